@@ -1,0 +1,29 @@
+// New-style ids (0704.0001 … 2609.30192) and old-style ids (hep-th/9901001), with an optional version suffix.
+const NEW_STYLE = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const OLD_STYLE = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+
+/** The canonical arXiv id (version stripped), or null when the text is not arXiv-shaped. */
+export function parseArxivId(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  const match = NEW_STYLE.exec(trimmed) ?? OLD_STYLE.exec(trimmed);
+  return match ? match[1] : null;
+}
+
+export const HF_ORIGIN = 'https://huggingface.co';
+
+export function paperUrl(id: string): string {
+  return `${HF_ORIGIN}/papers/${id}`;
+}
+
+/** The arXiv id a `/papers/<id>` link points to, or null for any other link. */
+export function arxivIdFromPaperPath(href: string): string | null {
+  let path: string;
+  try {
+    path = new URL(href, HF_ORIGIN).pathname;
+  } catch {
+    return null;
+  }
+  const match = /^\/papers\/(.+?)\/?$/.exec(path);
+  return match ? parseArxivId(decodeURIComponent(match[1])) : null;
+}

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { CaptureBatch, Paper } from './paper';
+
+export interface CaptureResult {
+  accepted: number;
+  rejected: number;
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  skipped: { index: number; reason: string }[];
+}
+
+/**
+ * Every message between the parts, declared once: name → data → reply.
+ * `capture` comes from the content script; everything else from extension pages.
+ */
+export interface ProtocolMap {
+  capture: { data: CaptureBatch; reply: CaptureResult };
+  setStarred: { data: { id: string; starred: boolean }; reply: { ok: boolean } };
+  annotate: { data: { id: string; tags: string[]; note: string | null }; reply: { ok: boolean } };
+  deletePapers: { data: { ids: string[] }; reply: { deleted: number } };
+  purgeSeenBefore: { data: { before: string }; reply: { deleted: number } };
+  clearLibrary: { data: Record<string, never>; reply: { deleted: number } };
+  importBegin: { data: Record<string, never>; reply: { importId: string } };
+  importChunk: { data: { importId: string; papers: Paper[] }; reply: { staged: number } };
+  importCommit: { data: { importId: string }; reply: ImportResult };
+  markExported: { data: { at: string }; reply: { ok: boolean } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type MessageData<T extends MessageType> = ProtocolMap[T]['data'];
+export type MessageReply<T extends MessageType> = ProtocolMap[T]['reply'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  data: MessageData<T>;
+}
+
+/** A reply is either a value or a reason it was refused; errors never cross the boundary as exceptions. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export async function sendMessage<T extends MessageType>(type: T, data: MessageData<T>): Promise<MessageReply<T>> {
+  const outcome = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<T>)) as Outcome<MessageReply<T>> | undefined;
+  if (!outcome) throw new Error(`No reply to ${type}`);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.value;
+}

@@ -1,0 +1,54 @@
+/** The facts a page can tell about a paper. Unknown values are null or []. */
+export interface PaperFacts {
+  title: string;
+  abstract: string | null;
+  authors: string[];
+  upvotes: number | null;
+  comments: number | null;
+  publishedAt: string | null;
+  /** The day the paper was on the daily list (ISO). */
+  submittedOnDailyAt: string | null;
+  keywords: string[];
+  aiSummary: string | null;
+  githubRepo: string | null;
+  githubStars: number | null;
+  projectPage: string | null;
+  organization: string | null;
+}
+
+/** What one read of a page says about one paper: an id, a title, and whatever else was visible. */
+export type PaperSighting = { id: string; title: string } & Partial<Omit<PaperFacts, 'title'>>;
+
+export interface UpvoteObservation {
+  at: string;
+  upvotes: number;
+}
+
+/** A paper as the library keeps it (and as the JSON export writes it). */
+export interface Paper extends PaperFacts {
+  /** arXiv id without version suffix, e.g. "2509.24002". */
+  id: string;
+  url: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Number of distinct page views the paper was on screen in. */
+  seenCount: number;
+  starred: boolean;
+  tags: string[];
+  note: string | null;
+  /** Compact (time, upvotes) series, oldest first, for velocity features. */
+  upvoteHistory: UpvoteObservation[];
+}
+
+/** The stored record: the paper plus bookkeeping that never leaves the database. */
+export interface StoredPaper extends Paper {
+  /** The last few view ids the paper was counted in, so a re-read of the same view is not counted twice. */
+  recentViewIds: string[];
+}
+
+/** One read of one page view, sent from the content script to the background. */
+export interface CaptureBatch {
+  viewId: string;
+  pageUrl: string;
+  papers: PaperSighting[];
+}

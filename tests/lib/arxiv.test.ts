@@ -1,0 +1,28 @@
+import { arxivIdFromPaperPath, parseArxivId } from '@/lib/arxiv';
+
+describe('parseArxivId', () => {
+  it.each([
+    ['2509.24002', '2509.24002'],
+    ['2509.24002v3', '2509.24002'],
+    [' 2407.21783 ', '2407.21783'],
+    ['0704.0001', '0704.0001'],
+    ['hep-th/9901001v2', 'hep-th/9901001'],
+    ['math.AG/0601001', 'math.AG/0601001'],
+  ])('%s → %s', (text, id) => expect(parseArxivId(text)).toBe(id));
+
+  it.each(['', 'trending', '2509.240', '2509.24002x', '<script>', '2509.24002/../x', 42, null])(
+    'rejects %s',
+    (text) => expect(parseArxivId(text)).toBeNull(),
+  );
+});
+
+describe('arxivIdFromPaperPath', () => {
+  it('reads paper links, not other papers routes', () => {
+    expect(arxivIdFromPaperPath('/papers/2609.30192')).toBe('2609.30192');
+    expect(arxivIdFromPaperPath('/papers/2609.30192#community')).toBe('2609.30192');
+    expect(arxivIdFromPaperPath('https://huggingface.co/papers/2509.24002v2?x=1')).toBe('2509.24002');
+    expect(arxivIdFromPaperPath('/papers/trending')).toBeNull();
+    expect(arxivIdFromPaperPath('/papers/date/2024-08-01')).toBeNull();
+    expect(arxivIdFromPaperPath('/login?next=%2Fpapers%2F2407.21783')).toBeNull();
+  });
+});
