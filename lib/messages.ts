@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { CaptureBatch, Paper } from './paper';
 
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** The indexed words the query matched, for highlighting. */
+  terms: string[];
+}
+
 export interface CaptureResult {
   accepted: number;
   rejected: number;
@@ -26,7 +33,7 @@ export interface ProtocolMap {
   importBegin: { data: Record<string, never>; reply: { importId: string } };
   importChunk: { data: { importId: string; papers: Paper[] }; reply: { staged: number } };
   importCommit: { data: { importId: string }; reply: ImportResult };
-  markExported: { data: { at: string }; reply: { ok: boolean } };
+  search: { data: { query: string; limit?: number }; reply: { hits: SearchHit[] } };
 }
 
 export type MessageType = keyof ProtocolMap;

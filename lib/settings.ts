@@ -2,3 +2,22 @@ import { storage } from 'wxt/utils/storage';
 
 /** Whether the content script records what the user sees. On by default. */
 export const captureEnabled = storage.defineItem<boolean>('local:captureEnabled', { fallback: true });
+
+export interface LibraryChange {
+  at: number;
+  /** The papers written; null when many changed or some were deleted (reload everything). */
+  ids: string[] | null;
+}
+
+/** Set by the background after every write, so open library views refresh just what changed. */
+export const libraryChange = storage.defineItem<LibraryChange>('local:libraryChange', {
+  fallback: { at: 0, ids: null },
+});
+
+/** When the library was last exported (ISO), for the backup reminder. */
+export const lastExportAt = storage.defineItem<string | null>('local:lastExportAt', { fallback: null });
+
+/** The library size at which the user dismissed the backup reminder. */
+export const backupReminderDismissedAt = storage.defineItem<number | null>('local:backupReminderDismissedAt', {
+  fallback: null,
+});

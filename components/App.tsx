@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messages';
+import type { Paper } from '@/lib/paper';
+import type { TopicWindow } from '@/lib/topics/topics';
+import { type SortKey, selectPapers, sortPapers } from '@/lib/view/select-papers';
+import { BackupReminder } from './BackupReminder';
+import { CaptureSwitch } from './CaptureSwitch';
+import { EmptyState } from './EmptyState';
+import { ExportPanel } from './ExportPanel';
+import { plural } from './format';
+import { ImportPanel } from './ImportPanel';
+import { LibraryTools } from './LibraryTools';
+import { PaperList } from './PaperList';
+import { SearchBox } from './SearchBox';
+import { TopicList } from './TopicList';
+import { useKeyboard } from './use-keyboard';
+import { useLibrary } from './use-library';
+import { useSearch } from './use-search';
+import { useTopics } from './use-topics';
+
+export function App({ fullPage = false }: { fullPage?: boolean }) {
+  const library = useLibrary();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('lastSeen');
+  const [starredOnly, setStarredOnly] = useState(false);
+  const [topicWindow, setTopicWindow] = useState<TopicWindow>('7d');
+  const [topicKey, setTopicKey] = useState<string | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const search = useSearch(query, library.papers);
+  const topics = useTopics(library.papers, library.complete, topicWindow);
+  const topicIds = useMemo(() => {
+    const topic = topics?.topics.find((candidate) => candidate.key === topicKey);
+    return topic ? new Set(topic.paperIds) : undefined;
+  }, [topics, topicKey]);
+  const sorted = useMemo(() => sortPapers(library.papers, sort), [library.papers, sort]);
+  const shown = useMemo(
+    () => selectPapers(sorted, library.byId, { searchHits: search.ids, topicIds, starredOnly, sort }),
+    [sorted, library.byId, search.ids, topicIds, starredOnly, sort],
+  );
+  const selectedPapers = useMemo(
+    () => library.papers.filter((paper) => selected.has(paper.id)),
+    [library.papers, selected],
+  );
+
+  useEffect(() => setActiveIndex(0), [shown]);
+
+  const toggleStar = (paper: Paper) =>
+    sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);
+  const toggleSelect = (paper: Paper) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(paper.id)) next.add(paper.id);
+      return next;
+    });
+
+  useKeyboard({
+    searchInput,
+    count: shown.length,
+    activeIndex,
+    setActiveIndex,
+    open: (index) => shown[index] && window.open(shown[index].url, '_blank', 'noopener'),
+    star: (index) => shown[index] && toggleStar(shown[index]),
+  });
+
+  const filtering = Boolean(query.trim() || topicIds || starredOnly);
+  return (
+    <div class={fullPage ? 'app full-page' : 'app'}>
+      <header class="app-header">
+        <h1>Papershelf</h1>
+        <output aria-label="Paper count" class="count">
+          {filtering ? `${shown.length.toLocaleString('en-US')} of ` : ''}
+          {plural(library.count, 'paper')}
+        </output>
+        <CaptureSwitch />
+        {!fullPage && (
+          <a href="/library.html" target="_blank" class="open-full" rel="noreferrer">
+            Open full view
+          </a>
+        )}
+      </header>
+      {library.error && (
+        <p role="alert" class="error">
+          The library could not be opened: {library.error}
+        </p>
+      )}
+      <BackupReminder count={library.count} />
+      <div class="toolbar">
+        <SearchBox ref={searchInput} value={query} onInput={setQuery} />
+        <select aria-label="Sort by" value={sort} onChange={(event) => setSort(event.currentTarget.value as SortKey)}>
+          <option value="lastSeen">Last seen</option>
+          <option value="published">Published</option>
+          <option value="upvotes">Upvotes</option>
+        </select>
+        <button
+          type="button"
+          aria-pressed={starredOnly}
+          aria-label="Starred only"
+          title="Starred only"
+          class="starred-only"
+          onClick={() => setStarredOnly(!starredOnly)}
+        >
+          ★
+        </button>
+      </div>
+      {library.count > 0 && (
+        <TopicList
+          result={topics}
+          window={topicWindow}
+          activeKey={topicKey}
+          onWindowChange={(next) => {
+            setTopicWindow(next);
+            setTopicKey(null);
+          }}
+          onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
+        />
+      )}
+      <main class="list-area">
+        {library.count === 0 && library.complete ? (
+          <EmptyState />
+        ) : shown.length === 0 && library.complete ? (
+          <p class="hint no-results" role="status">
+            No saved paper matches{query.trim() ? ` “${query.trim()}”` : ' these filters'}.
+          </p>
+        ) : (
+          <PaperList
+            papers={shown}
+            activeIndex={activeIndex}
+            highlightTerms={search.terms}
+            selected={selected}
+            onActivate={setActiveIndex}
+            onToggleStar={toggleStar}
+            onToggleSelect={toggleSelect}
+          />
+        )}
+      </main>
+      <footer class="app-footer">
+        <ExportPanel library={library} view={shown} selection={selectedPapers} />
+        <ImportPanel />
+        <LibraryTools library={library} selection={selectedPapers} onSelectionCleared={() => setSelected(new Set())} />
+      </footer>
+    </div>
+  );
+}

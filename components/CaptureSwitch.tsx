@@ -1,0 +1,18 @@
+import { captureEnabled } from '@/lib/settings';
+import { useStored } from './use-stored';
+
+export function CaptureSwitch() {
+  const enabled = useStored(captureEnabled, true);
+  return (
+    <label class="capture-switch" title={enabled ? 'Papers you see are being saved' : 'Capture is paused'}>
+      <input
+        type="checkbox"
+        role="switch"
+        aria-label="Capture while browsing"
+        checked={enabled}
+        onChange={(event) => captureEnabled.setValue(event.currentTarget.checked)}
+      />
+      {enabled ? 'Capturing' : 'Paused'}
+    </label>
+  );
+}

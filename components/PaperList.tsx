@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Paper } from '@/lib/paper';
+import { PaperRow } from './PaperRow';
+
+export const ROW_HEIGHT = 84;
+const OVERSCAN = 6;
+
+interface PaperListProps {
+  papers: Paper[];
+  activeIndex: number;
+  highlightTerms: string[];
+  selected: ReadonlySet<string>;
+  onActivate: (index: number) => void;
+  onToggleStar: (paper: Paper) => void;
+  onToggleSelect: (paper: Paper) => void;
+}
+
+/** A windowed list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
+export function PaperList(props: PaperListProps) {
+  const { papers, activeIndex } = props;
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(480);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 480));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the keyboard-active row in view.
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element || activeIndex < 0) return;
+    const top = activeIndex * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+  }, [activeIndex]);
+
+  // A new result set starts at the top.
+  useEffect(() => {
+    if (viewport.current) viewport.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [papers]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(papers.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  return (
+    <div class="list-viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <ul
+        aria-label="Papers"
+        aria-rowcount={papers.length}
+        class="paper-list"
+        style={{ height: `${papers.length * ROW_HEIGHT}px` }}
+      >
+        {papers.slice(first, last).map((paper, offset) => {
+          const index = first + offset;
+          return (
+            <PaperRow
+              key={paper.id}
+              paper={paper}
+              top={index * ROW_HEIGHT}
+              active={index === activeIndex}
+              highlightTerms={props.highlightTerms}
+              selected={props.selected.has(paper.id)}
+              onFocus={() => props.onActivate(index)}
+              onToggleStar={() => props.onToggleStar(paper)}
+              onToggleSelect={() => props.onToggleSelect(paper)}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { parseImportFile } from '@/lib/io/import-file';
+import { sendMessage } from '@/lib/messages';
+
+const CHUNK = 1000;
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: { index: number; id?: string; reason: string }[];
+  source: string;
+}
+
+/**
+ * Reads and validates the file here, then hands it to the background in chunks that it commits
+ * in one transaction: the library gets all of the file's good records or none of them.
+ */
+export async function importLibraryFile(file: File, onProgress: (fraction: number) => void): Promise<ImportReport> {
+  const plan = parseImportFile(await file.text());
+  if (!plan.ok) throw new Error(plan.error);
+  const { importId } = await sendMessage('importBegin', {});
+  for (let start = 0; start < plan.papers.length; start += CHUNK) {
+    await sendMessage('importChunk', { importId, papers: plan.papers.slice(start, start + CHUNK) });
+    onProgress(Math.min(1, (start + CHUNK) / plan.papers.length));
+  }
+  const { added, updated } = await sendMessage('importCommit', { importId });
+  return { added, updated, skipped: plan.skipped, source: plan.source };
+}

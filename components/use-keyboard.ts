@@ -1,0 +1,44 @@
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
+
+interface KeyboardOptions {
+  searchInput: RefObject<HTMLInputElement>;
+  count: number;
+  activeIndex: number;
+  setActiveIndex: (index: number) => void;
+  open: (index: number) => void;
+  star: (index: number) => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** `/` search, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
+export function useKeyboard(options: KeyboardOptions) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const inSearch = event.target === options.searchInput.current;
+      const typing = isTyping(event.target) && !inSearch;
+      const { count, activeIndex } = options;
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault();
+        options.searchInput.current?.focus();
+      } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !typing && count > 0) {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        options.setActiveIndex(Math.min(count - 1, Math.max(0, activeIndex + step)));
+      } else if (event.key === 'Enter' && !typing && count > 0 && !(event.target instanceof HTMLButtonElement)) {
+        if (event.target instanceof HTMLAnchorElement) return; // the link opens itself
+        event.preventDefault();
+        options.open(activeIndex);
+      } else if (event.key === 's' && !isTyping(event.target) && count > 0) {
+        event.preventDefault();
+        options.star(activeIndex);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+}

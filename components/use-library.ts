@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { countPapers, getAllPapers, getPaper, type LibraryDB, listRecentPapers, openLibrary } from '@/lib/library/db';
+import type { Paper } from '@/lib/paper';
+import { libraryChange } from '@/lib/settings';
+
+export interface LibraryState {
+  papers: Paper[];
+  byId: Map<string, Paper>;
+  /** Count of the whole library (known before every paper is loaded). */
+  count: number;
+  /** False while only the first screenful is loaded. */
+  complete: boolean;
+  error: string | null;
+}
+
+const FIRST_SCREEN = 40;
+
+function stateOf(papers: Paper[], count: number, complete: boolean): LibraryState {
+  return { papers, byId: new Map(papers.map((paper) => [paper.id, paper])), count, complete, error: null };
+}
+
+/**
+ * The library as extension pages see it: read-only (the background is the only writer), the first screenful
+ * painted before the rest loads, and refreshed in place when the background reports a change.
+ */
+export function useLibrary(): LibraryState {
+  const [state, setState] = useState<LibraryState>(() => ({ ...stateOf([], 0, false) }));
+
+  useEffect(() => {
+    let db: LibraryDB | undefined;
+    let cancelled = false;
+    const update = (next: LibraryState) => !cancelled && setState(next);
+
+    async function loadAll(database: LibraryDB) {
+      const papers = await getAllPapers(database);
+      update(stateOf(papers, papers.length, true));
+    }
+
+    async function loadChanged(database: LibraryDB, ids: string[]) {
+      const changed = await Promise.all(ids.map((id) => getPaper(database, id)));
+      setState((current) => {
+        const byId = new Map(current.byId);
+        for (const [index, id] of ids.entries()) {
+          const paper = changed[index];
+          if (paper) byId.set(id, paper);
+          else byId.delete(id);
+        }
+        const papers = [...byId.values()];
+        return { ...current, papers, byId, count: papers.length };
+      });
+    }
+
+    (async () => {
+      db = await openLibrary();
+      const [first, count] = await Promise.all([listRecentPapers(db, { limit: FIRST_SCREEN }), countPapers(db)]);
+      update({ ...stateOf(first, count, first.length === count) });
+      await loadAll(db);
+    })().catch((error) => update({ ...stateOf([], 0, true), error: String(error?.message ?? error) }));
+
+    const unwatch = libraryChange.watch((change) => {
+      if (!db || !change) return;
+      (change.ids ? loadChanged(db, change.ids) : loadAll(db)).catch(console.error);
+    });
+    return () => {
+      cancelled = true;
+      unwatch();
+      db?.close();
+    };
+  }, []);
+
+  return state;
+}

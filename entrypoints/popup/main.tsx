@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from '@/components/App';
+import '@/components/app.css';
+
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,121 @@
+import { parseArxivId } from '@/lib/arxiv';
+import type { LibraryDB } from '@/lib/library/db';
+import {
+  annotatePaper,
+  applyImport,
+  clearLibrary,
+  deletePapers,
+  ingestCapture,
+  purgeSeenBefore,
+  setStarred,
+} from '@/lib/library/ingest';
+import { validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
+import type { SearchHit } from '@/lib/messages';
+import type { Paper } from '@/lib/paper';
+import type { Handlers } from './router';
+import { createImportStaging } from './import-staging';
+
+export interface LibraryServiceDeps {
+  db: () => Promise<LibraryDB>;
+  captureEnabled: () => Promise<boolean>;
+  /** Called after every successful write with the ids it touched (undefined: any paper may have changed). */
+  changed: (ids: string[] | undefined, options: { captured: boolean }) => void;
+  search: (query: string, limit: number) => Promise<SearchHit[]>;
+  now?: () => Date;
+}
+
+function requireId(value: unknown): string {
+  const id = parseArxivId(value);
+  if (!id) throw new Error('not an arXiv id');
+  return id;
+}
+
+function requireIso(value: unknown): string {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw new Error('not a date');
+  return new Date(time).toISOString();
+}
+
+function field(data: unknown, name: string): unknown {
+  return typeof data === 'object' && data !== null && Object.hasOwn(data, name)
+    ? (data as Record<string, unknown>)[name]
+    : undefined;
+}
+
+function validatedPapers(value: unknown): Paper[] {
+  if (!Array.isArray(value)) throw new Error('papers must be an array');
+  return value.map((record, index) => {
+    const result = validatePaperRecord(record);
+    if (!result.ok) throw new Error(`record ${index}: ${result.reason}`);
+    return result.paper;
+  });
+}
+
+/** Every message the background answers, each validated field by field before it touches the library. */
+export function createLibraryService(deps: LibraryServiceDeps): Handlers {
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const staging = createImportStaging();
+
+  return {
+    async capture(data) {
+      const result = validateCaptureBatch(data);
+      if (!result.ok) throw new Error(result.reason);
+      for (const drop of result.dropped) console.warn(`[papershelf] paper ${drop.index} dropped: ${drop.reason}`);
+      const rejected = result.dropped.length;
+      if (!(await deps.captureEnabled())) return { accepted: 0, rejected };
+      const { stored, ids } = await ingestCapture(await deps.db(), result.batch, now());
+      deps.changed(ids, { captured: true });
+      return { accepted: stored, rejected };
+    },
+    async setStarred(data) {
+      const id = requireId(field(data, 'id'));
+      const starred = field(data, 'starred');
+      if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
+      const ok = await setStarred(await deps.db(), id, starred);
+      deps.changed([id], { captured: false });
+      return { ok };
+    },
+    async annotate(data) {
+      const id = requireId(field(data, 'id'));
+      const ok = await annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note'));
+      deps.changed([id], { captured: false });
+      return { ok };
+    },
+    async deletePapers(data) {
+      const ids = field(data, 'ids');
+      if (!Array.isArray(ids)) throw new Error('ids must be an array');
+      const deleted = await deletePapers(await deps.db(), ids.map(requireId));
+      deps.changed(undefined, { captured: false });
+      return { deleted };
+    },
+    async purgeSeenBefore(data) {
+      const deleted = await purgeSeenBefore(await deps.db(), requireIso(field(data, 'before')));
+      deps.changed(undefined, { captured: false });
+      return { deleted };
+    },
+    async clearLibrary() {
+      const deleted = await clearLibrary(await deps.db());
+      deps.changed(undefined, { captured: false });
+      return { deleted };
+    },
+    async importBegin() {
+      return { importId: staging.begin() };
+    },
+    async importChunk(data) {
+      return { staged: staging.add(field(data, 'importId'), validatedPapers(field(data, 'papers'))) };
+    },
+    async importCommit(data) {
+      const papers = staging.take(field(data, 'importId'));
+      const { added, updated } = await applyImport(await deps.db(), papers);
+      deps.changed(papers.map((paper) => paper.id), { captured: false });
+      return { added, updated, skipped: [] };
+    },
+    async search(data) {
+      const query = field(data, 'query');
+      const limit = field(data, 'limit') ?? 100;
+      if (typeof query !== 'string' || query.length > 500) throw new Error('query must be a string of up to 500 characters');
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 50_000) throw new Error('bad limit');
+      return { hits: await deps.search(query, limit) };
+    },
+  };
+}

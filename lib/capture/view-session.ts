@@ -1,0 +1,79 @@
+import type { CaptureBatch, PaperSighting } from '@/lib/paper';
+
+export interface ViewSessionOptions {
+  /** Reads what is on screen now; `initialView` is false once in-page navigation has happened. */
+  read: (initialView: boolean) => PaperSighting[];
+  send: (batch: CaptureBatch) => Promise<unknown>;
+  pageUrl: () => string;
+  newViewId?: () => string;
+  /** Quiet time after the last DOM change before re-reading. */
+  debounceMs?: number;
+  /** Upper bound on how long a stream of DOM changes can postpone a read. */
+  maxWaitMs?: number;
+}
+
+/**
+ * One page view at a time: a view id per document load or in-page navigation, debounced re-reads
+ * when the DOM changes, and a batch sent only when the read differs from the last one sent for this view
+ * (so re-reading an unchanged view costs the library nothing and never counts as a new sighting).
+ */
+export function createViewSession(options: ViewSessionOptions) {
+  const { debounceMs = 250, maxWaitMs = 2000 } = options;
+  const newViewId = options.newViewId ?? (() => crypto.randomUUID());
+  let viewId = newViewId();
+  let initialView = true;
+  let lastSent = '';
+  let enabled = false;
+  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  let maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function cancelTimers() {
+    clearTimeout(debounceTimer);
+    clearTimeout(maxWaitTimer);
+    debounceTimer = maxWaitTimer = undefined;
+  }
+
+  async function readNow() {
+    cancelTimers();
+    if (!enabled) return;
+    const papers = options.read(initialView);
+    if (papers.length === 0) return;
+    const signature = JSON.stringify(papers);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    try {
+      await options.send({ viewId, pageUrl: options.pageUrl(), papers });
+    } catch (error) {
+      // Let the next read try again (e.g. the worker was restarting).
+      if (lastSent === signature) lastSent = '';
+      console.debug('[papershelf] capture not delivered:', error);
+    }
+  }
+
+  return {
+    get viewId() {
+      return viewId;
+    },
+    /** The DOM changed: read again once it settles. */
+    scheduleRead() {
+      if (!enabled) return;
+      clearTimeout(debounceTimer);
+      debounceTimer = setTimeout(readNow, debounceMs);
+      maxWaitTimer ??= setTimeout(readNow, maxWaitMs);
+    },
+    /** The location changed without a document load: a new view begins. */
+    startNewView() {
+      viewId = newViewId();
+      initialView = false;
+      lastSent = '';
+      this.scheduleRead();
+    },
+    setEnabled(value: boolean) {
+      enabled = value;
+      if (enabled) this.scheduleRead();
+      else cancelTimers();
+    },
+    readNow,
+    dispose: cancelTimers,
+  };
+}

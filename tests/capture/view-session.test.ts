@@ -1,0 +1,95 @@
+import { createViewSession } from '@/lib/capture/view-session';
+import type { CaptureBatch, PaperSighting } from '@/lib/paper';
+
+function setup(initial: PaperSighting[]) {
+  let onScreen = initial;
+  const sent: CaptureBatch[] = [];
+  const reads: boolean[] = [];
+  let nextId = 0;
+  const session = createViewSession({
+    read: (initialView) => {
+      reads.push(initialView);
+      return onScreen;
+    },
+    send: async (batch) => void sent.push(batch),
+    pageUrl: () => 'https://huggingface.co/papers/date/2024-08-01',
+    newViewId: () => `view-${nextId++}`,
+    debounceMs: 100,
+    maxWaitMs: 1000,
+  });
+  return { session, sent, reads, show: (papers: PaperSighting[]) => (onScreen = papers) };
+}
+
+const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
+const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
+
+describe('view session', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends nothing while capture is disabled', async () => {
+    const { session, sent } = setup([A]);
+    await session.readNow();
+    session.scheduleRead();
+    await vi.runAllTimersAsync();
+    expect(sent).toEqual([]);
+  });
+
+  it('re-reading an unchanged view sends nothing new; a changed DOM in the same view keeps its view id', async () => {
+    const { session, sent, show } = setup([A]);
+    session.setEnabled(true);
+    await session.readNow();
+    session.scheduleRead();
+    await vi.runAllTimersAsync();
+    expect(sent).toHaveLength(1);
+    show([A, B]);
+    session.scheduleRead();
+    await vi.runAllTimersAsync();
+    expect(sent.map((batch) => batch.viewId)).toEqual(['view-0', 'view-0']);
+    expect(sent[1].papers).toEqual([A, B]);
+  });
+
+  it('in-page navigation starts a new view that no longer trusts the initial island', async () => {
+    const { session, sent, reads } = setup([A]);
+    session.setEnabled(true);
+    await session.readNow();
+    session.startNewView();
+    await vi.runAllTimersAsync();
+    expect(sent.map((batch) => batch.viewId)).toEqual(['view-0', 'view-1']);
+    expect(reads.at(0)).toBe(true);
+    expect(reads.at(-1)).toBe(false);
+  });
+
+  it('debounces a burst of DOM changes into one read, but never waits past maxWait', async () => {
+    const { session, reads } = setup([A]);
+    session.setEnabled(true);
+    await vi.runAllTimersAsync();
+    reads.length = 0;
+    for (let tick = 0; tick < 30; tick++) {
+      session.scheduleRead();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    // 1.5 s of changes every 50 ms: the 100 ms debounce never settles, the 1 s cap forces one read.
+    expect(reads).toHaveLength(1);
+    await vi.runAllTimersAsync();
+    expect(reads).toHaveLength(2);
+  });
+
+  it('a failed delivery is retried by the next read', async () => {
+    let fail = true;
+    const sent: CaptureBatch[] = [];
+    const session = createViewSession({
+      read: () => [A],
+      send: async (batch) => {
+        if (fail) throw new Error('Receiving end does not exist');
+        sent.push(batch);
+      },
+      pageUrl: () => 'https://huggingface.co/papers',
+    });
+    session.setEnabled(true);
+    await session.readNow();
+    fail = false;
+    await session.readNow();
+    expect(sent).toHaveLength(1);
+  });
+});
