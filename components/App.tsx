@@ -3,6 +3,7 @@ import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import type { TopicWindow } from '@/lib/topics/topics';
 import { type SortKey, selectPapers, sortPapers } from '@/lib/view/select-papers';
+import { AnnotateDialog } from './AnnotateDialog';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
@@ -27,6 +28,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [topicKey, setTopicKey] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [annotating, setAnnotating] = useState<Paper | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearch(query, library.papers);
@@ -133,6 +135,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             onActivate={setActiveIndex}
             onToggleStar={toggleStar}
             onToggleSelect={toggleSelect}
+            onEdit={setAnnotating}
           />
         )}
       </main>
@@ -141,6 +144,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         <ImportPanel />
         <LibraryTools library={library} selection={selectedPapers} onSelectionCleared={() => setSelected(new Set())} />
       </footer>
+      <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
     </div>
   );
 }

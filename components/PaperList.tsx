@@ -13,6 +13,7 @@ interface PaperListProps {
   onActivate: (index: number) => void;
   onToggleStar: (paper: Paper) => void;
   onToggleSelect: (paper: Paper) => void;
+  onEdit: (paper: Paper) => void;
 }
 
 /** A windowed list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
@@ -70,6 +71,7 @@ export function PaperList(props: PaperListProps) {
               onFocus={() => props.onActivate(index)}
               onToggleStar={() => props.onToggleStar(paper)}
               onToggleSelect={() => props.onToggleSelect(paper)}
+              onEdit={() => props.onEdit(paper)}
             />
           );
         })}

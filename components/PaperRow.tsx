@@ -11,6 +11,7 @@ interface PaperRowProps {
   onFocus: () => void;
   onToggleStar: () => void;
   onToggleSelect: () => void;
+  onEdit: () => void;
 }
 
 export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }: PaperRowProps) {
@@ -51,6 +52,7 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
           ))}
         </div>
       </div>
+      <div class="row-actions">
       <button
         type="button"
         class="star"
@@ -60,6 +62,10 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
       >
         {paper.starred ? '★' : '☆'}
       </button>
+      <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
+        ✎
+      </button>
+      </div>
     </li>
   );
 }

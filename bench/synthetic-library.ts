@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { paperUrl } from '@/lib/arxiv';
+import type { Paper } from '@/lib/paper';
+
+const FIXTURES = process.env.PAPERSHELF_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
+const SURNAMES = ['Chen', 'Wang', 'Li', 'Zhang', 'Liu', 'Kumar', 'Smith', 'García', 'Müller', 'Nguyễn', 'Kowalski', 'Tanaka', 'Okafor', 'Rossi', 'Haddad'];
+const GIVEN = ['Wei', 'Anna', 'Rahul', 'Maria', 'Jonas', 'Yuki', 'Chidi', 'Lena', 'Omar', 'Sofia', 'Ivan', 'Mei'];
+
+/** Title/abstract pairs from the seed-page dumps: a date line ends the header, then title and abstract lines alternate. */
+export function readSeedTexts(): { title: string; abstract: string }[] {
+  const dir = path.join(FIXTURES, 'seed-pages');
+  const pairs: { title: string; abstract: string }[] = [];
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
+    const lines = readFileSync(path.join(dir, file), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const start = lines.findIndex((line) => /^[A-Z][a-z]{2} \d{1,2}$/.test(line)) + 1;
+    for (let i = start; i + 1 < lines.length; i += 2) pairs.push({ title: lines[i], abstract: lines[i + 1] });
+  }
+  return pairs;
+}
+
+/** A deterministic pseudo-random sequence, so every run measures the same library. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `count` realistic papers (recycled seed texts, varied ids, dates spread over `days` before `now`). */
+export function syntheticLibrary(count: number, now = Date.parse('2026-11-20T12:00:00Z'), days = 365): Paper[] {
+  const texts = readSeedTexts();
+  const next = random(count);
+  return Array.from({ length: count }, (_, index) => {
+    const text = texts[index % texts.length];
+    const round = Math.floor(index / texts.length);
+    const seen = new Date(now - next() * days * 86_400_000);
+    const month = `${String(seen.getUTCFullYear()).slice(2)}${String(seen.getUTCMonth() + 1).padStart(2, '0')}`;
+    const id = `${month}.${String(10000 + index).padStart(5, '0')}`;
+    const authors = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+      const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+      return `${pick(GIVEN)} ${pick(SURNAMES)}`;
+    });
+    const upvotes = Math.floor(next() ** 3 * 300);
+    const iso = seen.toISOString();
+    return {
+      id,
+      title: round === 0 ? text.title : `${text.title} (${round + 1})`,
+      abstract: text.abstract,
+      authors,
+      url: paperUrl(id),
+      upvotes,
+      comments: Math.floor(next() * 6),
+      publishedAt: new Date(seen.getTime() - 86_400_000).toISOString(),
+      submittedOnDailyAt: iso,
+      keywords: [],
+      aiSummary: null,
+      githubRepo: null,
+      githubStars: null,
+      projectPage: null,
+      organization: null,
+      firstSeenAt: iso,
+      lastSeenAt: iso,
+      seenCount: 1 + Math.floor(next() * 3),
+      starred: next() < 0.05,
+      tags: [],
+      note: null,
+      upvoteHistory: [{ at: iso, upvotes }],
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import type { Paper, StoredPaper } from '@/lib/paper';
+import { migrate } from './migrations';
+import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
+
+export type LibraryDB = IDBPDatabase<LibrarySchema>;
+
+export function openLibrary(): Promise<LibraryDB> {
+  return openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => migrate(db, oldVersion, tx),
+    // A newer version of the extension wants to upgrade: step aside rather than block it.
+    blocking: (_current, _blocked, event) => (event.target as IDBDatabase).close(),
+  });
+}
+
+/** The paper as the rest of the extension sees it, without the database's own bookkeeping. */
+export function toPaper({ recentViewIds: _, ...paper }: StoredPaper): Paper {
+  return paper;
+}
+
+export function countPapers(db: LibraryDB): Promise<number> {
+  return db.count('papers');
+}
+
+export async function getPaper(db: LibraryDB, id: string): Promise<Paper | undefined> {
+  const stored = await db.get('papers', id);
+  return stored && toPaper(stored);
+}
+
+export async function getAllPapers(db: LibraryDB): Promise<Paper[]> {
+  return (await db.getAll('papers')).map(toPaper);
+}
+
+/** The most recently seen papers first, reading only as many records as asked for. */
+export async function listRecentPapers(db: LibraryDB, { limit }: { limit: number }): Promise<Paper[]> {
+  const papers: Paper[] = [];
+  let cursor = await db.transaction('papers').store.index('lastSeenAt').openCursor(null, 'prev');
+  while (cursor && papers.length < limit) {
+    papers.push(toPaper(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return papers;
+}
+
+/** Papers seen after `iso` (exclusive). */
+export async function getPapersChangedSince(db: LibraryDB, iso: string): Promise<Paper[]> {
+  const range = iso ? IDBKeyRange.lowerBound(iso, true) : undefined;
+  return (await db.getAllFromIndex('papers', 'lastSeenAt', range)).map(toPaper);
+}

@@ -1,0 +1,96 @@
+import type { CaptureBatch, Paper } from '@/lib/paper';
+import type { LibraryDB } from './db';
+import { mergeImported, mergeSighting } from './merge';
+import { readAnnotation } from './validate';
+
+/** One page view's batch, merged into the library in one transaction. */
+export async function ingestCapture(
+  db: LibraryDB,
+  batch: CaptureBatch,
+  now: string,
+): Promise<{ stored: number; ids: string[] }> {
+  const tx = db.transaction('papers', 'readwrite');
+  const ids = [...new Set(batch.papers.map((paper) => paper.id))];
+  const merged = new Map<string, ReturnType<typeof mergeSighting>>();
+  for (const sighting of batch.papers) {
+    const stored = merged.get(sighting.id) ?? (await tx.store.get(sighting.id));
+    merged.set(sighting.id, mergeSighting(stored, sighting, batch.viewId, now));
+  }
+  await Promise.all([...[...merged.values()].map((paper) => tx.store.put(paper)), tx.done]);
+  return { stored: ids.length, ids };
+}
+
+/** All of an import or none of it: one transaction, aborted by any failure. */
+export async function applyImport(db: LibraryDB, papers: Paper[]): Promise<{ added: number; updated: number }> {
+  const tx = db.transaction('papers', 'readwrite');
+  let added = 0;
+  let updated = 0;
+  try {
+    for (const paper of papers) {
+      const stored = await tx.store.get(paper.id);
+      if (stored) updated++;
+      else added++;
+      // Not awaited one by one: puts queue in order and the transaction stays busy.
+      tx.store.put(mergeImported(stored, paper)).catch(() => {});
+    }
+    await tx.done;
+  } catch (error) {
+    if (!tx.error) tx.abort();
+    throw error;
+  }
+  return { added, updated };
+}
+
+async function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {
+  const tx = db.transaction('papers', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (stored) await tx.store.put({ ...stored, ...change(stored) });
+  await tx.done;
+  return Boolean(stored);
+}
+
+export function setStarred(db: LibraryDB, id: string, starred: boolean): Promise<boolean> {
+  return updatePaper(db, id, () => ({ starred }));
+}
+
+export function annotatePaper(db: LibraryDB, id: string, tags: unknown, note: unknown): Promise<boolean> {
+  const annotation = readAnnotation(tags, note);
+  if (!annotation.ok) throw new Error(annotation.reason);
+  return updatePaper(db, id, () => annotation.value);
+}
+
+export async function deletePapers(db: LibraryDB, ids: string[]): Promise<number> {
+  const tx = db.transaction('papers', 'readwrite');
+  const present = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  return present.filter((key) => key !== undefined).length;
+}
+
+/** Forgets papers last seen before `iso`. */
+export async function purgeSeenBefore(db: LibraryDB, iso: string): Promise<number> {
+  const tx = db.transaction('papers', 'readwrite');
+  let deleted = 0;
+  let cursor = await tx.store.index('lastSeenAt').openCursor(IDBKeyRange.upperBound(iso, true));
+  while (cursor) {
+    await cursor.delete();
+    deleted++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return deleted;
+}
+
+export async function clearLibrary(db: LibraryDB): Promise<number> {
+  const tx = db.transaction(['papers', 'meta'], 'readwrite');
+  const deleted = await tx.objectStore('papers').count();
+  await Promise.all([tx.objectStore('papers').clear(), tx.objectStore('meta').clear(), tx.done]);
+  return deleted;
+}
+
+export function getMeta(db: LibraryDB, key: string): Promise<unknown> {
+  return db.get('meta', key);
+}
+
+export async function setMeta(db: LibraryDB, key: string, value: unknown): Promise<void> {
+  await db.put('meta', value, key);
+}

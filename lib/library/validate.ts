@@ -1,0 +1,195 @@
+import { HF_ORIGIN, paperUrl, parseArxivId } from '@/lib/arxiv';
+import type { CaptureBatch, Paper, PaperSighting, UpvoteObservation } from '@/lib/paper';
+import { cleanText } from '@/lib/text';
+
+/** Length caps: generous for real papers, small enough that a hostile page cannot bloat the library. */
+export const LIMITS = {
+  papersPerBatch: 500,
+  title: 1_000,
+  abstract: 20_000,
+  aiSummary: 5_000,
+  author: 300,
+  authors: 2_000,
+  keyword: 100,
+  keywords: 64,
+  url: 2_048,
+  organization: 300,
+  tag: 100,
+  tags: 64,
+  note: 10_000,
+  history: 1_000,
+  viewId: 64,
+} as const;
+
+type Fields = Record<string, unknown>;
+type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Reads own properties only, so `__proto__` and friends in a message are just absent keys. */
+const own = (object: Fields, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+export function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e9 ? value : null;
+}
+
+export function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+export function webUrl(value: unknown): string | null {
+  const text = cleanText(value);
+  if (!text || text.length > LIMITS.url) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Normalized non-blank strings of a list, capped; `unique` drops repeats (keywords, tags — not authors, who can share a name). */
+export function textList(value: unknown, maxItems: number, maxLength: number, unique = true): string[] {
+  if (!Array.isArray(value)) return [];
+  const items: string[] = [];
+  const seen = new Set<string>();
+  for (const item of value.slice(0, maxItems)) {
+    const text = cleanText(item, maxLength);
+    if (!text || (unique && seen.has(text))) continue;
+    seen.add(text);
+    items.push(text);
+  }
+  return items;
+}
+
+/** The page-derived facts of a record, each checked and normalized on its own. */
+function readSighting(input: unknown): Result<PaperSighting> {
+  if (!isObject(input)) return { ok: false, reason: 'not an object' };
+  const id = parseArxivId(own(input, 'id'));
+  if (!id) return { ok: false, reason: 'id is not an arXiv id' };
+  const title = cleanText(own(input, 'title'), LIMITS.title);
+  if (!title) return { ok: false, reason: 'no title' };
+  const sighting: PaperSighting = { id, title };
+  const optional = {
+    abstract: () => cleanText(own(input, 'abstract'), LIMITS.abstract),
+    aiSummary: () => cleanText(own(input, 'aiSummary'), LIMITS.aiSummary),
+    authors: () => textList(own(input, 'authors'), LIMITS.authors, LIMITS.author, false),
+    keywords: () => textList(own(input, 'keywords'), LIMITS.keywords, LIMITS.keyword),
+    upvotes: () => count(own(input, 'upvotes')),
+    comments: () => count(own(input, 'comments')),
+    githubStars: () => count(own(input, 'githubStars')),
+    publishedAt: () => isoDate(own(input, 'publishedAt')),
+    submittedOnDailyAt: () => isoDate(own(input, 'submittedOnDailyAt')),
+    githubRepo: () => webUrl(own(input, 'githubRepo')),
+    projectPage: () => webUrl(own(input, 'projectPage')),
+    organization: () => cleanText(own(input, 'organization'), LIMITS.organization),
+  } satisfies { [K in keyof Omit<PaperSighting, 'id' | 'title'>]-?: () => PaperSighting[K] };
+  for (const [key, read] of Object.entries(optional)) {
+    // Absent stays absent: a field the page did not show must not erase what the library knows.
+    if (own(input, key) !== undefined) (sighting as Fields)[key] = read();
+  }
+  return { ok: true, value: sighting };
+}
+
+function isPapersPage(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > LIMITS.url) return false;
+  try {
+    const url = new URL(value);
+    return url.origin === HF_ORIGIN && (url.pathname === '/papers' || url.pathname.startsWith('/papers/'));
+  } catch {
+    return false;
+  }
+}
+
+export type CaptureValidation =
+  | { ok: true; batch: CaptureBatch; dropped: { index: number; reason: string }[] }
+  | { ok: false; reason: string };
+
+/** A capture message, checked field by field: the page it came from is never trusted. */
+export function validateCaptureBatch(input: unknown): CaptureValidation {
+  if (!isObject(input)) return { ok: false, reason: 'batch is not an object' };
+  const viewId = own(input, 'viewId');
+  if (typeof viewId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(viewId)) return { ok: false, reason: 'bad viewId' };
+  const pageUrl = own(input, 'pageUrl');
+  if (!isPapersPage(pageUrl)) return { ok: false, reason: 'pageUrl is not a huggingface.co/papers page' };
+  const papers = own(input, 'papers');
+  if (!Array.isArray(papers)) return { ok: false, reason: 'papers is not an array' };
+  if (papers.length > LIMITS.papersPerBatch) return { ok: false, reason: `more than ${LIMITS.papersPerBatch} papers` };
+  const batch: CaptureBatch = { viewId, pageUrl, papers: [] };
+  const dropped: { index: number; reason: string }[] = [];
+  papers.forEach((paper, index) => {
+    const result = readSighting(paper);
+    if (result.ok) batch.papers.push(result.value);
+    else dropped.push({ index, reason: result.reason });
+  });
+  return { ok: true, batch, dropped };
+}
+
+function readHistory(value: unknown): UpvoteObservation[] | null {
+  if (!Array.isArray(value) || value.length > LIMITS.history) return null;
+  const history: UpvoteObservation[] = [];
+  for (const point of value) {
+    const at = isObject(point) ? isoDate(own(point, 'at')) : null;
+    const upvotes = isObject(point) ? count(own(point, 'upvotes')) : null;
+    if (at === null || upvotes === null) return null;
+    history.push({ at, upvotes });
+  }
+  return history;
+}
+
+/** Tags and note as the user may set them. */
+export function readAnnotation(tags: unknown, note: unknown): Result<{ tags: string[]; note: string | null }> {
+  if (!Array.isArray(tags) || tags.length > LIMITS.tags || tags.some((tag) => typeof tag !== 'string'))
+    return { ok: false, reason: `tags must be up to ${LIMITS.tags} strings` };
+  if (note !== null && typeof note !== 'string') return { ok: false, reason: 'note must be a string or null' };
+  if (typeof note === 'string' && note.length > LIMITS.note) return { ok: false, reason: 'note too long' };
+  return { ok: true, value: { tags: textList(tags, LIMITS.tags, LIMITS.tag), note: cleanText(note, LIMITS.note) } };
+}
+
+/** A full exported record (e.g. from an import file), with the library's bookkeeping fields. */
+export function validatePaperRecord(input: unknown): { ok: true; paper: Paper } | { ok: false; reason: string } {
+  const facts = readSighting(input);
+  if (!facts.ok) return { ok: false, reason: facts.reason };
+  const record = input as Fields;
+  const firstSeenAt = isoDate(own(record, 'firstSeenAt'));
+  const lastSeenAt = isoDate(own(record, 'lastSeenAt'));
+  if (!firstSeenAt || !lastSeenAt) return { ok: false, reason: 'firstSeenAt and lastSeenAt must be dates' };
+  const seenCount = count(own(record, 'seenCount'));
+  if (seenCount === null) return { ok: false, reason: 'seenCount must be a whole number' };
+  const starred = own(record, 'starred') ?? false;
+  if (typeof starred !== 'boolean') return { ok: false, reason: 'starred must be true or false' };
+  const annotation = readAnnotation(own(record, 'tags') ?? [], own(record, 'note') ?? null);
+  if (!annotation.ok) return { ok: false, reason: annotation.reason };
+  const upvoteHistory = readHistory(own(record, 'upvoteHistory') ?? []);
+  if (!upvoteHistory) return { ok: false, reason: 'upvoteHistory must be a list of {at, upvotes}' };
+  const sighting = facts.value;
+  return {
+    ok: true,
+    paper: {
+      id: sighting.id,
+      title: sighting.title,
+      abstract: sighting.abstract ?? null,
+      authors: sighting.authors ?? [],
+      url: paperUrl(sighting.id),
+      upvotes: sighting.upvotes ?? null,
+      comments: sighting.comments ?? null,
+      publishedAt: sighting.publishedAt ?? null,
+      submittedOnDailyAt: sighting.submittedOnDailyAt ?? null,
+      keywords: sighting.keywords ?? [],
+      aiSummary: sighting.aiSummary ?? null,
+      githubRepo: sighting.githubRepo ?? null,
+      githubStars: sighting.githubStars ?? null,
+      projectPage: sighting.projectPage ?? null,
+      organization: sighting.organization ?? null,
+      firstSeenAt,
+      lastSeenAt,
+      seenCount,
+      starred,
+      tags: annotation.value.tags,
+      note: annotation.value.note,
+      upvoteHistory,
+    },
+  };
+}

@@ -1,0 +1,184 @@
+// A person browsing Hugging Face Daily Papers with the extension installed, then looking at and exporting the library.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { paperUrl } from '@/lib/arxiv';
+import type { Paper } from '@/lib/paper';
+import { type ExtensionSession, launchExtension } from './harness';
+import {
+  dailyScreen,
+  INJECTION_PAYLOAD,
+  INJECTION_WORD,
+  paperScreen,
+  type Screen,
+  type ShownPaper,
+  searchScreen,
+  serveHfSite,
+  weeklyScreen,
+  withSpaNavigation,
+} from './hf-site';
+
+const HF = 'https://huggingface.co';
+const SETTLE_MS = 1_500; // comfortably more than the content script's debounce and a library write
+
+interface ExportFile {
+  format: string;
+  version: number;
+  exportedAt: string;
+  count: number;
+  papers: Paper[];
+}
+
+interface ExpectedPaper extends ShownPaper {
+  seenCount: number;
+}
+
+/** What the library must hold after the given screens were on screen, in order: one entry per paper. */
+function expectedLibrary(screens: Screen[]): Map<string, ExpectedPaper> {
+  const library = new Map<string, ExpectedPaper>();
+  for (const screen of screens) {
+    for (const id of new Set(screen.papers.map((paper) => paper.id))) {
+      const known = library.get(id);
+      if (known) known.seenCount += 1;
+      else library.set(id, { ...(screen.papers.find((paper) => paper.id === id) as ShownPaper), seenCount: 1 });
+    }
+  }
+  return library;
+}
+
+/** A word of the paper's title that no other paper's title or abstract contains, so searching it must find the paper. */
+function distinctiveWord(paper: ShownPaper, all: ShownPaper[]): string {
+  const others = all.filter((other) => other.id !== paper.id).map((other) => `${other.title} ${other.abstract ?? ''}`.toLowerCase());
+  const word = paper.title
+    .split(/[^A-Za-z]+/)
+    .filter((candidate) => candidate.length >= 6)
+    .find((candidate) => others.every((text) => !text.includes(candidate.toLowerCase())));
+  if (!word) throw new Error(`no distinctive word in "${paper.title}"`);
+  return word;
+}
+
+describe('capturing papers while browsing', () => {
+  let session: ExtensionSession;
+  const started = performance.now();
+
+  const daily = dailyScreen();
+  const weekly = weeklyScreen();
+  const search = searchScreen();
+  const single = paperScreen();
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveHfSite(session.context, {
+      [daily.path]: withSpaNavigation(daily.html, { Weekly: weekly.view }),
+      [daily.alternatePath]: daily.html,
+      [weekly.path]: weekly.html,
+      [search.path]: search.html,
+      [single.path]: single.html,
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+    console.log(`capture e2e wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  async function visit(path: string, tab?: Page): Promise<Page> {
+    const page = tab ?? (await session.context.newPage());
+    const response = await page.goto(HF + path);
+    expect(response?.status(), path).toBe(200);
+    await page.waitForTimeout(SETTLE_MS);
+    return page;
+  }
+
+  async function openPopup(): Promise<Page> {
+    const popup = await session.context.newPage();
+    await popup.goto(session.popupUrl);
+    return popup;
+  }
+
+  /** The count the popup shows once the library has caught up. */
+  async function expectLibraryCount(count: number) {
+    const popup = await openPopup();
+    await expect
+      .poll(async () => {
+        await popup.reload();
+        return popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
+      }, { timeout: 15_000, interval: 300 })
+      .toBe(`${count.toLocaleString('en-US')} papers`);
+    await popup.close();
+  }
+
+  async function exportLibrary(popup: Page): Promise<ExportFile> {
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: /^Export/ }).click(),
+    ]);
+    return JSON.parse(await readFile(await download.path(), 'utf8'));
+  }
+
+  it('keeps every paper seen on screen, once, with its source text', async () => {
+    const screensSeen: Screen[] = [];
+    const see = (screen: Screen) => {
+      screensSeen.push(screen);
+      return expectedLibrary(screensSeen).size;
+    };
+
+    const firstPopup = await openPopup();
+    await firstPopup.getByText('huggingface.co/papers').first().waitFor();
+    await firstPopup.close();
+
+    // One tab per page, as people browse; the daily tab stays open for the in-page navigation later.
+    const dailyTab = await visit(daily.path);
+    await expectLibraryCount(see(daily));
+    await visit(search.path);
+    await expectLibraryCount(see(search));
+    await visit(single.path);
+    await expectLibraryCount(see(single));
+
+    await dailyTab.bringToFront();
+    await dailyTab.getByRole('button', { name: 'Weekly', exact: true }).click();
+    await dailyTab.waitForFunction(() => document.documentElement.dataset.spaSettled);
+    await dailyTab.waitForTimeout(SETTLE_MS);
+    expect(new URL(dailyTab.url()).pathname).toBe(weekly.path);
+    await expectLibraryCount(see(weekly));
+    expect(await dailyTab.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+
+    await visit(daily.path, dailyTab); // a new visit is a new view
+    const expected = expectedLibrary([...screensSeen, daily]);
+    await expectLibraryCount(expected.size);
+
+    const popup = await openPopup();
+    const searchBox = popup.getByRole('searchbox', { name: 'Search papers' });
+    const papersList = popup.getByRole('list', { name: 'Papers' });
+    const linkTo = (id: string) => papersList.locator(`a[href="${paperUrl(id)}"]`);
+
+    const target = daily.papers[0];
+    await searchBox.fill(distinctiveWord(target, [...expected.values()]));
+    await expect.poll(() => linkTo(target.id).textContent()).toBe(target.title);
+
+    // The injection paper's title is shown as text and never becomes markup.
+    const injection = weekly.papers.find((paper) => paper.title.includes(INJECTION_PAYLOAD)) as ShownPaper;
+    await searchBox.fill(INJECTION_WORD);
+    await expect.poll(() => linkTo(injection.id).textContent()).toBe(injection.title);
+    expect(await popup.locator('img[src="x"]').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+
+    await searchBox.fill('');
+    const file = await exportLibrary(popup);
+    expect(file).toMatchObject({ format: 'papershelf', version: 1, count: expected.size });
+    expect(file.papers).toHaveLength(expected.size);
+    const exported = new Map(file.papers.map((paper) => [paper.id, paper]));
+    expect(exported.size, 'each paper exported once').toBe(file.papers.length);
+    expect([...exported.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [id, want] of expected) {
+      const paper = exported.get(id) as Paper;
+      expect({ id, title: paper.title, abstract: paper.abstract, seenCount: paper.seenCount, url: paper.url }).toEqual({
+        id,
+        title: want.title,
+        abstract: want.abstract,
+        seenCount: want.seenCount,
+        url: paperUrl(id),
+      });
+    }
+
+    expect(await session.extensionRequests()).toEqual([]);
+  });
+});

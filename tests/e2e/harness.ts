@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const EXTENSION_SCHEME = 'chrome-extension://';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  popupUrl: string;
+  libraryUrl: string;
+  /** URLs outside the extension that the service worker or an extension page asked for, in order. */
+  extensionRequests(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts headless Chromium with the built extension in a fresh profile. All network is blocked:
+ * only what a test serves (see hf-site.ts) and the extension's own files load.
+ */
+export async function launchExtension(): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  }
+  const profileDir = await mkdtemp(join(tmpdir(), 'papershelf-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+  const recorded: string[] = [];
+  context.on('request', (request) => {
+    if (isFromExtension(request) && !request.url().startsWith(EXTENSION_SCHEME)) recorded.push(request.url());
+  });
+  // Registered first, so every route a test adds later takes precedence over it.
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(EXTENSION_SCHEME) ? route.continue() : route.abort('blockedbyclient'),
+  );
+
+  const serviceWorker = await extensionWorker(context);
+  const extensionId = new URL(serviceWorker.url()).host;
+  const origin = `${EXTENSION_SCHEME}${extensionId}`;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    popupUrl: `${origin}/popup.html`,
+    libraryUrl: `${origin}/library.html`,
+    async extensionRequests() {
+      // The worker's own resource timing also covers what it fetched before the listener above was attached.
+      const fromWorker = await workerFetches(context, origin);
+      return [...new Set([...fromWorker, ...recorded])].filter((url) => !url.startsWith(EXTENSION_SCHEME));
+    },
+    async close() {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isExtension = (worker: Worker) => worker.url().startsWith(EXTENSION_SCHEME);
+  return (
+    context.serviceWorkers().find(isExtension) ??
+    (await context.waitForEvent('serviceworker', { predicate: isExtension, timeout: 15_000 }))
+  );
+}
+
+function isFromExtension(request: Request): boolean {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url().startsWith(EXTENSION_SCHEME);
+  try {
+    return request.frame().url().startsWith(EXTENSION_SCHEME);
+  } catch {
+    return false; // no frame (e.g. a request of a worker that is already gone)
+  }
+}
+
+/** Resource timing entries of the running service worker (it may have been restarted since launch). */
+async function workerFetches(context: BrowserContext, origin: string): Promise<string[]> {
+  const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith(origin));
+  if (!worker) return [];
+  return worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+}
