@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
+import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
 
-const FIXTURES = process.env.PAPERSHELF_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
 const SURNAMES = ['Chen', 'Wang', 'Li', 'Zhang', 'Liu', 'Kumar', 'Smith', 'García', 'Müller', 'Nguyễn', 'Kowalski', 'Tanaka', 'Okafor', 'Rossi', 'Haddad'];
 const GIVEN = ['Wei', 'Anna', 'Rahul', 'Maria', 'Jonas', 'Yuki', 'Chidi', 'Lena', 'Omar', 'Sofia', 'Ivan', 'Mei'];
 
-/** Title/abstract pairs from the seed-page dumps: a date line ends the header, then title and abstract lines alternate. */
-export function readSeedTexts(): { title: string; abstract: string }[] {
-  const dir = path.join(FIXTURES, 'seed-pages');
-  const pairs: { title: string; abstract: string }[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()) {
-    const lines = readFileSync(path.join(dir, file), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
-    const start = lines.findIndex((line) => /^[A-Z][a-z]{2} \d{1,2}$/.test(line)) + 1;
-    for (let i = start; i + 1 < lines.length; i += 2) pairs.push({ title: lines[i], abstract: lines[i + 1] });
-  }
-  return pairs;
-}
 
 /** A deterministic pseudo-random sequence, so every run measures the same library. */
 export function random(seed: number) {
@@ -30,7 +17,7 @@ export function random(seed: number) {
 
 /** `count` realistic papers (recycled seed texts, varied ids, dates spread over `days` before `now`). */
 export function syntheticLibrary(count: number, now = Date.parse('2026-11-20T12:00:00Z'), days = 365): Paper[] {
-  const texts = readSeedTexts();
+  const texts = SEED_FILES.flatMap(readSeedPapers);
   const next = random(count);
   return Array.from({ length: count }, (_, index) => {
     const text = texts[index % texts.length];

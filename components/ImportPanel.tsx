@@ -7,7 +7,9 @@ function describe(report: ImportReport): string {
   const summary = `Imported${from}: ${report.added} added, ${report.updated} updated, ${report.skipped.length} skipped`;
   const reasons = report.skipped.slice(0, 3).map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
   const more = report.skipped.length > 3 ? ` and ${plural(report.skipped.length - 3, 'more')}` : '';
-  return reasons.length ? `${summary} (${reasons.join('; ')}${more}).` : `${summary}.`;
+  const details = reasons.length ? ` (${reasons.join('; ')}${more})` : '';
+  const warnings = report.warnings.length ? ` ${report.warnings.join(' ')}` : '';
+  return `${summary}${details}.${warnings}`;
 }
 
 export function ImportPanel() {

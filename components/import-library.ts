@@ -1,4 +1,4 @@
-import { parseImportFile } from '@/lib/io/import-file';
+import { importSizeError, parseImportFile } from '@/lib/io/import-file';
 import { sendMessage } from '@/lib/messages';
 
 const CHUNK = 1000;
@@ -7,6 +7,7 @@ export interface ImportReport {
   added: number;
   updated: number;
   skipped: { index: number; id?: string; reason: string }[];
+  warnings: string[];
   source: string;
 }
 
@@ -15,6 +16,8 @@ export interface ImportReport {
  * in one transaction: the library gets all of the file's good records or none of them.
  */
 export async function importLibraryFile(file: File, onProgress: (fraction: number) => void): Promise<ImportReport> {
+  const tooLarge = importSizeError(file.size);
+  if (tooLarge) throw new Error(tooLarge);
   const plan = parseImportFile(await file.text());
   if (!plan.ok) throw new Error(plan.error);
   const { importId } = await sendMessage('importBegin', {});
@@ -23,5 +26,5 @@ export async function importLibraryFile(file: File, onProgress: (fraction: numbe
     onProgress(Math.min(1, (start + CHUNK) / plan.papers.length));
   }
   const { added, updated } = await sendMessage('importCommit', { importId });
-  return { added, updated, skipped: plan.skipped, source: plan.source };
+  return { added, updated, skipped: plan.skipped, warnings: plan.warnings, source: plan.source };
 }

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 
 interface KeyboardOptions {
-  searchInput: RefObject<HTMLInputElement>;
+  searchInput: RefObject<HTMLInputElement | null>;
   count: number;
   activeIndex: number;
   setActiveIndex: (index: number) => void;

@@ -28,7 +28,7 @@ function dropUnpairedBraces(text: string): string {
 }
 
 /** Text safe inside a braced BibTeX value: one line, paired braces, LaTeX specials escaped; other Unicode kept. */
-export function escapeBibtex(text: string): string {
+function escapeBibtex(text: string): string {
   return collapseWhitespace(dropUnpairedBraces(text)).replace(/[\\{}%&$#_^~]/g, (char) => ESCAPES[char]);
 }
 
@@ -90,7 +90,7 @@ function field(name: string, value: string): string {
 }
 
 /** Writes `@misc` entries one paper at a time, keeping citation keys unique across the whole file. */
-export function createBibtexWriter(): (paper: Paper) => string {
+function createBibtexWriter(): (paper: Paper) => string {
   const usedKeys = new Set<string>();
   // Where each base key's suffix search resumes, so many papers sharing a key stay linear.
   const nextSuffix = new Map<string, number>();

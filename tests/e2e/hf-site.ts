@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
 import type { BrowserContext } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
+import { collapseWhitespace } from '@/lib/text';
+import { readHfFixture } from '../helpers/fixtures';
+import { cardsHtml, islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
+import { readSeedPapers, SEED_FILES, seedId } from '../helpers/seed-library';
 
 /** A served document: its HTML, or a function called on every request for it. */
 export type HfPage = string | (() => string);
@@ -73,4 +78,104 @@ function insertAfterOpeningTag(html: string, tag: RegExp, insertion: string): st
 /** JSON that cannot close the `<script>` element it is embedded in. */
 function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+// --- The pages of the browsing scenario, built from the real captures -------------------------------------------
+
+/** A paper as a screen shows it, with its source text whitespace-collapsed: what the library must end up with. */
+export interface ShownPaper {
+  id: string;
+  title: string;
+  abstract: string | null;
+}
+
+/** One served document and the papers it puts on screen. */
+export interface Screen {
+  path: string;
+  html: string;
+  papers: ShownPaper[];
+}
+
+/** The shape of `/api/daily_papers` items and of the island's `dailyPapers[]`, as far as the scenario reads it. */
+interface DailyPaperItem {
+  paper: { id: string; title: string; summary?: string; authors?: { name: string }[]; upvotes?: number };
+  title?: string;
+  summary?: string;
+  numComments?: number;
+}
+
+/** A paper whose title would run script if any part of the extension rendered it as HTML. */
+export const INJECTION_WORD = 'Quokkaformer';
+export const INJECTION_PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+const INJECTION_ITEM: DailyPaperItem = {
+  paper: {
+    id: '2606.19999',
+    title: `${INJECTION_WORD}: ${INJECTION_PAYLOAD}`,
+    summary: `We study ${INJECTION_PAYLOAD} in   titles\nand abstracts.`,
+    authors: [{ name: 'Mallory <b>Tables</b>' }],
+    upvotes: 1,
+  },
+  numComments: 0,
+};
+
+const shownPaper = (paper: { id: string; title: string; summary?: string | null }): ShownPaper => ({
+  id: paper.id,
+  title: collapseWhitespace(paper.title),
+  abstract: paper.summary ? collapseWhitespace(paper.summary) : null,
+});
+
+/** The data island `target` of a served document, parsed as the browser would. */
+function islandProps(html: string, target: string): Record<string, unknown> {
+  const window = new Window();
+  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  const props = doc.querySelector(`[data-target="${target}"]`)?.getAttribute('data-props');
+  void window.happyDOM.close();
+  if (!props) throw new Error(`no ${target} island in the page`);
+  return JSON.parse(props);
+}
+
+/** The 2024 daily list capture, as served (also under its older `?date=` address). */
+export function dailyScreen(): Screen & { alternatePath: string } {
+  const html = readHfFixture('2024-08-01_papers-date_slbqc.html');
+  const items = islandProps(html, 'DailyPapers').dailyPapers as DailyPaperItem[];
+  return {
+    path: '/papers/date/2024-08-01',
+    alternatePath: '/papers?date=2024-08-01',
+    html,
+    papers: items.map((item) => shownPaper(item.paper)),
+  };
+}
+
+/** A 2026 weekly list built from an API capture plus the injection paper: the island and compact cards. */
+export function weeklyScreen(): Screen & { view: SpaView } {
+  const items = [...(JSON.parse(readHfFixture('2026-06-12_api-daily_papers_sotawhat.json')) as DailyPaperItem[]), INJECTION_ITEM];
+  const path = '/papers/week/2026-W24';
+  const island = islandHtml(items, { dateString: '2026-W24', periodType: 'week', isTrending: false });
+  const html = papersPageHtml({ island, cards: cardsHtml(items), title: 'Weekly Papers - Hugging Face' });
+  return {
+    path,
+    html,
+    papers: items.map((item) => shownPaper(item.paper)),
+    view: { url: path, cardsHtml: cardsHtml(items), islandProps: JSON.stringify(islandProps(html, 'DailyPapers')) },
+  };
+}
+
+/** Search results for "parameter" from a seed-page dump: cards with their abstracts, no island. */
+export function searchScreen(): Screen {
+  const file = SEED_FILES[0];
+  const items: DailyPaperItem[] = readSeedPapers(file).map(({ title, abstract }, index) => ({
+    paper: { id: seedId(file, index), title, summary: abstract },
+  }));
+  return {
+    path: '/papers?q=parameter',
+    html: papersPageHtml({ cards: searchCardsHtml(items), title: 'Daily Papers - Hugging Face' }),
+    papers: items.map((item) => shownPaper(item.paper)),
+  };
+}
+
+/** The 2025 single-paper capture, as served. */
+export function paperScreen(): Screen {
+  const html = readHfFixture('2025-10-02_paper-page_2509.24002_reonokiy.html');
+  const paper = islandProps(html, 'PaperContent').paper as DailyPaperItem['paper'];
+  return { path: `/papers/${paper.id}`, html, papers: [shownPaper(paper)] };
 }
