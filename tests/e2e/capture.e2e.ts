@@ -142,7 +142,7 @@ describe('capturing papers while browsing', () => {
     await expectLibraryCount(see(weekly));
     expect(await dailyTab.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
-    // removed
+    await visit(daily.path, dailyTab); // a new visit is a new view
     const expected = expectedLibrary([...screensSeen, daily]);
     await expectLibraryCount(expected.size);
 
