@@ -19,7 +19,10 @@ if (!existsSync(chromiumPath)) {
 
 function run(command, args) {
   console.log(`ensure-chromium: ${command} ${args.join(' ')}`);
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const { status } = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (status !== 0) fail(`${command} ${args.join(' ')} failed (exit ${status}).`);
 }
 

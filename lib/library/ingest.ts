@@ -35,6 +35,7 @@ export async function applyImport(db: LibraryDB, papers: Paper[]): Promise<{ add
     }
     await tx.done;
   } catch (error) {
+    tx.done.catch(() => {}); // the abort below is the outcome we report, not a second failure
     if (!tx.error) tx.abort();
     throw error;
   }
@@ -53,7 +54,7 @@ export function setStarred(db: LibraryDB, id: string, starred: boolean): Promise
   return updatePaper(db, id, () => ({ starred }));
 }
 
-export function annotatePaper(db: LibraryDB, id: string, tags: unknown, note: unknown): Promise<boolean> {
+export async function annotatePaper(db: LibraryDB, id: string, tags: unknown, note: unknown): Promise<boolean> {
   const annotation = readAnnotation(tags, note);
   if (!annotation.ok) throw new Error(annotation.reason);
   return updatePaper(db, id, () => annotation.value);

@@ -1,20 +1,24 @@
 // The harness itself: the capture test's guarantees (blocked network, recorded requests, in-page navigation) rest on it.
+import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
 import { type ExtensionSession, launchExtension } from './harness';
-import { hfDocument, serveHfSite, withSpaNavigation } from './hf-site';
+import { serveHfSite, withSpaNavigation } from './hf-site';
 
-const card = (id: string, title: string) => `<div><article><h3><a href="/papers/${id}">${title}</a></h3></article></div>`;
-const island = (ids: string[]) =>
-  `<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${JSON.stringify({ ids }).replace(/"/g, '&quot;')}"></div>`;
+const dailyPaper = { paper: { id: '2401.00001', title: 'Daily paper' } };
+const weeklyPaper = { paper: { id: '2401.00002', title: 'Weekly paper' } };
 
 describe('e2e harness', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
     session = await launchExtension();
-    const dailyHtml = hfDocument('Daily', island(['2401.00001']) + `<div class="grid">${card('2401.00001', 'Daily paper')}</div>`);
+    const dailyHtml = papersPageHtml({ island: islandHtml([dailyPaper]), cards: cardsHtml([dailyPaper]) });
     await serveHfSite(session.context, {
       '/papers/date/2024-01-02': withSpaNavigation(dailyHtml, {
-        Weekly: { url: '/papers/week/2024-W01', cardsHtml: card('2401.00002', 'Weekly paper'), islandProps: JSON.stringify({ ids: ['2401.00002'] }) },
+        Weekly: {
+          url: '/papers/week/2024-W01',
+          cardsHtml: cardsHtml([weeklyPaper]),
+          islandProps: JSON.stringify({ dailyPapers: [weeklyPaper] }),
+        },
       }),
     });
   });
@@ -30,7 +34,15 @@ describe('e2e harness', () => {
     expect((await page.goto('https://huggingface.co/papers/date/2024-01-02'))?.status()).toBe(200);
     expect(await page.locator('article h3 a').textContent()).toBe('Daily paper');
     expect((await page.goto('https://huggingface.co/papers/2401.99999'))?.status()).toBe(404);
-    const fetchFails = (url: string) => page.evaluate((target) => fetch(target).then(() => false, () => true), url);
+    const fetchFails = (url: string) =>
+      page.evaluate(
+        (target) =>
+          fetch(target).then(
+            () => false,
+            () => true,
+          ),
+        url,
+      );
     expect(await fetchFails('https://example.com/')).toBe(true);
     await page.close();
   });
@@ -48,7 +60,12 @@ describe('e2e harness', () => {
   it('navigates in-page: URL first, then the cards, then the island', async () => {
     const page = await session.context.newPage();
     await page.goto('https://huggingface.co/papers/date/2024-01-02');
-    const islandIds = () => page.evaluate(() => JSON.parse((document.querySelector('[data-target]') as HTMLElement).dataset.props ?? '{}').ids);
+    const islandIds = () =>
+      page.evaluate(() =>
+        JSON.parse(
+          (document.querySelector('[data-target="DailyPapers"]') as HTMLElement).dataset.props ?? '{}',
+        ).dailyPapers.map((item: { paper: { id: string } }) => item.paper.id),
+      );
     const cardTitles = () => page.locator('article h3 a').allTextContents();
 
     await page.getByRole('button', { name: 'Weekly' }).click();
@@ -58,7 +75,7 @@ describe('e2e harness', () => {
     await page.waitForFunction(() => document.documentElement.dataset.spaSettled);
     expect(await islandIds()).toEqual(['2401.00002']);
     expect(await cardTitles()).toEqual(['Weekly paper']);
-    expect(await page.evaluate(() => document.querySelectorAll('.grid').length)).toBe(1);
+    expect(await page.locator('#cards > article').count()).toBe(1); // swapped inside the cards container
     await page.close();
   });
 });

@@ -31,7 +31,11 @@ export async function serveHfSite(context: BrowserContext, pages: Record<string,
     const url = new URL(route.request().url());
     const page = pages[url.pathname + url.search];
     if (page !== undefined) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof page === 'function' ? page() : page });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: typeof page === 'function' ? page() : page,
+      });
     }
     if (route.request().resourceType() === 'document') {
       return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND_PAGE });
@@ -53,19 +57,15 @@ export function withSpaNavigation(html: string, views: Record<string, SpaView>):
     .join('');
   const tabs = missingTabs && `<nav aria-label="Period">${missingTabs}</nav>`;
   const embedded = Object.fromEntries(
-    Object.entries(views).map(([label, view]) => [label, { url: view.url, cards: view.cardsHtml, props: view.islandProps }]),
+    Object.entries(views).map(([label, view]) => [
+      label,
+      { url: view.url, cards: view.cardsHtml, props: view.islandProps },
+    ]),
   );
   const script =
     `<script type="application/json" id="spa-views">${scriptSafeJson(embedded)}</script>` +
     `<script>${SPA_SCRIPT}</script>`;
   return insertAfterOpeningTag(html, /<main\b[^>]*>|<body\b[^>]*>/, tabs).replace(/<\/body>/i, `${script}</body>`);
-}
-
-/** A minimal HF-like document around the given body markup. */
-export function hfDocument(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
-<body><main class="flex flex-1 flex-col">${body}</main></body></html>`;
 }
 
 function insertAfterOpeningTag(html: string, tag: RegExp, insertion: string): string {
@@ -148,7 +148,10 @@ export function dailyScreen(): Screen & { alternatePath: string } {
 
 /** A 2026 weekly list built from an API capture plus the injection paper: the island and compact cards. */
 export function weeklyScreen(): Screen & { view: SpaView } {
-  const items = [...(JSON.parse(readHfFixture('2026-06-12_api-daily_papers_sotawhat.json')) as DailyPaperItem[]), INJECTION_ITEM];
+  const items = [
+    ...(JSON.parse(readHfFixture('2026-06-12_api-daily_papers_sotawhat.json')) as DailyPaperItem[]),
+    INJECTION_ITEM,
+  ];
   const path = '/papers/week/2026-W24';
   const island = islandHtml(items, { dateString: '2026-W24', periodType: 'week', isTrending: false });
   const html = papersPageHtml({ island, cards: cardsHtml(items), title: 'Weekly Papers - Hugging Face' });

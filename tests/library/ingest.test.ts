@@ -1,0 +1,130 @@
+import { openDB } from 'idb';
+import { countPapers, getAllPapers, getPapersChangedSince, listRecentPapers, openLibrary } from '@/lib/library/db';
+import {
+  annotatePaper,
+  applyImport,
+  clearLibrary,
+  deletePapers,
+  ingestCapture,
+  purgeSeenBefore,
+  setStarred,
+} from '@/lib/library/ingest';
+import { DB_NAME } from '@/lib/library/schema';
+import type { CaptureBatch, Paper } from '@/lib/paper';
+
+const PAGE = 'https://huggingface.co/papers/date/2024-08-01';
+const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models', upvotes: 94 };
+const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
+const batch = (viewId: string, papers = [A, B]): CaptureBatch => ({ viewId, pageUrl: PAGE, papers });
+const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+
+async function dump() {
+  const db = await openLibrary();
+  const papers = await db.getAll('papers');
+  db.close();
+  return papers;
+}
+
+describe('capture ingest', () => {
+  it('stores a batch once, counts a re-read of the same view once, and a new view again', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1'), at(1));
+    await ingestCapture(db, batch('view-1'), at(2));
+    expect((await getAllPapers(db)).map((paper) => paper.seenCount)).toEqual([1, 1]);
+    await ingestCapture(db, batch('view-2', [A]), at(3));
+    const byId = new Map((await getAllPapers(db)).map((paper) => [paper.id, paper]));
+    expect(byId.get(A.id)).toMatchObject({ seenCount: 2, firstSeenAt: at(1), lastSeenAt: at(3) });
+    expect(byId.get(B.id)).toMatchObject({ seenCount: 1, lastSeenAt: at(2) });
+  });
+
+  it('counts a paper listed twice in one batch once', async () => {
+    const db = await openLibrary();
+    expect(await ingestCapture(db, batch('view-1', [A, A, B]), at(1))).toEqual({ stored: 2, ids: [A.id, B.id] });
+    expect((await getAllPapers(db)).map((paper) => paper.seenCount)).toEqual([1, 1]);
+  });
+
+  it('lists the most recently seen first without reading the whole library', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1', [A]), at(1));
+    await ingestCapture(db, batch('view-2', [B]), at(2));
+    expect((await listRecentPapers(db, { limit: 1 })).map((paper) => paper.id)).toEqual([B.id]);
+    expect((await getPapersChangedSince(db, at(1))).map((paper) => paper.id)).toEqual([B.id]);
+    expect(await listRecentPapers(db, { limit: 5 })).not.toHaveProperty('0.recentViewIds');
+  });
+});
+
+describe('user changes', () => {
+  it('stars, annotates, deletes, purges and clears', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1', [A]), at(1));
+    await ingestCapture(db, batch('view-2', [B]), at(5));
+    expect(await setStarred(db, A.id, true)).toBe(true);
+    expect(await setStarred(db, '2501.00000', true)).toBe(false);
+    await annotatePaper(db, A.id, [' llm ', 'llm', 'survey'], '  must   read ');
+    expect((await getAllPapers(db)).find((paper) => paper.id === A.id)).toMatchObject({ starred: true, tags: ['llm', 'survey'], note: 'must read' });
+    await expect(annotatePaper(db, A.id, 'not-a-list', null)).rejects.toThrow(/tags/);
+    expect(await purgeSeenBefore(db, at(3))).toBe(1);
+    expect((await getAllPapers(db)).map((paper) => paper.id)).toEqual([B.id]);
+    expect(await deletePapers(db, [B.id, '2501.00000'])).toBe(1);
+    await ingestCapture(db, batch('view-3'), at(6));
+    expect(await clearLibrary(db)).toBe(2);
+    expect(await countPapers(db)).toBe(0);
+  });
+});
+
+describe('applyImport', () => {
+  const imported: Paper = {
+    id: '2509.24002', title: 'MCPMark', abstract: null, authors: [], url: 'https://huggingface.co/papers/2509.24002',
+    upvotes: 3, comments: null, publishedAt: null, submittedOnDailyAt: null, keywords: [], aiSummary: null,
+    githubRepo: null, githubStars: null, projectPage: null, organization: null, firstSeenAt: at(1), lastSeenAt: at(2),
+    seenCount: 4, starred: true, tags: ['t'], note: null, upvoteHistory: [{ at: at(1), upvotes: 3 }],
+  };
+
+  it('adds new papers and merges known ones', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1', [A]), at(1));
+    expect(await applyImport(db, [imported, { ...imported, id: A.id, url: 'https://huggingface.co/papers/2407.21783', title: 'Llama' }])).toEqual({ added: 1, updated: 1 });
+    const [paper] = await getAllPapers(db).then((papers) => papers.filter((item) => item.id === imported.id));
+    expect(paper).toEqual(imported);
+  });
+
+  it('writes nothing when any record fails', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1'), at(1));
+    const before = await dump();
+    // A record without its key path makes the store's put throw half-way through the import.
+    const broken = { ...imported, id: undefined } as unknown as Paper;
+    await expect(applyImport(db, [imported, broken])).rejects.toThrow();
+    expect(await dump()).toEqual(before);
+  });
+});
+
+describe('schema migrations', () => {
+  it('upgrades a version 1 library without losing a record', async () => {
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('papers', { keyPath: 'id' }).createIndex('lastSeenAt', 'lastSeenAt');
+      },
+    });
+    const old = {
+      id: '2407.21783', title: 'The Llama 3 Herd of Models', abstract: 'Modern AI systems…', authors: ['Abhimanyu Dubey'],
+      url: 'https://huggingface.co/papers/2407.21783', upvotes: 94, comments: 5, publishedAt: '2024-07-31T17:54:27.000Z',
+      keywords: [], firstSeenAt: at(1), lastSeenAt: at(2), seenCount: 3, starred: true, recentViewIds: ['v'],
+    };
+    await v1.put('papers', old);
+    await v1.put('papers', { ...old, id: '2407.21705', upvotes: null, starred: false });
+    v1.close();
+
+    const db = await openLibrary();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames]).toEqual(['meta', 'papers']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['firstSeenAt', 'lastSeenAt', 'publishedAt']);
+    const upgraded = await db.get('papers', old.id);
+    expect(upgraded).toEqual({
+      ...old, submittedOnDailyAt: null, aiSummary: null, githubRepo: null, githubStars: null, projectPage: null,
+      organization: null, tags: [], note: null, upvoteHistory: [{ at: at(2), upvotes: 94 }],
+    });
+    expect((await db.get('papers', '2407.21705'))?.upvoteHistory).toEqual([]);
+    expect(await countPapers(db)).toBe(2);
+  });
+});
