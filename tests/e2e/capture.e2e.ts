@@ -1,7 +1,7 @@
 // A person browsing Hugging Face Daily Papers with the extension installed, then looking at and exporting the library.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { paperUrl } from '@/lib/arxiv';
+import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { type ExtensionSession, launchExtension } from './harness';
 import {
@@ -17,7 +17,6 @@ import {
   withSpaNavigation,
 } from './hf-site';
 
-const HF = 'https://huggingface.co';
 const SETTLE_MS = 1_500; // comfortably more than the content script's debounce and a library write
 
 interface ExportFile {
@@ -85,7 +84,7 @@ describe('capturing papers while browsing', () => {
 
   async function visit(path: string, tab?: Page): Promise<Page> {
     const page = tab ?? (await session.context.newPage());
-    const response = await page.goto(HF + path);
+    const response = await page.goto(HF_ORIGIN + path);
     expect(response?.status(), path).toBe(200);
     await page.waitForTimeout(SETTLE_MS);
     return page;
