@@ -14,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** `/` search, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
+/** `/` search, Esc leaves it, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
 export function useKeyboard(options: KeyboardOptions) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -22,7 +22,10 @@ export function useKeyboard(options: KeyboardOptions) {
       const inSearch = event.target === options.searchInput.current;
       const typing = isTyping(event.target) && !inSearch;
       const { count, activeIndex } = options;
-      if (event.key === '/' && !isTyping(event.target)) {
+      if (event.key === 'Escape' && inSearch) {
+        // Leave the box so single-key shortcuts (s) act on the list.
+        options.searchInput.current?.blur();
+      } else if (event.key === '/' && !isTyping(event.target)) {
         event.preventDefault();
         options.searchInput.current?.focus();
       } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !typing && count > 0) {

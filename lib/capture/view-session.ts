@@ -10,7 +10,12 @@ export interface ViewSessionOptions {
   debounceMs?: number;
   /** Upper bound on how long a stream of DOM changes can postpone a read. */
   maxWaitMs?: number;
+  /** After in-page navigation, how long the previous view's cards may linger before they count as the new view's. */
+  staleGraceMs?: number;
+  now?: () => number;
 }
+
+const idsOf = (papers: PaperSighting[]) => papers.map((paper) => paper.id).join(' ');
 
 /**
  * One page view at a time: a view id per document load or in-page navigation, debounced re-reads
@@ -18,11 +23,14 @@ export interface ViewSessionOptions {
  * (so re-reading an unchanged view costs the library nothing and never counts as a new sighting).
  */
 export function createViewSession(options: ViewSessionOptions) {
-  const { debounceMs = 250, maxWaitMs = 2000 } = options;
+  const { debounceMs = 250, maxWaitMs = 2000, staleGraceMs = 4000, now = Date.now } = options;
   const newViewId = options.newViewId ?? (() => crypto.randomUUID());
   let viewId = newViewId();
   let initialView = true;
   let lastSent = '';
+  let lastSentIds = '';
+  // The previous view's papers: until the page swaps its cards, what is on screen still belongs to that view.
+  let leftBehind = { ids: '', until: 0 };
   let enabled = false;
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,9 +46,15 @@ export function createViewSession(options: ViewSessionOptions) {
     if (!enabled) return;
     const papers = options.read(initialView);
     if (papers.length === 0) return;
+    const remaining = leftBehind.until - now();
+    if (remaining > 0 && idsOf(papers) === leftBehind.ids) {
+      debounceTimer = setTimeout(readNow, remaining);
+      return;
+    }
     const signature = JSON.stringify(papers);
     if (signature === lastSent) return;
     lastSent = signature;
+    lastSentIds = idsOf(papers);
     try {
       await options.send({ viewId, pageUrl: options.pageUrl(), papers });
     } catch (error) {
@@ -65,6 +79,7 @@ export function createViewSession(options: ViewSessionOptions) {
     startNewView() {
       viewId = newViewId();
       initialView = false;
+      leftBehind = { ids: lastSentIds, until: now() + staleGraceMs };
       lastSent = '';
       this.scheduleRead();
     },

@@ -60,6 +60,31 @@ describe('view session', () => {
     expect(reads.at(-1)).toBe(false);
   });
 
+  it('does not count the previous view’s lingering cards as the new view', async () => {
+    const { session, sent, show } = setup([A]);
+    session.setEnabled(true);
+    await session.readNow();
+    session.startNewView(); // the URL changed; the old cards are still on screen
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toHaveLength(1);
+    show([B]); // the page swaps in the new view's cards
+    session.scheduleRead();
+    await vi.runAllTimersAsync();
+    expect(sent.map((batch) => [batch.viewId, batch.papers.map((paper) => paper.id)])).toEqual([
+      ['view-0', [A.id]],
+      ['view-1', [B.id]],
+    ]);
+  });
+
+  it('counts a new view that shows the same papers once the old cards’ grace period is over', async () => {
+    const { session, sent } = setup([A]);
+    session.setEnabled(true);
+    await session.readNow();
+    session.startNewView();
+    await vi.runAllTimersAsync();
+    expect(sent.map((batch) => batch.viewId)).toEqual(['view-0', 'view-1']);
+  });
+
   it('debounces a burst of DOM changes into one read, but never waits past maxWait', async () => {
     const { session, reads } = setup([A]);
     session.setEnabled(true);

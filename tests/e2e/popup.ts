@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Paper } from '@/lib/paper';
+import type { ExtensionSession } from './harness';
+
+export interface ExportFile {
+  format: string;
+  version: number;
+  exportedAt: string;
+  count: number;
+  papers: Paper[];
+}
+
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(session.popupUrl);
+  return popup;
+}
+
+/** Waits until the popup (reopened as needed) shows `count` papers in the library. */
+export async function expectLibraryCount(session: ExtensionSession, count: number, timeout = 15_000) {
+  const popup = await openPopup(session);
+  await expect
+    .poll(
+      async () => {
+        await popup.reload();
+        return popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
+      },
+      { timeout, interval: 300 },
+    )
+    .toBe(`${count.toLocaleString('en-US')} papers`);
+  await popup.close();
+}
+
+/** Presses Export (everything, JSON unless another format is chosen) and reads the downloaded file. */
+export async function exportFromPopup(popup: Page): Promise<{ fileName: string; text: string }> {
+  const [download] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: /^Export/ }).click(),
+  ]);
+  return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+export async function exportJson(popup: Page): Promise<ExportFile> {
+  return JSON.parse((await exportFromPopup(popup)).text);
+}
