@@ -14,6 +14,8 @@ const MAX_HITS = 5000;
 /** Asks the background's search index; the latest query wins when answers arrive out of order. */
 export function useSearch(query: string, revision: unknown): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
+  // Wakes the worker and loads its index while the user starts typing.
+  useEffect(() => void sendMessage('search', { query: '', limit: 1 }).catch(() => {}), []);
   useEffect(() => {
     const text = query.trim();
     if (!text) {

@@ -18,19 +18,20 @@ export async function openPopup(session: ExtensionSession): Promise<Page> {
   return popup;
 }
 
-/** Waits until the popup (reopened as needed) shows `count` papers in the library. */
+/** Waits until the popup (reloaded as needed) shows `count` papers in the library; usable in hooks too. */
 export async function expectLibraryCount(session: ExtensionSession, count: number, timeout = 15_000) {
   const popup = await openPopup(session);
-  await expect
-    .poll(
-      async () => {
-        await popup.reload();
-        return popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
-      },
-      { timeout, interval: 300 },
-    )
-    .toBe(`${count.toLocaleString('en-US')} papers`);
+  const want = `${count.toLocaleString('en-US')} papers`;
+  const deadline = Date.now() + timeout;
+  let shown: string | null = null;
+  while (Date.now() < deadline) {
+    shown = await popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
+    if (shown === want) break;
+    await popup.waitForTimeout(300);
+    await popup.reload();
+  }
   await popup.close();
+  expect(shown).toBe(want);
 }
 
 /** Presses Export (everything, JSON unless another format is chosen) and reads the downloaded file. */

@@ -1,0 +1,130 @@
+// A researcher's everyday library: thousands of papers captured while browsing, then rising topics, search and keys.
+import type { Page } from 'playwright-core';
+import { HF_ORIGIN } from '@/lib/arxiv';
+import type { Paper } from '@/lib/paper';
+import { syntheticLibrary } from '../../bench/synthetic-library';
+import { islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
+import { type ExtensionSession, launchExtension } from './harness';
+import { serveHfSite } from './hf-site';
+import { expectLibraryCount, openPopup } from './popup';
+
+const PER_PAGE = 100;
+const DAY = 86_400_000;
+const PLANTED = 'Quokka attention';
+
+/** The island item HF would serve for a paper. */
+const islandItem = (paper: Paper) => ({
+  paper: {
+    id: paper.id,
+    title: paper.title,
+    summary: paper.abstract,
+    authors: paper.authors.map((name) => ({ name })),
+    upvotes: paper.upvotes,
+    publishedAt: paper.publishedAt,
+    submittedOnDailyAt: paper.submittedOnDailyAt,
+  },
+  numComments: paper.comments,
+});
+
+/** 2,000 papers spread over four months, plus a phrase that appears only in the last few days. */
+function libraryToBrowse(): Paper[] {
+  const now = Date.now();
+  const background = syntheticLibrary(2000, now, 120);
+  const planted = ['for long videos', 'in small models', 'at scale', 'without softmax', 'for robots', 'on phones'].map(
+    (tail, index) => {
+      const day = new Date(now - (index % 4) * DAY).toISOString();
+      const id = `2699.${String(90000 + index)}`;
+      return { ...background[index], id, title: `${PLANTED} ${tail}`, submittedOnDailyAt: day, upvotes: 40 };
+    },
+  );
+  return [...background, ...planted];
+}
+
+describe('a large library in the popup', () => {
+  let session: ExtensionSession;
+  const papers = libraryToBrowse();
+  const pages = Array.from({ length: Math.ceil(papers.length / PER_PAGE) }, (_, page) => {
+    const query = `shelf-${page}`;
+    const items = papers.slice(page * PER_PAGE, (page + 1) * PER_PAGE).map(islandItem);
+    const html = papersPageHtml({
+      island: islandHtml(items, { query: { q: query } }, 'searchResults'),
+      cards: searchCardsHtml(items),
+    });
+    return [`/papers?q=${query}`, html] as const;
+  });
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveHfSite(session.context, Object.fromEntries(pages));
+    // Captured the way a person would get them: by having them on screen, through the extension's own ingest path.
+    const tab = await session.context.newPage();
+    for (const [path] of pages) {
+      await tab.goto(HF_ORIGIN + path);
+      await tab.waitForTimeout(150);
+    }
+    await expectLibraryCount(session, papers.length, 60_000);
+  });
+  afterAll(() => session?.close());
+
+  const rows = (popup: Page) => popup.getByRole('list', { name: 'Papers' }).getByRole('listitem');
+  const count = (popup: Page) => popup.getByLabel('Paper count');
+
+  it('shows rising topics and filters the list by one', async () => {
+    const popup = await openPopup(session);
+    const topics = popup.getByRole('list', { name: /^Trending/ });
+    const first = topics.getByRole('button').first();
+    await expect.poll(() => first.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^${PLANTED}`, 'i'));
+
+    await first.click();
+    await expect.poll(() => count(popup).textContent()).toBe(`6 of ${papers.length.toLocaleString('en-US')} papers`);
+    const titles = await rows(popup).locator('a[href^="https://huggingface.co/papers/"]').allTextContents();
+    expect(titles).toHaveLength(6);
+    for (const title of titles) expect(title).toMatch(new RegExp(PLANTED, 'i'));
+
+    await first.click();
+    await expect.poll(() => count(popup).textContent()).toBe(`${papers.length.toLocaleString('en-US')} papers`);
+  });
+
+  it('renders only the rows in view', async () => {
+    const popup = await openPopup(session);
+    await expect.poll(() => rows(popup).count()).toBeGreaterThan(3);
+    expect(await rows(popup).count()).toBeLessThan(40);
+  });
+
+  it('finds a paper from a misspelled word', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('difusion modls');
+    const firstTitle = rows(popup).first().locator('a').first();
+    await expect.poll(() => firstTitle.textContent(), { timeout: 15_000 }).toMatch(/diffusion model/i);
+    // The matched words are marked.
+    expect(await rows(popup).first().locator('mark').count()).toBeGreaterThan(0);
+  });
+
+  it('works from the keyboard: / searches, arrows move, s stars, Enter opens', async () => {
+    const popup = await openPopup(session);
+    const search = popup.getByRole('searchbox', { name: 'Search papers' });
+    await popup.locator('body').click({ position: { x: 5, y: 5 } });
+    await popup.keyboard.press('/');
+    await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
+    await popup.keyboard.type(PLANTED);
+    await expect.poll(() => count(popup).textContent()).toMatch(/^6 of /);
+
+    await popup.keyboard.press('ArrowDown');
+    const active = popup.locator('li[aria-current="true"]');
+    await expect.poll(() => active.getAttribute('data-paper-id')).toBe(await rows(popup).nth(1).getAttribute('data-paper-id'));
+
+    await popup.keyboard.press('Escape');
+    await popup.keyboard.press('s');
+    await expect.poll(() => active.getByRole('button', { name: /^Unstar/ }).getAttribute('aria-pressed')).toBe('true');
+
+    const href = await active.locator('a').first().getAttribute('href');
+    const [opened] = await Promise.all([session.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
+    await expect.poll(() => opened.url()).toBe(href);
+  });
+
+  it('opens the same library in a full tab', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.libraryUrl);
+    await expect.poll(() => page.getByLabel('Paper count').textContent()).toBe(`${papers.length.toLocaleString('en-US')} papers`);
+  });
+});
