@@ -24,7 +24,7 @@ export default defineBackground(() => {
       search: search.search,
       changed: (ids, options) => {
         void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
-        search.changed(ids, options).catch((error) => console.warn('[papershelf] search index update failed:', error));
+        void search.changed(ids, options);
       },
     }),
   );

@@ -25,7 +25,10 @@ interface Snapshot {
 /** The latest lastSeenAt among papers, ignoring times from the future (an imported file's clock may be ahead). */
 function newest(papers: Paper[], since: string): string {
   const now = new Date().toISOString();
-  return papers.reduce((latest, { lastSeenAt }) => (lastSeenAt > latest && lastSeenAt <= now ? lastSeenAt : latest), since);
+  return papers.reduce(
+    (latest, { lastSeenAt }) => (lastSeenAt > latest && lastSeenAt <= now ? lastSeenAt : latest),
+    since,
+  );
 }
 
 /**
@@ -37,6 +40,8 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
   let loading: Promise<SearchIndex> | undefined;
   let asOf = '';
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
+  // Updates run one after another: a rebuild must not overtake a later write's update.
+  let updates: Promise<void> = Promise.resolve();
 
   async function rebuild(database: LibraryDB): Promise<SearchIndex> {
     const papers = await getAllPapers(database);
@@ -94,23 +99,30 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
      * Papers were written. Captures move lastSeenAt forward, so a snapshot catches up on them by itself;
      * other writes (stars, notes, deletes, imports) must reach the index now.
      */
-    async changed(ids: string[] | undefined, options: { captured: boolean }) {
-      if (options.captured && !loading) return;
-      const database = await db();
-      const index = await ready();
-      if (!ids) {
-        loading = Promise.resolve(await rebuild(database));
-      } else {
-        const papers = await Promise.all(ids.map((id) => getPaper(database, id)));
-        const present = papers.filter((paper): paper is Paper => Boolean(paper));
-        removeFromIndex(
-          index,
-          ids.filter((_, position) => !papers[position]),
-        );
-        addOrReplace(index, present);
-        if (options.captured) asOf = newest(present, asOf);
-      }
-      schedulePersist(options.captured ? PERSIST_DELAY_MS : 0);
+    changed(ids: string[] | undefined, options: { captured: boolean }): Promise<void> {
+      updates = updates
+        .then(() => update(ids, options))
+        .catch((error) => console.warn('[papershelf] search index update failed:', error));
+      return updates;
     },
   };
+
+  async function update(ids: string[] | undefined, options: { captured: boolean }) {
+    if (options.captured && !loading) return;
+    const database = await db();
+    const index = await ready();
+    if (!ids) {
+      loading = Promise.resolve(await rebuild(database));
+    } else {
+      const papers = await Promise.all(ids.map((id) => getPaper(database, id)));
+      const present = papers.filter((paper): paper is Paper => Boolean(paper));
+      removeFromIndex(
+        index,
+        ids.filter((_, position) => !papers[position]),
+      );
+      addOrReplace(index, present);
+      if (options.captured) asOf = newest(present, asOf);
+    }
+    schedulePersist(options.captured ? PERSIST_DELAY_MS : 0);
+  }
 }
