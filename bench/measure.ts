@@ -10,7 +10,12 @@ export interface Timing {
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { runs: samples.length, p50: at(0.5), p95: at(0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+  return {
+    runs: samples.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
 }
 
 /** Runs `work` once per input (after one warm-up) and reports milliseconds. */

@@ -2,9 +2,24 @@ import { paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
 
-const SURNAMES = ['Chen', 'Wang', 'Li', 'Zhang', 'Liu', 'Kumar', 'Smith', 'García', 'Müller', 'Nguyễn', 'Kowalski', 'Tanaka', 'Okafor', 'Rossi', 'Haddad'];
+const SURNAMES = [
+  'Chen',
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Kumar',
+  'Smith',
+  'García',
+  'Müller',
+  'Nguyễn',
+  'Kowalski',
+  'Tanaka',
+  'Okafor',
+  'Rossi',
+  'Haddad',
+];
 const GIVEN = ['Wei', 'Anna', 'Rahul', 'Maria', 'Jonas', 'Yuki', 'Chidi', 'Lena', 'Omar', 'Sofia', 'Ivan', 'Mei'];
-
 
 /** A deterministic pseudo-random sequence, so every run measures the same library. */
 export function random(seed: number) {

@@ -7,7 +7,14 @@ interface AnnotateDialogProps {
   onClose: () => void;
 }
 
-const parseTags = (text: string) => [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** Tags and a short note for one paper; both are searchable and go into every export. */
 export function AnnotateDialog({ paper, onClose }: AnnotateDialogProps) {
@@ -48,7 +55,11 @@ export function AnnotateDialog({ paper, onClose }: AnnotateDialogProps) {
           Note
           <textarea rows={4} maxLength={10000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
-        {error && <p role="alert" class="error">{error}</p>}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
         <div class="tool-row">
           <button type="submit">Save</button>
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -8,6 +8,7 @@ export function CaptureSwitch() {
       <input
         type="checkbox"
         role="switch"
+        aria-checked={enabled}
         aria-label="Capture while browsing"
         checked={enabled}
         onChange={(event) => captureEnabled.setValue(event.currentTarget.checked)}

@@ -33,7 +33,11 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
 
   return (
     <div class="export">
-      <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+      <select
+        aria-label="Export format"
+        value={format}
+        onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
+      >
         <option value="json">JSON</option>
         <option value="bibtex">BibTeX</option>
         <option value="csv">CSV</option>

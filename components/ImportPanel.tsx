@@ -5,7 +5,9 @@ import { type ImportReport, importLibraryFile } from './import-library';
 function describe(report: ImportReport): string {
   const from = report.source === 'papermemory' ? ' from PaperMemory' : '';
   const summary = `Imported${from}: ${report.added} added, ${report.updated} updated, ${report.skipped.length} skipped`;
-  const reasons = report.skipped.slice(0, 3).map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
+  const reasons = report.skipped
+    .slice(0, 3)
+    .map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
   const more = report.skipped.length > 3 ? ` and ${plural(report.skipped.length - 3, 'more')}` : '';
   const details = reasons.length ? ` (${reasons.join('; ')}${more})` : '';
   const warnings = report.warnings.length ? ` ${report.warnings.join(' ')}` : '';

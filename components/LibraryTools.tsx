@@ -75,9 +75,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
       </p>
       <dialog ref={clearDialog} aria-labelledby="clear-title" class="confirm">
         <h2 id="clear-title">Clear the whole library?</h2>
-        <p>
-          This deletes all {plural(library.count, 'paper')}, with their stars, tags and notes. It cannot be undone.
-        </p>
+        <p>This deletes all {plural(library.count, 'paper')}, with their stars, tags and notes. It cannot be undone.</p>
         <div class="tool-row">
           <button type="button" onClick={() => exportLibrary(library.papers, 'json')}>
             Save a backup first

@@ -52,12 +52,7 @@ export function PaperList(props: PaperListProps) {
 
   return (
     <div class="list-viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-      <ul
-        aria-label="Papers"
-        aria-rowcount={papers.length}
-        class="paper-list"
-        style={{ height: `${papers.length * ROW_HEIGHT}px` }}
-      >
+      <ul aria-label="Papers" class="paper-list" style={{ height: `${papers.length * ROW_HEIGHT}px` }}>
         {papers.slice(first, last).map((paper, offset) => {
           const index = first + offset;
           return (

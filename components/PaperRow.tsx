@@ -23,7 +23,6 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
       data-paper-id={paper.id}
       aria-current={active ? 'true' : undefined}
       onFocusCapture={on.onFocus}
-      onClick={on.onFocus}
     >
       <input
         type="checkbox"
@@ -41,7 +40,7 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
         </div>
         <div class="meta">
           {paper.publishedAt && <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt)}</time>}
-          {paper.upvotes !== null && <span aria-label={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
+          {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
           <span class="seen" title={seen}>
             seen {paper.seenCount}×
           </span>
@@ -53,18 +52,18 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
         </div>
       </div>
       <div class="row-actions">
-      <button
-        type="button"
-        class="star"
-        aria-pressed={paper.starred}
-        aria-label={`${paper.starred ? 'Unstar' : 'Star'} ${paper.title}`}
-        onClick={on.onToggleStar}
-      >
-        {paper.starred ? '★' : '☆'}
-      </button>
-      <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
-        ✎
-      </button>
+        <button
+          type="button"
+          class="star"
+          aria-pressed={paper.starred}
+          aria-label={`${paper.starred ? 'Unstar' : 'Star'} ${paper.title}`}
+          onClick={on.onToggleStar}
+        >
+          {paper.starred ? '★' : '☆'}
+        </button>
+        <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
+          ✎
+        </button>
       </div>
     </li>
   );

@@ -14,6 +14,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(({ value, 
     placeholder="Search titles, authors, abstracts…  ( / )"
     value={value}
     onInput={(event) => onInput(event.currentTarget.value)}
+    // biome-ignore lint/a11y/noAutofocus: the popup is opened to find a paper; typing goes straight to the search.
     autoFocus
   />
 ));

@@ -11,7 +11,9 @@ interface KeyboardOptions {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** `/` search, Esc leaves it, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */

@@ -49,7 +49,9 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export async function sendMessage<T extends MessageType>(type: T, data: MessageData<T>): Promise<MessageReply<T>> {
-  const outcome = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<T>)) as Outcome<MessageReply<T>> | undefined;
+  const outcome = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<T>)) as
+    | Outcome<MessageReply<T>>
+    | undefined;
   if (!outcome) throw new Error(`No reply to ${type}`);
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.value;

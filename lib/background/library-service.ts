@@ -12,8 +12,8 @@ import {
 import { validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
 import type { SearchHit } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
-import type { Handlers } from './router';
 import { createImportStaging } from './import-staging';
+import type { Handlers } from './router';
 
 export interface LibraryServiceDeps {
   db: () => Promise<LibraryDB>;
@@ -107,14 +107,19 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
     async importCommit(data) {
       const papers = staging.take(field(data, 'importId'));
       const { added, updated } = await applyImport(await deps.db(), papers);
-      deps.changed(papers.map((paper) => paper.id), { captured: false });
+      deps.changed(
+        papers.map((paper) => paper.id),
+        { captured: false },
+      );
       return { added, updated, skipped: [] };
     },
     async search(data) {
       const query = field(data, 'query');
       const limit = field(data, 'limit') ?? 100;
-      if (typeof query !== 'string' || query.length > 500) throw new Error('query must be a string of up to 500 characters');
-      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 50_000) throw new Error('bad limit');
+      if (typeof query !== 'string' || query.length > 500)
+        throw new Error('query must be a string of up to 500 characters');
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 50_000)
+        throw new Error('bad limit');
       return { hits: await deps.search(query, limit) };
     },
   };

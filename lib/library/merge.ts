@@ -22,10 +22,13 @@ const EMPTY_FACTS: Omit<Facts, 'title'> = {
   organization: null,
 };
 
+/** ISO times compare as text. */
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 const longer = (old: string | null, next: string | null | undefined) =>
   next && (!old || next.length >= old.length) ? next : old;
-const latest = <T>(old: T | null, next: T | null | undefined): T | null => (next ?? old);
-const kept = <T>(old: T | null, next: T | null | undefined): T | null => (old ?? next ?? null);
+const latest = <T>(old: T | null, next: T | null | undefined): T | null => next ?? old;
+const kept = <T>(old: T | null, next: T | null | undefined): T | null => old ?? next ?? null;
 
 function unionKeywords(old: string[], next: string[] | undefined): string[] {
   const seen = new Set(old.map((word) => word.toLowerCase()));
@@ -48,7 +51,8 @@ export function mergeFacts(old: Facts, next: Partial<Facts>): Facts {
     title: longer(old.title, next.title) ?? old.title,
     abstract: longer(old.abstract, next.abstract),
     aiSummary: longer(old.aiSummary, next.aiSummary),
-    authors: next.authors && next.authors.length >= old.authors.length && next.authors.length ? next.authors : old.authors,
+    authors:
+      next.authors && next.authors.length >= old.authors.length && next.authors.length ? next.authors : old.authors,
     keywords: unionKeywords(old.keywords, next.keywords),
     upvotes: latest(old.upvotes, next.upvotes),
     comments: latest(old.comments, next.comments),
@@ -109,7 +113,7 @@ export function mergeSighting(
     ...base,
     ...mergeFacts(base, factsOf(sighting)),
     url: paperUrl(base.id),
-    firstSeenAt: base.firstSeenAt < now ? base.firstSeenAt : now,
+    firstSeenAt: earlier(base.firstSeenAt, now),
     lastSeenAt: now,
     seenCount: base.seenCount + (newView ? 1 : 0),
     recentViewIds: newView ? [...base.recentViewIds, viewId].slice(-RECENT_VIEWS) : base.recentViewIds,
@@ -128,8 +132,9 @@ export function mergeImported(stored: StoredPaper | undefined, incoming: Paper):
   return {
     ...stored,
     ...mergeFacts(stored, factsOf(incoming)),
-    firstSeenAt: stored.firstSeenAt < incoming.firstSeenAt ? stored.firstSeenAt : incoming.firstSeenAt,
-    lastSeenAt: stored.lastSeenAt > incoming.lastSeenAt ? stored.lastSeenAt : incoming.lastSeenAt,
+    firstSeenAt: earlier(stored.firstSeenAt, incoming.firstSeenAt),
+    lastSeenAt:
+      earlier(incoming.lastSeenAt, stored.lastSeenAt) === stored.lastSeenAt ? incoming.lastSeenAt : stored.lastSeenAt,
     seenCount: Math.max(stored.seenCount, incoming.seenCount),
     starred: stored.starred || incoming.starred,
     tags: [...new Set([...stored.tags, ...incoming.tags])],

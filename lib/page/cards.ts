@@ -5,7 +5,9 @@ import { cleanText } from '@/lib/text';
 const MIN_ABSTRACT_LENGTH = 60;
 
 function paperLinks(card: Element): HTMLAnchorElement[] {
-  return [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((link) => !link.getAttribute('href')?.includes('#'));
+  return [...card.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
+    (link) => !link.getAttribute('href')?.includes('#'),
+  );
 }
 
 function headingLink(card: Element): { id: string; link: HTMLAnchorElement } | null {
@@ -39,14 +41,21 @@ function comments(card: Element, id: string): number | null {
 function authors(card: Element): string[] {
   const list = card.querySelector('ul li[title]')?.closest('ul');
   if (!list) return [];
-  const names = [...list.querySelectorAll('li[title]')].map((item) => cleanText(item.getAttribute('title'))).filter(Boolean) as string[];
+  const names = [...list.querySelectorAll('li[title]')]
+    .map((item) => cleanText(item.getAttribute('title')))
+    .filter(Boolean) as string[];
   // The avatars are laid out flex-row-reverse: the DOM lists them right to left.
   return list.classList.contains('flex-row-reverse') ? names.reverse() : names;
 }
 
 function abstract(card: Element, id: string, title: string, titleLink: Element): string | null {
   for (const link of paperLinks(card)) {
-    if (link === titleLink || link.querySelector('ul, img') || arxivIdFromPaperPath(link.getAttribute('href') ?? '') !== id) continue;
+    if (
+      link === titleLink ||
+      link.querySelector('ul, img') ||
+      arxivIdFromPaperPath(link.getAttribute('href') ?? '') !== id
+    )
+      continue;
     const text = cleanText(link.textContent);
     if (text && text.length >= MIN_ABSTRACT_LENGTH && text !== title) return text;
   }
@@ -68,7 +77,8 @@ export function readCards(root: ParentNode): PaperSighting[] {
       abstract: abstract(card, heading.id, title, heading.link),
     };
     for (const [key, value] of Object.entries(facts)) {
-      if (value !== null && !(Array.isArray(value) && value.length === 0)) (sighting as Record<string, unknown>)[key] = value;
+      if (value !== null && !(Array.isArray(value) && value.length === 0))
+        (sighting as Record<string, unknown>)[key] = value;
     }
     byId.set(heading.id, sighting);
   }

@@ -21,7 +21,8 @@ export interface Island {
 }
 
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const field = (object: unknown, key: string): unknown => (isJson(object) && Object.hasOwn(object, key) ? object[key] : undefined);
+const field = (object: unknown, key: string): unknown =>
+  isJson(object) && Object.hasOwn(object, key) ? object[key] : undefined;
 
 function organizationName(value: unknown): string | null {
   return cleanText(field(value, 'fullname')) ?? cleanText(field(value, 'name'));
@@ -114,7 +115,9 @@ export function readIsland(root: ParentNode): Island | null {
   const content = readProps(root.querySelector('[data-target="PaperContent"]'));
   if (content) {
     // The page's comment count is its top-level comments: replies are not in this list.
-    const comments = Array.isArray(field(content, 'comments')) ? (field(content, 'comments') as unknown[]).length : null;
+    const comments = Array.isArray(field(content, 'comments'))
+      ? (field(content, 'comments') as unknown[]).length
+      : null;
     const paper = sightingFromItem(field(content, 'paper'), comments);
     return { target: 'PaperContent', meta: {}, papers: paper ? [paper] : [] };
   }
@@ -130,7 +133,11 @@ export function islandMatchesView(meta: IslandMeta, view: PapersView): boolean |
     case 'weekly':
     case 'monthly': {
       const type = view.kind === 'weekly' ? 'week' : 'month';
-      if (meta.periodType) return meta.periodType === type && (!meta.date || !/^\d{4}-(W\d{2}|\d{2})$/.test(meta.date) || meta.date === view.period);
+      if (meta.periodType)
+        return (
+          meta.periodType === type &&
+          (!meta.date || !/^\d{4}-(W\d{2}|\d{2})$/.test(meta.date) || meta.date === view.period)
+        );
       return null;
     }
     case 'search':

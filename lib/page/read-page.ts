@@ -24,7 +24,8 @@ function enrich(card: PaperSighting, rich: PaperSighting | undefined): PaperSigh
 
 function readPaperView(doc: Document, paperId: string): PaperSighting[] {
   const island = readIsland(doc);
-  const fromIsland = island?.target === 'PaperContent' ? island.papers.find((paper) => paper.id === paperId) : undefined;
+  const fromIsland =
+    island?.target === 'PaperContent' ? island.papers.find((paper) => paper.id === paperId) : undefined;
   if (fromIsland) return [fromIsland];
   const title = cleanText(doc.querySelector('h1')?.textContent);
   return title ? [{ id: paperId, title }] : [];
@@ -59,7 +60,11 @@ export function readPage(doc: Document, url: string, options: ReadOptions = {}):
   if (!view) return { view, papers: [], sources: { island: false, cards: 0, links: 0 } };
   if (view.kind === 'paper') {
     const papers = readPaperView(doc, view.paperId);
-    return { view, papers, sources: { island: papers.length > 0 && papers[0].abstract !== undefined, cards: 0, links: 0 } };
+    return {
+      view,
+      papers,
+      sources: { island: papers.length > 0 && papers[0].abstract !== undefined, cards: 0, links: 0 },
+    };
   }
   return readListView(doc, view, options);
 }

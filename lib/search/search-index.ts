@@ -93,7 +93,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** Splits text into matched and unmatched runs (words starting with a matched term), for rendering as text. */
 export function highlight(text: string, terms: string[]): Segment[] {
-  const words = terms.filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const words = terms
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
   if (words.length === 0) return [{ text, match: false }];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})`, 'giu');
   const segments: Segment[] = [];

@@ -57,8 +57,8 @@ function tallyPhrases(papers: Paper[], minSupport: number): Map<string, Tally> {
   const named = papers.map(namedPhrases);
   named.forEach((phrases, index) => {
     for (const [key, { surface, weight }] of phrases) {
-      let tally = tallies.get(key);
-      if (!tally) tallies.set(key, (tally = { surfaces: new Map(), papers: [] }));
+      const tally = tallies.get(key) ?? { surfaces: new Map<string, number>(), papers: [] };
+      tallies.set(key, tally);
       tally.surfaces.set(surface, (tally.surfaces.get(surface) ?? 0) + 1);
       tally.papers.push({ index, weight });
     }

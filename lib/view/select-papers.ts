@@ -28,7 +28,11 @@ export function sortPapers(papers: readonly Paper[], sort: SortKey): Paper[] {
  * The papers a view shows: search results keep their relevance order (the search breaks ties by recency);
  * without a query, the library's order for the chosen sort.
  */
-export function selectPapers(sorted: readonly Paper[], byId: ReadonlyMap<string, Paper>, selection: Selection): Paper[] {
+export function selectPapers(
+  sorted: readonly Paper[],
+  byId: ReadonlyMap<string, Paper>,
+  selection: Selection,
+): Paper[] {
   const keep = (paper: Paper) =>
     (!selection.starredOnly || paper.starred) && (!selection.topicIds || selection.topicIds.has(paper.id));
   if (selection.searchHits) {

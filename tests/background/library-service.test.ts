@@ -33,7 +33,10 @@ describe('library service', () => {
 
   it('stores nothing while capture is paused', async () => {
     const { route, db } = service({ enabled: false });
-    expect(await route(capture('v1', [A]), 'content-script')).toEqual({ ok: true, value: { accepted: 0, rejected: 0 } });
+    expect(await route(capture('v1', [A]), 'content-script')).toEqual({
+      ok: true,
+      value: { accepted: 0, rejected: 0 },
+    });
     expect(await getAllPapers(await db)).toEqual([]);
   });
 
@@ -44,7 +47,10 @@ describe('library service', () => {
     const forged = [
       [capture('v2', [A]), 'extension-page'],
       [{ type: 'clearLibrary', data: {} }, 'content-script'],
-      [{ type: 'capture', data: { viewId: 'v3', pageUrl: 'https://evil.example/papers', papers: [A] } }, 'content-script'],
+      [
+        { type: 'capture', data: { viewId: 'v3', pageUrl: 'https://evil.example/papers', papers: [A] } },
+        'content-script',
+      ],
       [{ type: 'setStarred', data: { id: A.id, starred: 'yes' } }, 'extension-page'],
       [{ type: 'deletePapers', data: { ids: ['../../etc'] } }, 'extension-page'],
       [{ type: 'purgeSeenBefore', data: { before: 'never' } }, 'extension-page'],
@@ -52,7 +58,8 @@ describe('library service', () => {
       [{ type: 'importCommit', data: { importId: 'guess' } }, 'extension-page'],
       [{ type: 'search', data: { query: 'x'.repeat(501) } }, 'extension-page'],
     ] as const;
-    for (const [message, role] of forged) expect((await route(message, role)).ok, JSON.stringify(message).slice(0, 80)).toBe(false);
+    for (const [message, role] of forged)
+      expect((await route(message, role)).ok, JSON.stringify(message).slice(0, 80)).toBe(false);
     expect(await getAllPapers(await db)).toEqual(before);
   });
 
@@ -74,7 +81,10 @@ describe('library service', () => {
     const { route } = service();
     const begin = await route({ type: 'importBegin', data: {} }, 'extension-page');
     const importId = begin.ok ? (begin.value as { importId: string }).importId : '';
-    const bad = await route({ type: 'importChunk', data: { importId, papers: [makePaper('2601.00001'), { id: 'x' }] } }, 'extension-page');
+    const bad = await route(
+      { type: 'importChunk', data: { importId, papers: [makePaper('2601.00001'), { id: 'x' }] } },
+      'extension-page',
+    );
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('record 1') });
   });
 });

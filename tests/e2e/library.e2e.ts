@@ -111,7 +111,9 @@ describe('a large library in the popup', () => {
 
     await popup.keyboard.press('ArrowDown');
     const active = popup.locator('li[aria-current="true"]');
-    await expect.poll(() => active.getAttribute('data-paper-id')).toBe(await rows(popup).nth(1).getAttribute('data-paper-id'));
+    await expect
+      .poll(() => active.getAttribute('data-paper-id'))
+      .toBe(await rows(popup).nth(1).getAttribute('data-paper-id'));
 
     await popup.keyboard.press('Escape');
     await popup.keyboard.press('s');
@@ -125,6 +127,8 @@ describe('a large library in the popup', () => {
   it('opens the same library in a full tab', async () => {
     const page = await session.context.newPage();
     await page.goto(session.libraryUrl);
-    await expect.poll(() => page.getByLabel('Paper count').textContent()).toBe(`${papers.length.toLocaleString('en-US')} papers`);
+    await expect
+      .poll(() => page.getByLabel('Paper count').textContent())
+      .toBe(`${papers.length.toLocaleString('en-US')} papers`);
   });
 });

@@ -17,7 +17,11 @@ describe('owning the library', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    await serveHfSite(session.context, { [daily.path]: daily.html, [weekly.path]: weekly.html, [search.path]: search.html });
+    await serveHfSite(session.context, {
+      [daily.path]: daily.html,
+      [weekly.path]: weekly.html,
+      [search.path]: search.html,
+    });
     const tab = await session.context.newPage();
     for (const path of [daily.path, weekly.path]) {
       await tab.goto(HF_ORIGIN + path);
@@ -41,12 +45,20 @@ describe('owning the library', () => {
   it('restores exactly what it exported after everything was cleared', async () => {
     const popup = await openPopup(session);
     // Stars, tags and notes are part of the library and must survive the round trip.
-    await popup.getByRole('button', { name: /^Star / }).first().click();
-    await popup.getByRole('button', { name: /^Tags and note for / }).first().click();
+    await popup
+      .getByRole('button', { name: /^Star / })
+      .first()
+      .click();
+    await popup
+      .getByRole('button', { name: /^Tags and note for / })
+      .first()
+      .click();
     await popup.getByLabel('Tags (comma-separated)').fill('to-read, survey');
     await popup.getByLabel('Note', { exact: true }).fill('Compare with last week’s paper.');
     await popup.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await exportJson(popup)).papers.filter((paper) => paper.starred && paper.tags.length).length).toBe(1);
+    await expect
+      .poll(async () => (await exportJson(popup)).papers.filter((paper) => paper.starred && paper.tags.length).length)
+      .toBe(1);
 
     const before = await exportJson(popup);
     expect(before.count).toBe(captured);
@@ -57,11 +69,16 @@ describe('owning the library', () => {
     await expect.poll(() => popup.getByLabel('Paper count').textContent()).toBe('0 papers');
 
     await importFile(popup, 'backup.json', JSON.stringify(before));
-    await expect.poll(() => importStatus(popup).textContent(), { timeout: 15_000 }).toBe(`Imported: ${captured} added, 0 updated, 0 skipped.`);
+    await expect
+      .poll(() => importStatus(popup).textContent(), { timeout: 15_000 })
+      .toBe(`Imported: ${captured} added, 0 updated, 0 skipped.`);
     await expect.poll(() => popup.getByLabel('Paper count').textContent()).toBe(`${captured} papers`);
 
     const after = await exportJson(popup);
-    const byId = (file: ExportFile) => ({ ...withoutExportTime(file), papers: [...file.papers].sort((a, b) => a.id.localeCompare(b.id)) });
+    const byId = (file: ExportFile) => ({
+      ...withoutExportTime(file),
+      papers: [...file.papers].sort((a, b) => a.id.localeCompare(b.id)),
+    });
     expect(byId(after)).toEqual(byId(before));
   });
 

@@ -6,10 +6,29 @@ import { readSeedPapers, SEED_FILES, seedId } from './seed-library';
 export function makePaper(id: string, fields: Partial<Paper> = {}): Paper {
   const seen = fields.lastSeenAt ?? '2026-11-01T00:00:00.000Z';
   return {
-    id, title: `Paper ${id}`, abstract: null, authors: [], url: paperUrl(id), upvotes: null, comments: null,
-    publishedAt: null, submittedOnDailyAt: null, keywords: [], aiSummary: null, githubRepo: null, githubStars: null,
-    projectPage: null, organization: null, firstSeenAt: seen, lastSeenAt: seen, seenCount: 1, starred: false,
-    tags: [], note: null, upvoteHistory: [], ...fields,
+    id,
+    title: `Paper ${id}`,
+    abstract: null,
+    authors: [],
+    url: paperUrl(id),
+    upvotes: null,
+    comments: null,
+    publishedAt: null,
+    submittedOnDailyAt: null,
+    keywords: [],
+    aiSummary: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    organization: null,
+    firstSeenAt: seen,
+    lastSeenAt: seen,
+    seenCount: 1,
+    starred: false,
+    tags: [],
+    note: null,
+    upvoteHistory: [],
+    ...fields,
   };
 }
 

@@ -10,9 +10,8 @@ describe('parseArxivId', () => {
     ['math.AG/0601001', 'math.AG/0601001'],
   ])('%s → %s', (text, id) => expect(parseArxivId(text)).toBe(id));
 
-  it.each(['', 'trending', '2509.240', '2509.24002x', '<script>', '2509.24002/../x', 42, null])(
-    'rejects %s',
-    (text) => expect(parseArxivId(text)).toBeNull(),
+  it.each(['', 'trending', '2509.240', '2509.24002x', '<script>', '2509.24002/../x', 42, null])('rejects %s', (text) =>
+    expect(parseArxivId(text)).toBeNull(),
   );
 });
 

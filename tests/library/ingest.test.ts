@@ -61,7 +61,11 @@ describe('user changes', () => {
     expect(await setStarred(db, A.id, true)).toBe(true);
     expect(await setStarred(db, '2501.00000', true)).toBe(false);
     await annotatePaper(db, A.id, [' llm ', 'llm', 'survey'], '  must   read ');
-    expect((await getAllPapers(db)).find((paper) => paper.id === A.id)).toMatchObject({ starred: true, tags: ['llm', 'survey'], note: 'must read' });
+    expect((await getAllPapers(db)).find((paper) => paper.id === A.id)).toMatchObject({
+      starred: true,
+      tags: ['llm', 'survey'],
+      note: 'must read',
+    });
     await expect(annotatePaper(db, A.id, 'not-a-list', null)).rejects.toThrow(/tags/);
     expect(await purgeSeenBefore(db, at(3))).toBe(1);
     expect((await getAllPapers(db)).map((paper) => paper.id)).toEqual([B.id]);
@@ -74,16 +78,39 @@ describe('user changes', () => {
 
 describe('applyImport', () => {
   const imported: Paper = {
-    id: '2509.24002', title: 'MCPMark', abstract: null, authors: [], url: 'https://huggingface.co/papers/2509.24002',
-    upvotes: 3, comments: null, publishedAt: null, submittedOnDailyAt: null, keywords: [], aiSummary: null,
-    githubRepo: null, githubStars: null, projectPage: null, organization: null, firstSeenAt: at(1), lastSeenAt: at(2),
-    seenCount: 4, starred: true, tags: ['t'], note: null, upvoteHistory: [{ at: at(1), upvotes: 3 }],
+    id: '2509.24002',
+    title: 'MCPMark',
+    abstract: null,
+    authors: [],
+    url: 'https://huggingface.co/papers/2509.24002',
+    upvotes: 3,
+    comments: null,
+    publishedAt: null,
+    submittedOnDailyAt: null,
+    keywords: [],
+    aiSummary: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    organization: null,
+    firstSeenAt: at(1),
+    lastSeenAt: at(2),
+    seenCount: 4,
+    starred: true,
+    tags: ['t'],
+    note: null,
+    upvoteHistory: [{ at: at(1), upvotes: 3 }],
   };
 
   it('adds new papers and merges known ones', async () => {
     const db = await openLibrary();
     await ingestCapture(db, batch('view-1', [A]), at(1));
-    expect(await applyImport(db, [imported, { ...imported, id: A.id, url: 'https://huggingface.co/papers/2407.21783', title: 'Llama' }])).toEqual({ added: 1, updated: 1 });
+    expect(
+      await applyImport(db, [
+        imported,
+        { ...imported, id: A.id, url: 'https://huggingface.co/papers/2407.21783', title: 'Llama' },
+      ]),
+    ).toEqual({ added: 1, updated: 1 });
     const [paper] = await getAllPapers(db).then((papers) => papers.filter((item) => item.id === imported.id));
     expect(paper).toEqual(imported);
   });
@@ -107,9 +134,20 @@ describe('schema migrations', () => {
       },
     });
     const old = {
-      id: '2407.21783', title: 'The Llama 3 Herd of Models', abstract: 'Modern AI systems…', authors: ['Abhimanyu Dubey'],
-      url: 'https://huggingface.co/papers/2407.21783', upvotes: 94, comments: 5, publishedAt: '2024-07-31T17:54:27.000Z',
-      keywords: [], firstSeenAt: at(1), lastSeenAt: at(2), seenCount: 3, starred: true, recentViewIds: ['v'],
+      id: '2407.21783',
+      title: 'The Llama 3 Herd of Models',
+      abstract: 'Modern AI systems…',
+      authors: ['Abhimanyu Dubey'],
+      url: 'https://huggingface.co/papers/2407.21783',
+      upvotes: 94,
+      comments: 5,
+      publishedAt: '2024-07-31T17:54:27.000Z',
+      keywords: [],
+      firstSeenAt: at(1),
+      lastSeenAt: at(2),
+      seenCount: 3,
+      starred: true,
+      recentViewIds: ['v'],
     };
     await v1.put('papers', old);
     await v1.put('papers', { ...old, id: '2407.21705', upvotes: null, starred: false });
@@ -121,8 +159,16 @@ describe('schema migrations', () => {
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['firstSeenAt', 'lastSeenAt', 'publishedAt']);
     const upgraded = await db.get('papers', old.id);
     expect(upgraded).toEqual({
-      ...old, submittedOnDailyAt: null, aiSummary: null, githubRepo: null, githubStars: null, projectPage: null,
-      organization: null, tags: [], note: null, upvoteHistory: [{ at: at(2), upvotes: 94 }],
+      ...old,
+      submittedOnDailyAt: null,
+      aiSummary: null,
+      githubRepo: null,
+      githubStars: null,
+      projectPage: null,
+      organization: null,
+      tags: [],
+      note: null,
+      upvoteHistory: [{ at: at(2), upvotes: 94 }],
     });
     expect((await db.get('papers', '2407.21705'))?.upvoteHistory).toEqual([]);
     expect(await countPapers(db)).toBe(2);

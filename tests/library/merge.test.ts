@@ -58,11 +58,23 @@ describe('mergeSighting', () => {
     const stored = mergeSighting(undefined, rich, 'view-a', T1);
     const next = mergeSighting(
       stored,
-      { id: rich.id, title: rich.title, upvotes: 130, comments: 4, keywords: ['mcp', 'agents'], abstract: `${rich.abstract} More.` },
+      {
+        id: rich.id,
+        title: rich.title,
+        upvotes: 130,
+        comments: 4,
+        keywords: ['mcp', 'agents'],
+        abstract: `${rich.abstract} More.`,
+      },
       'view-b',
       T2,
     );
-    expect(next).toMatchObject({ upvotes: 130, comments: 4, keywords: ['MCP', 'LLMs', 'agents'], abstract: `${rich.abstract} More.` });
+    expect(next).toMatchObject({
+      upvotes: 130,
+      comments: 4,
+      keywords: ['MCP', 'LLMs', 'agents'],
+      abstract: `${rich.abstract} More.`,
+    });
     expect(next.upvoteHistory).toEqual([
       { at: T1, upvotes: 118 },
       { at: T2, upvotes: 130 },

@@ -6,8 +6,14 @@ const batch = (fields: Record<string, unknown>) => ({ viewId: 'view-1', pageUrl:
 
 describe('validateCaptureBatch', () => {
   it('accepts a well-formed batch and normalizes it', () => {
-    const result = validateCaptureBatch(batch({ papers: [{ ...paper, id: '2407.21783v2', title: '  The Llama 3\n Herd of Models ', upvotes: 94 }] }));
-    expect(result).toEqual({ ok: true, batch: { viewId: 'view-1', pageUrl: PAGE, papers: [{ ...paper, upvotes: 94 }] }, dropped: [] });
+    const result = validateCaptureBatch(
+      batch({ papers: [{ ...paper, id: '2407.21783v2', title: '  The Llama 3\n Herd of Models ', upvotes: 94 }] }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      batch: { viewId: 'view-1', pageUrl: PAGE, papers: [{ ...paper, upvotes: 94 }] },
+      dropped: [],
+    });
   });
 
   it.each([
@@ -24,7 +30,9 @@ describe('validateCaptureBatch', () => {
 
   it('drops bad papers with a reason and keeps the good ones', () => {
     const result = validateCaptureBatch(
-      batch({ papers: [paper, { id: 'evil', title: 'x' }, { id: '2407.21705' }, 'string', { ...paper, id: '2407.21705' }] }),
+      batch({
+        papers: [paper, { id: 'evil', title: 'x' }, { id: '2407.21705' }, 'string', { ...paper, id: '2407.21705' }],
+      }),
     );
     expect(result.ok && result.batch.papers.map((item) => item.id)).toEqual(['2407.21783', '2407.21705']);
     expect(result.ok && result.dropped.map((drop) => drop.index)).toEqual([1, 2, 3]);
@@ -32,7 +40,19 @@ describe('validateCaptureBatch', () => {
 
   it('caps sizes and nulls impossible values', () => {
     const result = validateCaptureBatch(
-      batch({ papers: [{ ...paper, abstract: 'a'.repeat(1_000_000), upvotes: -1, comments: Number.NaN, githubRepo: 'javascript:alert(1)', publishedAt: 'soon', authors: ['x'.repeat(1000), 42] }] }),
+      batch({
+        papers: [
+          {
+            ...paper,
+            abstract: 'a'.repeat(1_000_000),
+            upvotes: -1,
+            comments: Number.NaN,
+            githubRepo: 'javascript:alert(1)',
+            publishedAt: 'soon',
+            authors: ['x'.repeat(1000), 42],
+          },
+        ],
+      }),
     );
     const [read] = result.ok ? result.batch.papers : [];
     expect(read.abstract).toHaveLength(20_000);
@@ -41,7 +61,9 @@ describe('validateCaptureBatch', () => {
   });
 
   it('keeps hostile markup as inert text and ignores prototype keys', () => {
-    const hostile = JSON.parse(`{"id":"2407.21783","title":"<img src=x onerror=alert(1)>","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`);
+    const hostile = JSON.parse(
+      `{"id":"2407.21783","title":"<img src=x onerror=alert(1)>","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
+    );
     const result = validateCaptureBatch(batch({ papers: [hostile] }));
     expect(result.ok && result.batch.papers[0]).toEqual({ id: '2407.21783', title: '<img src=x onerror=alert(1)>' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -62,7 +84,13 @@ describe('validatePaperRecord', () => {
 
   it('fills unknown facts with null/[] and rebuilds the url', () => {
     const result = validatePaperRecord({ ...record, url: 'https://evil.example' });
-    expect(result.ok && result.paper).toMatchObject({ abstract: null, authors: [], upvotes: null, keywords: [], url: 'https://huggingface.co/papers/2407.21783' });
+    expect(result.ok && result.paper).toMatchObject({
+      abstract: null,
+      authors: [],
+      upvotes: null,
+      keywords: [],
+      url: 'https://huggingface.co/papers/2407.21783',
+    });
   });
 
   it.each([

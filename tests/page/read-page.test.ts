@@ -107,7 +107,10 @@ describe('2026 compact cards (no island)', () => {
 
 describe.each(API_FILES)('island built from %s', (file) => {
   const items = JSON.parse(readHfFixture(file)) as ApiItem[];
-  const html = papersPageHtml({ island: islandHtml(items, { dateString: '2026-05-08', periodType: 'day' }), cards: cardsHtml(items) });
+  const html = papersPageHtml({
+    island: islandHtml(items, { dateString: '2026-05-08', periodType: 'day' }),
+    cards: cardsHtml(items),
+  });
   const island = readIsland(parseHtml(html));
 
   it('reads every item with exact text and no invented fields', () => {
@@ -118,18 +121,23 @@ describe.each(API_FILES)('island built from %s', (file) => {
       expect(paper.abstract).toBe(collapseWhitespace(source.summary));
       expect(paper.authors).toEqual(source.authors.map((author) => collapseWhitespace(author.name)));
       // A repeated keyword (one item lists "hardware efficiency" twice) is kept once.
-      if (source.ai_keywords?.length) expect(paper.keywords).toEqual([...new Set(source.ai_keywords.map(collapseWhitespace))]);
+      if (source.ai_keywords?.length)
+        expect(paper.keywords).toEqual([...new Set(source.ai_keywords.map(collapseWhitespace))]);
       else expect(paper.keywords).toBeUndefined();
       expect(paper.githubRepo).toBe(source.githubRepo);
       expect(paper.projectPage).toBe(source.projectPage);
-      expect(paper.submittedOnDailyAt).toBe(source.submittedOnDailyAt && new Date(source.submittedOnDailyAt).toISOString());
+      expect(paper.submittedOnDailyAt).toBe(
+        source.submittedOnDailyAt && new Date(source.submittedOnDailyAt).toISOString(),
+      );
     });
   });
 
   it('reconciles island and cards to the same papers', () => {
     const read = readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-05-08');
     expect(read.papers.map((paper) => paper.id)).toEqual(items.map((item) => item.paper.id));
-    expect(read.papers.every((paper, index) => paper.abstract === collapseWhitespace(items[index].paper.summary))).toBe(true);
+    expect(read.papers.every((paper, index) => paper.abstract === collapseWhitespace(items[index].paper.summary))).toBe(
+      true,
+    );
   });
 });
 
@@ -138,7 +146,10 @@ describe('stale island after in-page navigation', () => {
   const viewB = JSON.parse(readHfFixture('2026-05-08_api-daily_papers_zzjjay.json')) as ApiItem[];
 
   it('never attributes the previous view’s papers to the new one', () => {
-    const html = papersPageHtml({ island: islandHtml(viewA, { periodType: 'day' }), cards: cardsHtml(viewB.slice(0, 5)) });
+    const html = papersPageHtml({
+      island: islandHtml(viewA, { periodType: 'day' }),
+      cards: cardsHtml(viewB.slice(0, 5)),
+    });
     const read = readPage(parseHtml(html), 'https://huggingface.co/papers/week/2026-W19', { trustIsland: false });
     expect(read.papers.map((paper) => paper.id)).toEqual(viewB.slice(0, 5).map((item) => item.paper.id));
     expect(read.sources.island).toBe(false);
@@ -156,9 +167,13 @@ describe('stale island after in-page navigation', () => {
 
   it('with no cards on screen, an island is used only if it is the document’s own and matches the URL', () => {
     const html = papersPageHtml({ island: islandHtml(viewA, { dateString: '2026-06-12', periodType: 'day' }) });
-    expect(readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-06-12').papers).toHaveLength(viewA.length);
+    expect(readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-06-12').papers).toHaveLength(
+      viewA.length,
+    );
     expect(readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-06-13').papers).toEqual([]);
-    expect(readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-06-12', { trustIsland: false }).papers).toEqual([]);
+    expect(
+      readPage(parseHtml(html), 'https://huggingface.co/papers/date/2026-06-12', { trustIsland: false }).papers,
+    ).toEqual([]);
   });
 });
 
@@ -166,12 +181,18 @@ describe('search results and links', () => {
   const items = JSON.parse(readHfFixture('2026-08-03_api-daily_papers_trimmed_DiQu1997.json')) as ApiItem[];
 
   it('reads abstracts shown on search-result cards', () => {
-    const read = readPage(parseHtml(papersPageHtml({ cards: searchCardsHtml(items) })), 'https://huggingface.co/papers?q=agents');
-    expect(read.papers.map((paper) => paper.abstract)).toEqual(items.map((item) => collapseWhitespace(item.paper.summary)));
+    const read = readPage(
+      parseHtml(papersPageHtml({ cards: searchCardsHtml(items) })),
+      'https://huggingface.co/papers?q=agents',
+    );
+    expect(read.papers.map((paper) => paper.abstract)).toEqual(
+      items.map((item) => collapseWhitespace(item.paper.summary)),
+    );
   });
 
   it('falls back to bare paper links inside the page body when no card parses', () => {
-    const html = '<header><a href="/papers/2401.00001">Header link</a></header><main><a href="/papers/2607.26654">A title</a> <a href="/papers/2607.26654#community">3</a> <a href="/papers/trending">Trending</a> <a href="/papers/2607.28229v2">Another <b>title</b></a></main>';
+    const html =
+      '<header><a href="/papers/2401.00001">Header link</a></header><main><a href="/papers/2607.26654">A title</a> <a href="/papers/2607.26654#community">3</a> <a href="/papers/trending">Trending</a> <a href="/papers/2607.28229v2">Another <b>title</b></a></main>';
     const read = readPage(parseHtml(`<html><body>${html}</body></html>`), 'https://huggingface.co/papers/trending');
     expect(read.papers).toEqual([
       { id: '2607.26654', title: 'A title' },
@@ -189,7 +210,10 @@ describe('hostile and malformed pages', () => {
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
   it('keeps an injected title as plain text', () => {
-    const item = { paper: { id: '2601.00001', title: payload, summary: 'x', authors: [{ name: '<b>Eve</b>' }], upvotes: 1 }, numComments: 0 };
+    const item = {
+      paper: { id: '2601.00001', title: payload, summary: 'x', authors: [{ name: '<b>Eve</b>' }], upvotes: 1 },
+      numComments: 0,
+    };
     const doc = parseHtml(papersPageHtml({ island: islandHtml([item]), cards: cardsHtml([item]) }));
     const [paper] = readPage(doc, 'https://huggingface.co/papers').papers;
     expect(paper.title).toBe(payload);
@@ -199,7 +223,10 @@ describe('hostile and malformed pages', () => {
 
   it.each([
     ['broken JSON', '<div data-target="DailyPapers" data-props="{not json"></div>'],
-    ['wrong types', `<div data-target="DailyPapers" data-props='{"dailyPapers":[{"paper":{"id":42,"title":["x"]}},null,"str",{"paper":{"id":"not-an-id","title":"t"}}]}'></div>`],
+    [
+      'wrong types',
+      `<div data-target="DailyPapers" data-props='{"dailyPapers":[{"paper":{"id":42,"title":["x"]}},null,"str",{"paper":{"id":"not-an-id","title":"t"}}]}'></div>`,
+    ],
     ['an array at the top', `<div data-target="DailyPapers" data-props='[1,2,3]'></div>`],
   ])('survives %s', (_, island) => {
     const doc = parseHtml(`<html><body>${island}</body></html>`);
@@ -208,7 +235,18 @@ describe('hostile and malformed pages', () => {
   });
 
   it('drops bad values field by field and keeps the paper', () => {
-    const item = { paper: { id: '2601.00002v3', title: 'Good  title\n', summary: 'A'.repeat(10), upvotes: -5, authors: 'nobody', publishedAt: 'yesterday', githubRepo: 'javascript:alert(1)' }, numComments: 'many' };
+    const item = {
+      paper: {
+        id: '2601.00002v3',
+        title: 'Good  title\n',
+        summary: 'A'.repeat(10),
+        upvotes: -5,
+        authors: 'nobody',
+        publishedAt: 'yesterday',
+        githubRepo: 'javascript:alert(1)',
+      },
+      numComments: 'many',
+    };
     const [paper] = readIsland(parseHtml(islandHtml([item])))?.papers ?? [];
     expect(paper).toEqual({ id: '2601.00002', title: 'Good title', abstract: 'A'.repeat(10) });
   });

@@ -1,5 +1,5 @@
-import { classifyPapersUrl } from '@/lib/page/view';
 import { islandMatchesView } from '@/lib/page/island';
+import { classifyPapersUrl } from '@/lib/page/view';
 
 describe('classifyPapersUrl', () => {
   it.each([
@@ -14,10 +14,12 @@ describe('classifyPapersUrl', () => {
     ['https://huggingface.co/papers/2509.24002v2#community', { kind: 'paper', paperId: '2509.24002' }],
   ])('%s', (url, view) => expect(classifyPapersUrl(url)).toEqual(view));
 
-  it.each(['https://huggingface.co/models', 'https://evil.example/papers', 'https://huggingface.co/papers/foo/bar', 'nonsense'])(
-    'ignores %s',
-    (url) => expect(classifyPapersUrl(url)).toBeNull(),
-  );
+  it.each([
+    'https://huggingface.co/models',
+    'https://evil.example/papers',
+    'https://huggingface.co/papers/foo/bar',
+    'nonsense',
+  ])('ignores %s', (url) => expect(classifyPapersUrl(url)).toBeNull());
 });
 
 describe('islandMatchesView', () => {

@@ -65,7 +65,9 @@ describe('searchPapers', () => {
 
   it('searches authors, tags and notes', () => {
     const small = createSearchIndex();
-    addOrReplace(small, [makePaper('2601.00001', { authors: ['Łukasz Kaiser'], tags: ['to-read'], note: 'ask Wojtek' })]);
+    addOrReplace(small, [
+      makePaper('2601.00001', { authors: ['Łukasz Kaiser'], tags: ['to-read'], note: 'ask Wojtek' }),
+    ]);
     for (const query of ['kaiser', 'to-read', 'wojtek']) expect(searchPapers(small, query)).toHaveLength(1);
   });
 

@@ -9,7 +9,13 @@ const daysAgo = (days: number) => new Date(Date.parse(NOW) - days * 86_400_000).
 
 /** Background papers spread over 120 days, plus a phrase that appears only in the last few days. */
 function risingLibrary() {
-  const themes = ['graph neural networks', 'protein folding', 'speech recognition', 'image segmentation', 'code generation'];
+  const themes = [
+    'graph neural networks',
+    'protein folding',
+    'speech recognition',
+    'image segmentation',
+    'code generation',
+  ];
   const papers = Array.from({ length: 240 }, (_, index) =>
     makePaper(`2607.${String(10000 + index)}`, {
       title: `Improving ${themes[index % themes.length]} with better tricks`,
@@ -30,7 +36,10 @@ function risingLibrary() {
 }
 
 const isGenericOnly = (label: string) =>
-  label.toLowerCase().split(' ').every((word) => STOPWORDS.has(word) || FILLER.has(word) || GENERIC.has(word));
+  label
+    .toLowerCase()
+    .split(' ')
+    .every((word) => STOPWORDS.has(word) || FILLER.has(word) || GENERIC.has(word));
 
 describe('computeTopics', () => {
   it.each(['7d', '30d'] as const)('ranks a sharply rising phrase first (%s)', (window) => {
@@ -56,13 +65,17 @@ describe('computeTopics', () => {
   });
 
   it('needs a minimum support', () => {
-    const papers = [0, 1].map((index) => makePaper(`2611.0000${index}`, { title: 'Quokka routing networks', submittedOnDailyAt: daysAgo(1) }));
+    const papers = [0, 1].map((index) =>
+      makePaper(`2611.0000${index}`, { title: 'Quokka routing networks', submittedOnDailyAt: daysAgo(1) }),
+    );
     expect(computeTopics(papers, { window: 'all', now: NOW }).topics).toEqual([]);
   });
 
   it('groups variants under one stem and shows the commonest surface form', () => {
     const titles = ['GUI agents for phones', 'GUI agent benchmarks', 'Training GUI agents', 'GUI agents at scale'];
-    const papers = titles.map((title, index) => makePaper(`2611.0000${index}`, { title, submittedOnDailyAt: daysAgo(1) }));
+    const papers = titles.map((title, index) =>
+      makePaper(`2611.0000${index}`, { title, submittedOnDailyAt: daysAgo(1) }),
+    );
     const [topic] = computeTopics(papers, { window: 'all', now: NOW }).topics;
     expect(topic).toMatchObject({ label: 'GUI agents', count: 4 });
   });
@@ -73,7 +86,12 @@ describe('computeTopics', () => {
         titles.map((title, index) => makePaper(`2611.0000${index}`, { title, submittedOnDailyAt: daysAgo(1) })),
         { window: 'all', now: NOW },
       ).topics.map((topic) => topic.label);
-    const trees = ['Speculative decoding trees: one', 'Speculative decoding trees: two', 'Speculative decoding trees: three', 'Speculative decoding trees: four'];
+    const trees = [
+      'Speculative decoding trees: one',
+      'Speculative decoding trees: two',
+      'Speculative decoding trees: three',
+      'Speculative decoding trees: four',
+    ];
     expect(labelsFor(trees)).toContain('speculative decoding trees');
     expect(labelsFor(trees)).not.toContain('speculative decoding');
     const mixed = [...trees.slice(0, 2), 'Speculative decoding: three', 'Speculative decoding: four'];
@@ -90,14 +108,21 @@ describe('computeTopics', () => {
     });
 
     it('prints the seed-page top topics', () => {
-      console.log(`${file}: ${topics.slice(0, 10).map((topic) => `${topic.label} (${topic.count})`).join(', ')}`);
+      console.log(
+        `${file}: ${topics
+          .slice(0, 10)
+          .map((topic) => `${topic.label} (${topic.count})`)
+          .join(', ')}`,
+      );
     });
   });
 });
 
 describe('phrases', () => {
   it('splits at stopwords, punctuation and filler words', () => {
-    const surfaces = textPhrases('We propose a novel framework for video diffusion, and RLHF.').map((phrase) => phrase.surface);
+    const surfaces = textPhrases('We propose a novel framework for video diffusion, and RLHF.').map(
+      (phrase) => phrase.surface,
+    );
     expect(surfaces).toEqual(['video diffusion', 'RLHF']);
   });
 

@@ -2,13 +2,24 @@ import type { Paper } from '@/lib/paper';
 import { selectPapers, sortPapers } from '@/lib/view/select-papers';
 
 function paper(id: string, fields: Partial<Paper>): Paper {
-  return { id, lastSeenAt: '2026-01-01T00:00:00.000Z', publishedAt: null, upvotes: null, starred: false, ...fields } as Paper;
+  return {
+    id,
+    lastSeenAt: '2026-01-01T00:00:00.000Z',
+    publishedAt: null,
+    upvotes: null,
+    starred: false,
+    ...fields,
+  } as Paper;
 }
 
 const library = [
   paper('2601.00001', { lastSeenAt: '2026-01-03T00:00:00.000Z', publishedAt: '2025-12-01T00:00:00.000Z', upvotes: 5 }),
   paper('2601.00002', { lastSeenAt: '2026-01-05T00:00:00.000Z', publishedAt: null, upvotes: 50, starred: true }),
-  paper('2601.00003', { lastSeenAt: '2026-01-04T00:00:00.000Z', publishedAt: '2025-12-20T00:00:00.000Z', upvotes: null }),
+  paper('2601.00003', {
+    lastSeenAt: '2026-01-04T00:00:00.000Z',
+    publishedAt: '2025-12-20T00:00:00.000Z',
+    upvotes: null,
+  }),
 ];
 const byId = new Map(library.map((item) => [item.id, item]));
 const ids = (papers: Paper[]) => papers.map((item) => item.id);
