@@ -67,7 +67,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     star: (index) => shown[index] && toggleStar(shown[index]),
   });
 
-  const filtering = Boolean(query.trim() || topicIds || starredOnly);
+  const filtering = Boolean(search.ids || topicIds || starredOnly);
   return (
     <div class={fullPage ? 'app full-page' : 'app'}>
       <header class="app-header">
@@ -119,12 +119,14 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
         />
       )}
-      <main class="list-area">
+      <main class="list-area" data-results-for={search.query}>
         {library.count === 0 && library.complete ? (
           <EmptyState />
         ) : shown.length === 0 && library.complete ? (
           <p class="hint no-results" role="status">
-            No saved paper matches{query.trim() ? ` “${query.trim()}”` : ' these filters'}.
+            {search.error
+              ? `Search failed: ${search.error}`
+              : `No saved paper matches${search.query ? ` “${search.query}”` : ' these filters'}.`}
           </p>
         ) : (
           <PaperList

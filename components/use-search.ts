@@ -2,13 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { type SearchHit, sendMessage } from '@/lib/messages';
 
 export interface SearchState {
+  /** The query these results answer (results of an older query stay up until the new ones arrive). */
+  query: string;
   /** Ranked ids, or undefined when the query is blank. */
   ids: string[] | undefined;
   terms: string[];
   error: string | null;
 }
 
-const IDLE: SearchState = { ids: undefined, terms: [], error: null };
+const IDLE: SearchState = { query: '', ids: undefined, terms: [], error: null };
 const MAX_HITS = 5000;
 
 /** Asks the background's search index; the latest query wins when answers arrive out of order. */
@@ -26,9 +28,9 @@ export function useSearch(query: string, revision: unknown): SearchState {
     const timer = setTimeout(async () => {
       try {
         const { hits } = await sendMessage('search', { query: text, limit: MAX_HITS });
-        if (current) setState({ ids: hits.map((hit) => hit.id), terms: termsOf(hits), error: null });
+        if (current) setState({ query: text, ids: hits.map((hit) => hit.id), terms: termsOf(hits), error: null });
       } catch (error) {
-        if (current) setState({ ids: [], terms: [], error: error instanceof Error ? error.message : String(error) });
+        if (current) setState({ query: text, ids: [], terms: [], error: error instanceof Error ? error.message : String(error) });
       }
     }, 40);
     return () => {
