@@ -30,7 +30,8 @@ export function useSearch(query: string, revision: unknown): SearchState {
         const { hits } = await sendMessage('search', { query: text, limit: MAX_HITS });
         if (current) setState({ query: text, ids: hits.map((hit) => hit.id), terms: termsOf(hits), error: null });
       } catch (error) {
-        if (current) setState({ query: text, ids: [], terms: [], error: error instanceof Error ? error.message : String(error) });
+        if (current)
+          setState({ query: text, ids: [], terms: [], error: error instanceof Error ? error.message : String(error) });
       }
     }, 40);
     return () => {

@@ -24,7 +24,6 @@ const EMPTY_FACTS: Omit<Facts, 'title'> = {
 
 /** ISO times compare as text. */
 const earlier = (a: string, b: string) => (a < b ? a : b);
-const later = (a: string, b: string) => (a > b ? a : b);
 const longer = (old: string | null, next: string | null | undefined) =>
   next && (!old || next.length >= old.length) ? next : old;
 const latest = <T>(old: T | null, next: T | null | undefined): T | null => next ?? old;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The shared real-page captures: `<repo>/../shared/fixtures`, or PAPERSHELF_FIXTURES. */
-export const FIXTURES_DIR =
-  process.env.PAPERSHELF_FIXTURES ?? path.resolve(import.meta.dirname, '../../../shared/fixtures');
+/** Real captures of HF pages and search views (see fixtures/hf-pages/PROVENANCE.md); PAPERSHELF_FIXTURES overrides. */
+export const FIXTURES_DIR = process.env.PAPERSHELF_FIXTURES ?? path.resolve(import.meta.dirname, '../fixtures');
 
 export function readFixture(name: string): string {
   return readFileSync(path.join(FIXTURES_DIR, name), 'utf8');

@@ -1,0 +1,34 @@
+// npm run screenshots — the popup with a realistic library, light and dark, into docs/.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { toExportDocument } from '@/lib/io/export-json';
+import { syntheticLibrary } from '../bench/synthetic-library';
+import { launchExtension } from '../tests/e2e/harness';
+
+const DOCS = resolve(import.meta.dirname, '../docs');
+const library = syntheticLibrary(3000, Date.now(), 120).map((paper, index) =>
+  index % 17 === 0 ? { ...paper, starred: true, tags: ['to-read'] } : paper,
+);
+const file = join(tmpdir(), 'papershelf-screenshots.json');
+await writeFile(file, JSON.stringify(toExportDocument(library, new Date().toISOString())));
+
+const session = await launchExtension();
+try {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 440, height: 590 });
+  await page.goto(session.popupUrl);
+  await page.getByLabel(/^Import/).setInputFiles(file);
+  await page.locator('.import-status', { hasText: /^Imported/ }).waitFor({ timeout: 120_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(session.popupUrl);
+    await page.getByRole('list', { name: /^Trending/ }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('reward');
+    await page.locator('main[data-results-for="reward"]').waitFor();
+    await page.screenshot({ path: join(DOCS, `popup-${scheme}.png`) });
+    console.log(`docs/popup-${scheme}.png`);
+  }
+} finally {
+  await session.close();
+}
