@@ -26,7 +26,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [starredOnly, setStarredOnly] = useState(false);
   const [topicWindow, setTopicWindow] = useState<TopicWindow>('7d');
   const [topicKey, setTopicKey] = useState<string | null>(null);
-  const [activeIndex, setActiveIndex] = useState(0);
+  // The keyboard cursor follows a paper, not a position: a list refreshed by a capture does not move it.
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -47,7 +48,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     [library.papers, selected],
   );
 
-  useEffect(() => setActiveIndex(0), [shown]);
+  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort]);
+  const activeIndex = Math.max(
+    0,
+    shown.findIndex((paper) => paper.id === activeId),
+  );
+  const setActiveIndex = (index: number) => setActiveId(shown[index]?.id ?? null);
 
   const toggleStar = (paper: Paper) =>
     sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);

@@ -13,7 +13,9 @@ import {
 } from '@/lib/search/search-index';
 
 const SNAPSHOT_KEY = 'searchIndex';
-const PERSIST_DELAY_MS = 3000;
+// Captures are caught up from the lastSeenAt index when a snapshot loads, so saving them can wait:
+// a 50,000-paper snapshot is ~85 MB of JSON. Other writes are saved at once.
+const CAPTURE_PERSIST_DELAY_MS = 20_000;
 
 interface Snapshot {
   json: string;
@@ -40,6 +42,7 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
   let loading: Promise<SearchIndex> | undefined;
   let asOf = '';
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
+  let persistDue = 0;
   // Updates run one after another: a rebuild must not overtake a later write's update.
   let updates: Promise<void> = Promise.resolve();
 
@@ -82,9 +85,14 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     return loading;
   }
 
-  function schedulePersist(delay = PERSIST_DELAY_MS) {
+  /** Saves the snapshot after `delay`, or sooner if a save is already due sooner. */
+  function schedulePersist(delay: number) {
+    const due = Date.now() + delay;
+    if (persistTimer !== undefined && persistDue <= due) return;
     clearTimeout(persistTimer);
+    persistDue = due;
     persistTimer = setTimeout(async () => {
+      persistTimer = undefined;
       const index = await ready();
       const snapshot: Snapshot = { json: serializeIndex(index), asOf, count: index.documentCount };
       await setMeta(await db(), SNAPSHOT_KEY, snapshot);
@@ -123,6 +131,6 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
       addOrReplace(index, present);
       if (options.captured) asOf = newest(present, asOf);
     }
-    schedulePersist(options.captured ? PERSIST_DELAY_MS : 0);
+    schedulePersist(options.captured ? CAPTURE_PERSIST_DELAY_MS : 0);
   }
 }

@@ -97,15 +97,27 @@ function label(surfaces: Map<string, number>): string {
   return [...surfaces].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
-/** Topics of a library: rising ones for 7 or 30 days against the weeks before, or the most frequent of all time. */
-export function computeTopics(papers: Paper[], options: TopicOptions): TopicsResult {
-  const { window, limit = 12, minSupport = 3 } = options;
-  const now = Date.parse(options.now);
-  const dates = papers.map(topicDate);
-  const weights = papers.map(paperWeight);
+/** What topics are made of, independent of the window: worth keeping while the library does not change. */
+export interface TopicAnalysis {
+  papers: Paper[];
+  dates: number[];
+  weights: number[];
+  tallies: Map<string, Tally>;
+  minSupport: number;
+}
+
+/** The expensive part (reading every title, keyword list and abstract), done once per library state. */
+export function analyzeLibrary(papers: Paper[], minSupport = 3): TopicAnalysis {
   const tallies = tallyPhrases(papers, minSupport);
   dropSubsumed(tallies);
+  return { papers, dates: papers.map(topicDate), weights: papers.map(paperWeight), tallies, minSupport };
+}
 
+/** Topics of a library: rising ones for 7 or 30 days against the weeks before, or the most frequent of all time. */
+export function rankTopics(analysis: TopicAnalysis, options: Omit<TopicOptions, 'minSupport'>): TopicsResult {
+  const { window, limit = 12 } = options;
+  const { papers, dates, weights, tallies, minSupport } = analysis;
+  const now = Date.parse(options.now);
   const span = window === 'all' ? null : WINDOWS[window];
   const recentStart = span ? now - span.recent * DAY : Number.NEGATIVE_INFINITY;
   const young = span !== null && !dates.some((date) => date <= recentStart);
@@ -141,4 +153,8 @@ export function computeTopics(papers: Paper[], options: TopicOptions): TopicsRes
   }
   topics.sort((a, b) => b.score - a.score || b.count - a.count || a.label.localeCompare(b.label));
   return { topics: topics.slice(0, limit), window, ...(young ? { fallback: 'young-library' as const } : {}) };
+}
+
+export function computeTopics(papers: Paper[], options: TopicOptions): TopicsResult {
+  return rankTopics(analyzeLibrary(papers, options.minSupport), options);
 }

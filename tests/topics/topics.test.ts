@@ -1,6 +1,6 @@
 import { namedPhrases, textPhrases } from '@/lib/topics/phrases';
 import { FILLER, GENERIC, STOPWORDS } from '@/lib/topics/stoplist';
-import { computeTopics, type Topic } from '@/lib/topics/topics';
+import { analyzeLibrary, computeTopics, rankTopics, type Topic } from '@/lib/topics/topics';
 import { makePaper, seedPapers } from '../helpers/papers';
 import { SEED_FILES } from '../helpers/seed-library';
 
@@ -55,6 +55,15 @@ describe('computeTopics', () => {
     expect(topics[0].count).toBe(48);
     expect(topics[0].weekly).toHaveLength(12);
     expect(topics[0].weekly.reduce((sum, count) => sum + count)).toBeLessThanOrEqual(48);
+  });
+
+  it('re-ranks one analysis for every window without reading the papers again', () => {
+    const papers = risingLibrary();
+    const analysis = analyzeLibrary(papers);
+    for (const window of ['7d', '30d', 'all'] as const) {
+      expect(rankTopics(analysis, { window, now: NOW })).toEqual(computeTopics(papers, { window, now: NOW }));
+    }
+    expect(rankTopics(analysis, { window: '7d', now: NOW }).topics[0].label).toBe('speculative decoding');
   });
 
   it('says when the library is too young for a baseline and falls back to frequency', () => {
