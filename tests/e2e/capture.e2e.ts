@@ -1,5 +1,4 @@
 // A person browsing Hugging Face Daily Papers with the extension installed, then looking at and exporting the library.
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
@@ -16,16 +15,9 @@ import {
   weeklyScreen,
   withSpaNavigation,
 } from './hf-site';
+import { type ExportFile, expectLibraryCount, exportJson, openPopup } from './popup';
 
 const SETTLE_MS = 1_500; // comfortably more than the content script's debounce and a library write
-
-interface ExportFile {
-  format: string;
-  version: number;
-  exportedAt: string;
-  count: number;
-  papers: Paper[];
-}
 
 interface ExpectedPaper extends ShownPaper {
   seenCount: number;
@@ -90,36 +82,6 @@ describe('capturing papers while browsing', () => {
     return page;
   }
 
-  async function openPopup(): Promise<Page> {
-    const popup = await session.context.newPage();
-    await popup.goto(session.popupUrl);
-    return popup;
-  }
-
-  /** The count the popup shows once the library has caught up. */
-  async function expectLibraryCount(count: number) {
-    const popup = await openPopup();
-    await expect
-      .poll(
-        async () => {
-          await popup.reload();
-          return popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
-        },
-        { timeout: 15_000, interval: 300 },
-      )
-      .toBe(`${count.toLocaleString('en-US')} papers`);
-    await popup.close();
-  }
-
-  /** Presses Export (everything, JSON by default) and reads the downloaded file. */
-  async function exportLibrary(popup: Page): Promise<ExportFile> {
-    const [download] = await Promise.all([
-      popup.waitForEvent('download'),
-      popup.getByRole('button', { name: /^Export/ }).click(),
-    ]);
-    return JSON.parse(await readFile(await download.path(), 'utf8'));
-  }
-
   it('keeps every paper seen on screen, once, with its source text', async () => {
     const screensSeen: Screen[] = [];
     const see = (screen: Screen) => {
@@ -127,32 +89,32 @@ describe('capturing papers while browsing', () => {
       return expectedLibrary(screensSeen).size;
     };
 
-    const firstPopup = await openPopup();
+    const firstPopup = await openPopup(session);
     await firstPopup.getByText('huggingface.co/papers').first().waitFor();
     await firstPopup.close();
 
     // One tab per page, as people browse; the daily tab stays open for the in-page navigation later.
     const dailyTab = await visit(daily.path);
-    await expectLibraryCount(see(daily));
+    await expectLibraryCount(session, see(daily));
     await visit(search.path);
-    await expectLibraryCount(see(search));
+    await expectLibraryCount(session, see(search));
     await visit(single.path);
-    await expectLibraryCount(see(single));
+    await expectLibraryCount(session, see(single));
 
     await dailyTab.bringToFront();
     await dailyTab.getByRole('button', { name: 'Weekly', exact: true }).click();
     await dailyTab.waitForFunction(() => document.documentElement.dataset.spaSettled);
     await dailyTab.waitForTimeout(SETTLE_MS);
     expect(new URL(dailyTab.url()).pathname).toBe(weekly.path);
-    await expectLibraryCount(see(weekly));
+    await expectLibraryCount(session, see(weekly));
     expect(await dailyTab.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
     const revisitStarted = Math.floor(Date.now() / 1000) * 1000; // whole seconds, whatever precision the library keeps
     await visit(daily.path, dailyTab); // a new visit is a new view
-    await expectLibraryCount(see(daily));
+    await expectLibraryCount(session, see(daily));
     const expected = expectedLibrary(screensSeen);
 
-    const popup = await openPopup();
+    const popup = await openPopup(session);
     const searchBox = popup.getByRole('searchbox', { name: 'Search papers' });
     const papersList = popup.getByRole('list', { name: 'Papers' });
     const linkTo = (id: string) => papersList.locator(`a[href="${paperUrl(id)}"]`);
@@ -175,13 +137,13 @@ describe('capturing papers while browsing', () => {
         return paper !== undefined && Date.parse(paper.lastSeenAt) >= revisitStarted;
       });
     await searchBox.fill('');
-    let file = await exportLibrary(popup);
+    let file = await exportJson(popup);
     await expect
       .poll(
         async () => {
           if (revisited(file)) return true;
           await popup.reload();
-          file = await exportLibrary(popup);
+          file = await exportJson(popup);
           return revisited(file);
         },
         { timeout: 15_000, interval: 300 },
