@@ -1,5 +1,5 @@
 import { paperUrl } from '@/lib/arxiv';
-import type { Paper } from '@/lib/paper';
+import { type Paper, UNKNOWN_FACTS } from '@/lib/paper';
 import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
 
 const SURNAMES = [
@@ -47,6 +47,7 @@ export function syntheticLibrary(count: number, now = Date.parse('2026-11-20T12:
     const upvotes = Math.floor(next() ** 3 * 300);
     const iso = seen.toISOString();
     return {
+      ...UNKNOWN_FACTS,
       id,
       title: round === 0 ? text.title : `${text.title} (${round + 1})`,
       abstract: text.abstract,
@@ -57,11 +58,6 @@ export function syntheticLibrary(count: number, now = Date.parse('2026-11-20T12:
       publishedAt: new Date(seen.getTime() - 86_400_000).toISOString(),
       submittedOnDailyAt: iso,
       keywords: [],
-      aiSummary: null,
-      githubRepo: null,
-      githubStars: null,
-      projectPage: null,
-      organization: null,
       firstSeenAt: iso,
       lastSeenAt: iso,
       seenCount: 1 + Math.floor(next() * 3),

@@ -1,3 +1,5 @@
+import { paperUrl } from './arxiv';
+
 /** The facts a page can tell about a paper. Unknown values are null or []. */
 export interface PaperFacts {
   title: string;
@@ -38,6 +40,39 @@ export interface Paper extends PaperFacts {
   note: string | null;
   /** Compact (time, upvotes) series, oldest first, for velocity features. */
   upvoteHistory: UpvoteObservation[];
+}
+
+/** Every fact unknown: nothing is invented. */
+export const UNKNOWN_FACTS: Omit<PaperFacts, 'title'> = {
+  abstract: null,
+  authors: [],
+  upvotes: null,
+  comments: null,
+  publishedAt: null,
+  submittedOnDailyAt: null,
+  keywords: [],
+  aiSummary: null,
+  githubRepo: null,
+  githubStars: null,
+  projectPage: null,
+  organization: null,
+};
+
+/** A paper known only by its id and title, first seen at `seenAt`: the start of every record. */
+export function newPaper(id: string, title: string, seenAt: string): Paper {
+  return {
+    id,
+    title,
+    ...UNKNOWN_FACTS,
+    url: paperUrl(id),
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+    seenCount: 0,
+    starred: false,
+    tags: [],
+    note: null,
+    upvoteHistory: [],
+  };
 }
 
 /** The stored record: the paper plus bookkeeping that never leaves the database. */

@@ -1,5 +1,5 @@
 import { paperUrl, parseArxivId } from '@/lib/arxiv';
-import type { Paper } from '@/lib/paper';
+import { type Paper, UNKNOWN_FACTS } from '@/lib/paper';
 import { collapseWhitespace } from '@/lib/text';
 import { type FileRecords, idLabel, isJsonObject, type JsonObject, ownField } from './import-record';
 
@@ -44,21 +44,11 @@ function paperRecord(keyId: string, entry: JsonObject): Record<keyof Paper, unkn
   const tags = ownField(entry, 'tags');
   const note = ownField(entry, 'note');
   return {
+    ...UNKNOWN_FACTS,
     id,
     title: ownField(entry, 'title'),
     authors: authorList(ownField(entry, 'author')),
-    abstract: null,
     url: paperUrl(id),
-    publishedAt: null,
-    submittedOnDailyAt: null,
-    upvotes: null,
-    comments: null,
-    keywords: [],
-    aiSummary: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    organization: null,
     firstSeenAt: addDate ?? lastOpenDate,
     lastSeenAt: lastOpenDate ?? addDate,
     seenCount: ownField(entry, 'count') ?? 1, // an entry exists because the paper was opened

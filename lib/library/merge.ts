@@ -1,26 +1,19 @@
 import { paperUrl } from '@/lib/arxiv';
-import type { Paper, PaperFacts, PaperSighting, StoredPaper, UpvoteObservation } from '@/lib/paper';
+import {
+  newPaper,
+  type Paper,
+  type PaperFacts,
+  type PaperSighting,
+  type StoredPaper,
+  UNKNOWN_FACTS,
+  type UpvoteObservation,
+} from '@/lib/paper';
 
 const RECENT_VIEWS = 32;
 const HISTORY_POINTS = 128;
 const MAX_KEYWORDS = 64;
 
 type Facts = Omit<PaperFacts, 'title'> & { title: string };
-
-const EMPTY_FACTS: Omit<Facts, 'title'> = {
-  abstract: null,
-  authors: [],
-  upvotes: null,
-  comments: null,
-  publishedAt: null,
-  submittedOnDailyAt: null,
-  keywords: [],
-  aiSummary: null,
-  githubRepo: null,
-  githubStars: null,
-  projectPage: null,
-  organization: null,
-};
 
 /** ISO times compare as text. */
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -79,7 +72,7 @@ function observeUpvotes(history: UpvoteObservation[], upvotes: number | null | u
 
 function factsOf(paper: Partial<Facts>): Partial<Facts> {
   const facts: Partial<Facts> = {};
-  for (const key of Object.keys(EMPTY_FACTS) as (keyof Facts)[]) {
+  for (const key of Object.keys(UNKNOWN_FACTS) as (keyof Facts)[]) {
     if (paper[key] !== undefined) (facts as Record<string, unknown>)[key] = paper[key];
   }
   if (paper.title !== undefined) facts.title = paper.title;
@@ -93,20 +86,7 @@ export function mergeSighting(
   viewId: string,
   now: string,
 ): StoredPaper {
-  const base: StoredPaper = stored ?? {
-    id: sighting.id,
-    title: sighting.title,
-    ...EMPTY_FACTS,
-    url: paperUrl(sighting.id),
-    firstSeenAt: now,
-    lastSeenAt: now,
-    seenCount: 0,
-    starred: false,
-    tags: [],
-    note: null,
-    upvoteHistory: [],
-    recentViewIds: [],
-  };
+  const base: StoredPaper = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
   const newView = !base.recentViewIds.includes(viewId);
   return {
     ...base,

@@ -1,35 +1,10 @@
-import { paperUrl } from '@/lib/arxiv';
-import type { Paper } from '@/lib/paper';
+import { newPaper, type Paper } from '@/lib/paper';
 import { readSeedPapers, SEED_FILES, seedId } from './seed-library';
 
 /** A complete Paper with every unknown fact empty; tests set only what they are about. */
 export function makePaper(id: string, fields: Partial<Paper> = {}): Paper {
   const seen = fields.lastSeenAt ?? '2026-11-01T00:00:00.000Z';
-  return {
-    id,
-    title: `Paper ${id}`,
-    abstract: null,
-    authors: [],
-    url: paperUrl(id),
-    upvotes: null,
-    comments: null,
-    publishedAt: null,
-    submittedOnDailyAt: null,
-    keywords: [],
-    aiSummary: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    organization: null,
-    firstSeenAt: seen,
-    lastSeenAt: seen,
-    seenCount: 1,
-    starred: false,
-    tags: [],
-    note: null,
-    upvoteHistory: [],
-    ...fields,
-  };
+  return { ...newPaper(id, `Paper ${id}`, seen), seenCount: 1, ...fields };
 }
 
 /** The seed-page papers (real titles and abstracts) as library records. */

@@ -11,6 +11,7 @@ import {
 } from '@/lib/library/ingest';
 import { DB_NAME } from '@/lib/library/schema';
 import type { CaptureBatch, Paper } from '@/lib/paper';
+import { makePaper } from '../helpers/papers';
 
 const PAGE = 'https://huggingface.co/papers/date/2024-08-01';
 const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models', upvotes: 94 };
@@ -77,30 +78,16 @@ describe('user changes', () => {
 });
 
 describe('applyImport', () => {
-  const imported: Paper = {
-    id: '2509.24002',
+  const imported: Paper = makePaper('2509.24002', {
     title: 'MCPMark',
-    abstract: null,
-    authors: [],
-    url: 'https://huggingface.co/papers/2509.24002',
     upvotes: 3,
-    comments: null,
-    publishedAt: null,
-    submittedOnDailyAt: null,
-    keywords: [],
-    aiSummary: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    organization: null,
     firstSeenAt: at(1),
     lastSeenAt: at(2),
     seenCount: 4,
     starred: true,
     tags: ['t'],
-    note: null,
     upvoteHistory: [{ at: at(1), upvotes: 3 }],
-  };
+  });
 
   it('adds new papers and merges known ones', async () => {
     const db = await openLibrary();
