@@ -1,6 +1,14 @@
 import { createSearchService } from '@/lib/background/search-service';
 import { getAllPapers, type LibraryDB, openLibrary } from '@/lib/library/db';
-import { annotatePaper, applyImport, deletePapers, getMeta, ingestCapture, setMeta, setStarred } from '@/lib/library/ingest';
+import {
+  annotatePaper,
+  applyImport,
+  deletePapers,
+  getMeta,
+  ingestCapture,
+  setMeta,
+  setStarred,
+} from '@/lib/library/ingest';
 import type { SearchHit } from '@/lib/messages';
 import type { PaperSighting } from '@/lib/paper';
 import { loadIndex, searchPapers } from '@/lib/search/search-index';
@@ -38,12 +46,21 @@ const ids = (hits: SearchHit[]) => hits.map((hit) => hit.id);
 /** What the saved snapshot itself finds, independently of any service instance. */
 const snapshotFinds = (snapshot: Snapshot, query: string) => ids(searchPapers(loadIndex(snapshot.json), query));
 
+const isUsable = (snapshot: Snapshot) => {
+  try {
+    return typeof snapshot === 'object' && loadIndex(snapshot.json).documentCount === snapshot.count;
+  } catch {
+    return false;
+  }
+};
+
 /** Polls (with real timers) until the saved snapshot satisfies `ok`; fails after a second, far less than 20 s. */
 function savedSnapshot(db: LibraryDB, ok: (snapshot: Snapshot) => boolean = () => true): Promise<Snapshot> {
   return vi.waitFor(
     async () => {
       const snapshot = (await getMeta(db, SNAPSHOT_KEY)) as Snapshot | undefined;
-      if (!snapshot || !ok(snapshot)) throw new Error(`snapshot not saved yet: ${JSON.stringify(snapshot)?.slice(0, 80)}`);
+      if (!snapshot || !ok(snapshot))
+        throw new Error(`snapshot not saved yet: ${JSON.stringify(snapshot)?.slice(0, 80)}`);
       return snapshot;
     },
     { timeout: 1_000, interval: 5 },
@@ -158,7 +175,8 @@ describe('search service', () => {
     expect(getAllPapers).toHaveBeenCalled();
 
     // The rebuilt index replaces the unusable snapshot.
-    const saved = await savedSnapshot(db, (snapshot) => typeof snapshot === 'object' && snapshot.count === 2);
+    const saved = await savedSnapshot(db, isUsable);
+    expect(saved.count).toBe(2);
     expect(snapshotFinds(saved, 'manipulation')).toEqual([ROBOT.id]);
     warn.mockRestore();
   });
@@ -213,9 +231,7 @@ describe('search service', () => {
     await annotatePaper(db, PROTEIN.id, ['zebrafish'], null);
     const { ids: captured } = await capture(db, [CIRCUITS], hoursAgo(1));
     const changes = order.map((isCapture) =>
-      isCapture
-        ? service.changed(captured, { captured: true })
-        : service.changed([PROTEIN.id], { captured: false }),
+      isCapture ? service.changed(captured, { captured: true }) : service.changed([PROTEIN.id], { captured: false }),
     );
     await Promise.all(changes);
     // No timer has run yet: the snapshot is still the first build.
