@@ -32,7 +32,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  const search = useSearch(query, library.papers);
+  const search = useSearch(query, library.papers, library.papers.length > 0);
   const topics = useTopics(library.papers, library.complete, topicWindow);
   const topicIds = useMemo(() => {
     const topic = topics?.topics.find((candidate) => candidate.key === topicKey);
@@ -80,7 +80,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         <h1>Papershelf</h1>
         <output aria-label="Paper count" class="count">
           {filtering ? `${shown.length.toLocaleString('en-US')} of ` : ''}
-          {plural(library.count, 'paper')}
+          {library.counted ? plural(library.count, 'paper') : 'Loading…'}
         </output>
         <CaptureSwitch />
         {!fullPage && (
@@ -94,7 +94,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           The library could not be opened: {library.error}
         </p>
       )}
-      <BackupReminder count={library.count} />
+      {library.counted && <BackupReminder count={library.count} />}
       <div class="toolbar">
         <SearchBox ref={searchInput} value={query} onInput={setQuery} />
         <select aria-label="Sort by" value={sort} onChange={(event) => setSort(event.currentTarget.value as SortKey)}>

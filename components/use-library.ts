@@ -6,8 +6,9 @@ import { libraryChange } from '@/lib/settings';
 export interface LibraryState {
   papers: Paper[];
   byId: Map<string, Paper>;
-  /** Count of the whole library (known before every paper is loaded). */
+  /** Count of the whole library (known before every paper is loaded, once `counted`). */
   count: number;
+  counted: boolean;
   /** False while only the first screenful is loaded. */
   complete: boolean;
   error: string | null;
@@ -15,8 +16,8 @@ export interface LibraryState {
 
 const FIRST_SCREEN = 40;
 
-function stateOf(papers: Paper[], count: number, complete: boolean): LibraryState {
-  return { papers, byId: new Map(papers.map((paper) => [paper.id, paper])), count, complete, error: null };
+function stateOf(papers: Paper[], count: number, complete: boolean, counted = true): LibraryState {
+  return { papers, byId: new Map(papers.map((paper) => [paper.id, paper])), count, counted, complete, error: null };
 }
 
 /**
@@ -24,7 +25,7 @@ function stateOf(papers: Paper[], count: number, complete: boolean): LibraryStat
  * painted before the rest loads, and refreshed in place when the background reports a change.
  */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<LibraryState>(() => ({ ...stateOf([], 0, false) }));
+  const [state, setState] = useState<LibraryState>(() => stateOf([], 0, false, false));
 
   useEffect(() => {
     let db: LibraryDB | undefined;
@@ -52,8 +53,15 @@ export function useLibrary(): LibraryState {
 
     (async () => {
       db = await openLibrary();
-      const [first, count] = await Promise.all([listRecentPapers(db, { limit: FIRST_SCREEN }), countPapers(db)]);
-      update({ ...stateOf(first, count, first.length === count) });
+      // Counting 50,000 records takes a while: the first screenful is read, and shown, before it.
+      const first = await listRecentPapers(db, { limit: FIRST_SCREEN });
+      if (first.length < FIRST_SCREEN) {
+        update(stateOf(first, first.length, true));
+        return;
+      }
+      update(stateOf(first, 0, false, false));
+      const count = await countPapers(db);
+      setState((current) => (current.counted ? current : { ...current, count, counted: true }));
       await loadAll(db);
     })().catch((error) => update({ ...stateOf([], 0, true), error: String(error?.message ?? error) }));
 

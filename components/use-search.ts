@@ -14,10 +14,13 @@ const IDLE: SearchState = { query: '', ids: undefined, terms: [], error: null };
 const MAX_HITS = 5000;
 
 /** Asks the background's search index; the latest query wins when answers arrive out of order. */
-export function useSearch(query: string, revision: unknown): SearchState {
+export function useSearch(query: string, revision: unknown, shown: boolean): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
-  // Wakes the worker and loads its index while the user starts typing.
-  useEffect(() => void sendMessage('search', { query: '', limit: 1 }).catch(() => {}), []);
+  // Wakes the worker and loads its index while the user starts typing; only once the first screenful is
+  // shown, as loading a large index keeps the database busy.
+  useEffect(() => {
+    if (shown) sendMessage('search', { query: '', limit: 1 }).catch(() => {});
+  }, [shown]);
   useEffect(() => {
     const text = query.trim();
     if (!text) {

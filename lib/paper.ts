@@ -75,10 +75,15 @@ export function newPaper(id: string, title: string, seenAt: string): Paper {
   };
 }
 
-/** The stored record: the paper plus bookkeeping that never leaves the database. */
-export interface StoredPaper extends Paper {
+/** A paper as merging sees it: plus the view ids it was counted in. Bookkeeping that never leaves the database. */
+export interface PaperRecord extends Paper {
   /** The last few view ids the paper was counted in, so a re-read of the same view is not counted twice. */
   recentViewIds: string[];
+}
+
+/** The stored record: stamped with the time of its last write, so the search index can catch up on writes. */
+export interface StoredPaper extends PaperRecord {
+  changedAt: string;
 }
 
 /** One read of one page view, sent from the content script to the background. */

@@ -14,7 +14,7 @@ export function openLibrary(): Promise<LibraryDB> {
 }
 
 /** The paper as the rest of the extension sees it, without the database's own bookkeeping. */
-export function toPaper({ recentViewIds: _, ...paper }: StoredPaper): Paper {
+export function toPaper({ recentViewIds: _, changedAt: __, ...paper }: StoredPaper): Paper {
   return paper;
 }
 
@@ -25,6 +25,13 @@ export function countPapers(db: LibraryDB): Promise<number> {
 export async function getPaper(db: LibraryDB, id: string): Promise<Paper | undefined> {
   const stored = await db.get('papers', id);
   return stored && toPaper(stored);
+}
+
+/** Several papers in one transaction (one per id, undefined where there is none). */
+export async function getPapers(db: LibraryDB, ids: string[]): Promise<(Paper | undefined)[]> {
+  const store = db.transaction('papers').store;
+  const stored = await Promise.all(ids.map((id) => store.get(id)));
+  return stored.map((paper) => paper && toPaper(paper));
 }
 
 export async function getAllPapers(db: LibraryDB): Promise<Paper[]> {
@@ -42,8 +49,8 @@ export async function listRecentPapers(db: LibraryDB, { limit }: { limit: number
   return papers;
 }
 
-/** Papers seen after `iso` (exclusive). */
+/** Papers written after `iso` (exclusive): captured, imported, starred or annotated since then. */
 export async function getPapersChangedSince(db: LibraryDB, iso: string): Promise<Paper[]> {
   const range = iso ? IDBKeyRange.lowerBound(iso, true) : undefined;
-  return (await db.getAllFromIndex('papers', 'lastSeenAt', range)).map(toPaper);
+  return (await db.getAllFromIndex('papers', 'changedAt', range)).map(toPaper);
 }

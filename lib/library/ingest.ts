@@ -1,4 +1,4 @@
-import type { CaptureBatch, Paper } from '@/lib/paper';
+import type { CaptureBatch, Paper, PaperRecord } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { mergeImported, mergeSighting } from './merge';
 import { readAnnotation } from './validate';
@@ -11,17 +11,21 @@ export async function ingestCapture(
 ): Promise<{ stored: number; ids: string[] }> {
   const tx = db.transaction('papers', 'readwrite');
   const ids = [...new Set(batch.papers.map((paper) => paper.id))];
-  const merged = new Map<string, ReturnType<typeof mergeSighting>>();
+  const merged = new Map<string, PaperRecord>();
   for (const sighting of batch.papers) {
     const stored = merged.get(sighting.id) ?? (await tx.store.get(sighting.id));
     merged.set(sighting.id, mergeSighting(stored, sighting, batch.viewId, now));
   }
-  await Promise.all([...[...merged.values()].map((paper) => tx.store.put(paper)), tx.done]);
+  await Promise.all([...[...merged.values()].map((paper) => tx.store.put({ ...paper, changedAt: now })), tx.done]);
   return { stored: ids.length, ids };
 }
 
 /** All of an import or none of it: one transaction, aborted by any failure. */
-export async function applyImport(db: LibraryDB, papers: Paper[]): Promise<{ added: number; updated: number }> {
+export async function applyImport(
+  db: LibraryDB,
+  papers: Paper[],
+  now = new Date().toISOString(),
+): Promise<{ added: number; updated: number }> {
   const tx = db.transaction('papers', 'readwrite');
   let added = 0;
   let updated = 0;
@@ -31,7 +35,7 @@ export async function applyImport(db: LibraryDB, papers: Paper[]): Promise<{ add
       if (stored) updated++;
       else added++;
       // Not awaited one by one: puts queue in order and the transaction stays busy.
-      tx.store.put(mergeImported(stored, paper)).catch(() => {});
+      tx.store.put({ ...mergeImported(stored, paper), changedAt: now }).catch(() => {});
     }
     await tx.done;
   } catch (error) {
@@ -45,7 +49,7 @@ export async function applyImport(db: LibraryDB, papers: Paper[]): Promise<{ add
 async function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {
   const tx = db.transaction('papers', 'readwrite');
   const stored = await tx.store.get(id);
-  if (stored) await tx.store.put({ ...stored, ...change(stored) });
+  if (stored) await tx.store.put({ ...stored, ...change(stored), changedAt: new Date().toISOString() });
   await tx.done;
   return Boolean(stored);
 }

@@ -4,7 +4,7 @@ import {
   type Paper,
   type PaperFacts,
   type PaperSighting,
-  type StoredPaper,
+  type PaperRecord,
   UNKNOWN_FACTS,
   type UpvoteObservation,
 } from '@/lib/paper';
@@ -81,12 +81,12 @@ function factsOf(paper: Partial<Facts>): Partial<Facts> {
 
 /** A sighting from a page view, folded into what the library knows. */
 export function mergeSighting(
-  stored: StoredPaper | undefined,
+  stored: PaperRecord | undefined,
   sighting: PaperSighting,
   viewId: string,
   now: string,
-): StoredPaper {
-  const base: StoredPaper = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
+): PaperRecord {
+  const base: PaperRecord = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
   const newView = !base.recentViewIds.includes(viewId);
   return {
     ...base,
@@ -106,7 +106,7 @@ function mergeHistories(a: UpvoteObservation[], b: UpvoteObservation[]): UpvoteO
 }
 
 /** An imported record: kept exactly in an empty slot, merged by the same rules onto an existing one. */
-export function mergeImported(stored: StoredPaper | undefined, incoming: Paper): StoredPaper {
+export function mergeImported(stored: PaperRecord | undefined, incoming: Paper): PaperRecord {
   if (!stored) return { ...incoming, recentViewIds: [] };
   return {
     ...stored,

@@ -25,6 +25,16 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
       cursor = await cursor.continue();
     }
   }
+  if (oldVersion < 3) {
+    // Every write now stamps changedAt; until a record is written again, its last sighting is its last change.
+    const papers = tx.objectStore('papers');
+    papers.createIndex('changedAt', 'changedAt');
+    let cursor = await papers.openCursor();
+    while (cursor) {
+      await cursor.update({ ...cursor.value, changedAt: cursor.value.changedAt ?? cursor.value.lastSeenAt });
+      cursor = await cursor.continue();
+    }
+  }
 }
 
 export function upgradeV1Record(record: Partial<StoredPaper> & { id: string }): StoredPaper {

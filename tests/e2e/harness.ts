@@ -15,6 +15,8 @@ export interface ExtensionSession {
   libraryUrl: string;
   /** URLs outside the extension that the service worker or an extension page asked for, in order. */
   extensionRequests(): Promise<string[]>;
+  /** Stops the extension's service worker, as Chrome does to an idle extension; the next event restarts it. */
+  stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,16 @@ export async function launchExtension(): Promise<ExtensionSession> {
       // The worker's own resource timing also covers what it fetched before the listener above was attached.
       const fromWorker = await workerFetches(context, origin);
       return [...new Set([...fromWorker, ...recorded])].filter((url) => !url.startsWith(EXTENSION_SCHEME));
+    },
+    async stopServiceWorker() {
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser to talk to');
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const workers = targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(origin));
+      for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      await cdp.detach();
+      if (workers.length !== 1) throw new Error(`expected one running service worker, found ${workers.length}`);
     },
     async close() {
       await context.close();

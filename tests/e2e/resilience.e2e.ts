@@ -7,20 +7,6 @@ import { expectLibraryCount, exportJson, openPopup } from './popup';
 const uniqueIds = (...screens: { papers: { id: string }[] }[]) =>
   new Set(screens.flatMap((screen) => screen.papers.map((paper) => paper.id)));
 
-/** Stops the extension's service worker, as Chrome does to an idle extension; resolves once it is gone. */
-async function stopServiceWorker(session: ExtensionSession) {
-  const browser = session.context.browser();
-  if (!browser) throw new Error('no browser to talk to');
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const workers = targetInfos.filter(
-    (target) => target.type === 'service_worker' && target.url.includes(session.extensionId),
-  );
-  expect(workers).toHaveLength(1);
-  await cdp.send('Target.closeTarget', { targetId: workers[0].targetId });
-  await cdp.detach();
-}
-
 /** True once the running worker is a new one (it does not carry the mark left on the old one). */
 async function workerRestarted(session: ExtensionSession): Promise<boolean> {
   const marks = await Promise.all(
@@ -55,7 +41,7 @@ describe('a stopped service worker and many tabs', () => {
     await expectLibraryCount(session, uniqueIds(daily).size);
 
     await session.serviceWorker.evaluate(() => Object.assign(globalThis, { papershelfTestMark: true }));
-    await stopServiceWorker(session);
+    await session.stopServiceWorker();
 
     // The next page view wakes the worker, which must take the batch with nothing lost.
     await tab.goto(HF_ORIGIN + search.path);
@@ -63,7 +49,7 @@ describe('a stopped service worker and many tabs', () => {
     expect(await workerRestarted(session)).toBe(true);
 
     // Stopped again: the first search after opening the popup waits for the index, and finds the paper.
-    await stopServiceWorker(session);
+    await session.stopServiceWorker();
     const popup = await openPopup(session);
     const paper = daily.papers[0];
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill(paper.id);

@@ -76,7 +76,7 @@ export const TRICKY_PAPERS: Paper[] = [
 
 /** As the database holds it: with the bookkeeping the export must leave out. */
 export function stored(paper: Paper): StoredPaper {
-  return { ...paper, recentViewIds: ['view-1', 'view-2'] };
+  return { ...paper, recentViewIds: ['view-1', 'view-2'], changedAt: '2026-11-02T00:00:00.000Z' };
 }
 
 export async function collect(chunks: AsyncIterable<string>): Promise<string[]> {

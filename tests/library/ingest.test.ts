@@ -5,11 +5,12 @@ import {
   applyImport,
   clearLibrary,
   deletePapers,
+  getMeta,
   ingestCapture,
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
-import { DB_NAME } from '@/lib/library/schema';
+import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
 import type { CaptureBatch, Paper } from '@/lib/paper';
 import { makePaper } from '../helpers/papers';
 
@@ -141,9 +142,14 @@ describe('schema migrations', () => {
     v1.close();
 
     const db = await openLibrary();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toEqual(['meta', 'papers']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['firstSeenAt', 'lastSeenAt', 'publishedAt']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual([
+      'changedAt',
+      'firstSeenAt',
+      'lastSeenAt',
+      'publishedAt',
+    ]);
     const upgraded = await db.get('papers', old.id);
     expect(upgraded).toEqual({
       ...old,
@@ -156,8 +162,30 @@ describe('schema migrations', () => {
       tags: [],
       note: null,
       upvoteHistory: [{ at: at(2), upvotes: 94 }],
+      changedAt: at(2),
     });
     expect((await db.get('papers', '2407.21705'))?.upvoteHistory).toEqual([]);
     expect(await countPapers(db)).toBe(2);
+  });
+
+  it('stamps version 2 records with their last change, so the search index can catch up on them', async () => {
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        const papers = db.createObjectStore('papers', { keyPath: 'id' });
+        for (const name of ['lastSeenAt', 'publishedAt', 'firstSeenAt']) papers.createIndex(name, name);
+        db.createObjectStore('meta');
+      },
+    });
+    const older = { ...makePaper('2501.00001', { lastSeenAt: at(1) }), recentViewIds: ['v'] };
+    const newer = { ...makePaper('2501.00002', { lastSeenAt: at(3) }), recentViewIds: ['w'] };
+    await v2.put('papers', older);
+    await v2.put('papers', newer);
+    await v2.put('meta', { json: '{}', asOf: at(0), count: 2 }, 'searchIndex');
+    v2.close();
+
+    const db = await openLibrary();
+    expect(await db.get('papers', older.id)).toEqual({ ...older, changedAt: at(1) });
+    expect((await getPapersChangedSince(db, at(2))).map((paper) => paper.id)).toEqual([newer.id]);
+    expect(await getMeta(db, 'searchIndex')).toEqual({ json: '{}', asOf: at(0), count: 2 });
   });
 });
