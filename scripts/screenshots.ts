@@ -7,7 +7,8 @@ import { syntheticLibrary } from '../bench/synthetic-library';
 import { launchExtension } from '../tests/e2e/harness';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
-const library = syntheticLibrary(3000, Date.now(), 120).map((paper, index) =>
+// As many papers as there are distinct seed texts, so no title repeats.
+const library = syntheticLibrary(270, Date.now(), 45).map((paper, index) =>
   index % 17 === 0 ? { ...paper, starred: true, tags: ['to-read'] } : paper,
 );
 const file = join(tmpdir(), 'papershelf-screenshots.json');

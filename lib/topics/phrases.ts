@@ -28,7 +28,9 @@ function stem(word: string): string {
 
 /** Acronyms keep their case ("LLM", "GUI"); everything else is shown lowercased. */
 function surfaceWord(word: string): string {
-  return isAcronym(word) ? word : word.toLowerCase();
+  if (isAcronym(word)) return word;
+  // "LLM-based": each part of a compound keeps its own case.
+  return word.includes('-') ? word.split('-').map(surfaceWord).join('-') : word.toLowerCase();
 }
 
 function isAcronym(word: string): boolean {
@@ -59,9 +61,12 @@ function runs(text: string): string[][] {
   return result;
 }
 
+/** "LLM-based", "training-free": a compound that only describes something else. */
+const MODIFIER = /-(?:based|driven|aware|free|level|scale|style|like|guided|powered|specific|oriented|only|wise|agnostic)$/i;
+
 /** A single word is a topic only when it is a term of its own: an acronym ("LLM", "LoRA") or a compound ("fine-tuning"). */
 function standsAlone(word: string): boolean {
-  return isAcronym(word) || /\p{L}-\p{L}+ing$/iu.test(word);
+  return !MODIFIER.test(word) && (isAcronym(word) || /\p{L}-\p{L}+ing$/iu.test(word));
 }
 
 /**

@@ -297,4 +297,12 @@ export const GENERIC = new Set([
   'results',
   'baseline',
   'baselines',
+  // The field itself: "machine learning", "natural language", "learning algorithms" name no topic within it.
+  'machine',
+  'natural',
+  'languages',
+  'algorithm',
+  'algorithms',
+  'artificial',
+  'intelligence',
 ]);

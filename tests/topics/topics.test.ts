@@ -135,6 +135,12 @@ describe('phrases', () => {
     expect(surfaces).toEqual(['video diffusion', 'RLHF']);
   });
 
+  it('keeps single words that are terms of their own, not compounds that only describe', () => {
+    const surfaces = (text: string) => textPhrases(text).map((phrase) => phrase.surface);
+    expect(surfaces('LLM-based. Training-free. LLM. Fine-tuning. Agents.')).toEqual(['LLM', 'fine-tuning']);
+    expect(surfaces('LLM-based agents')).toContain('LLM-based agents');
+  });
+
   it('takes keywords whole (single words allowed) and titles as candidates', () => {
     const named = namedPhrases({ title: 'MCPMark: A Benchmark for MCP Use', keywords: ['tool calling', 'agents'] });
     expect([...named.keys()].sort()).toEqual(['call', 'mcp', 'mcpmark', 'tool call']);
