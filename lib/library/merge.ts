@@ -3,8 +3,8 @@ import {
   newPaper,
   type Paper,
   type PaperFacts,
-  type PaperSighting,
   type PaperRecord,
+  type PaperSighting,
   UNKNOWN_FACTS,
   type UpvoteObservation,
 } from '@/lib/paper';

@@ -62,7 +62,8 @@ function runs(text: string): string[][] {
 }
 
 /** "LLM-based", "training-free": a compound that only describes something else. */
-const MODIFIER = /-(?:based|driven|aware|free|level|scale|style|like|guided|powered|specific|oriented|only|wise|agnostic)$/i;
+const MODIFIER =
+  /-(?:based|driven|aware|free|level|scale|style|like|guided|powered|specific|oriented|only|wise|agnostic)$/i;
 
 /** A single word is a topic only when it is a term of its own: an acronym ("LLM", "LoRA") or a compound ("fine-tuning"). */
 function standsAlone(word: string): boolean {
