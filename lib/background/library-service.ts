@@ -72,20 +72,21 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const starred = field(data, 'starred');
       if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
       const ok = await setStarred(await deps.db(), id, starred);
-      deps.changed([id], { captured: false });
+      if (ok) deps.changed([id], { captured: false });
       return { ok };
     },
     async annotate(data) {
       const id = requireId(field(data, 'id'));
       const ok = await annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note'));
-      deps.changed([id], { captured: false });
+      if (ok) deps.changed([id], { captured: false });
       return { ok };
     },
     async deletePapers(data) {
       const ids = field(data, 'ids');
       if (!Array.isArray(ids)) throw new Error('ids must be an array');
-      const deleted = await deletePapers(await deps.db(), ids.map(requireId));
-      deps.changed(undefined, { captured: false });
+      const wanted = ids.map(requireId);
+      const deleted = await deletePapers(await deps.db(), wanted);
+      deps.changed(wanted, { captured: false });
       return { deleted };
     },
     async purgeSeenBefore(data) {

@@ -18,6 +18,8 @@ const SNAPSHOT_KEY = 'searchIndex';
 const PERSIST_DELAY_MS = 20_000;
 /** Past this many changed papers (an import), reading the whole library is cheaper than looking each one up. */
 const REBUILD_ABOVE = 2_000;
+/** A load that caught up on this many papers saves a new snapshot, so the next load does not repeat the work. */
+const CATCH_UP_SAVE_ABOVE = 200;
 /** Indexing yields to the worker's other messages this often, so captures are not held up by a big rebuild. */
 const SLICE = 1_000;
 /** A write is stamped a moment before it commits: a snapshot claims only what was written this long before it. */
@@ -62,7 +64,9 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     if (typeof snapshot?.json !== 'string' || typeof snapshot.asOf !== 'string') return undefined;
     try {
       const index = loadIndex(snapshot.json);
-      addOrReplace(index, await getPapersChangedSince(database, snapshot.asOf));
+      const changed = await getPapersChangedSince(database, snapshot.asOf);
+      addOrReplace(index, changed);
+      if (changed.length > CATCH_UP_SAVE_ABOVE) schedulePersist(PERSIST_DELAY_MS);
       return index;
     } catch (error) {
       console.warn('[papershelf] search snapshot unusable, rebuilding:', error);
@@ -109,17 +113,21 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
   }
 
   async function update(ids: string[] | undefined, options: { captured: boolean }) {
-    // Not loaded yet: the load's catch-up will find captured papers by their stamp.
-    if (options.captured && !loading) return;
+    const whole = !ids || ids.length > REBUILD_ABOVE;
+    // Not loaded yet: loading catches up on stamped writes, and rebuilds if papers were deleted.
+    if (!loading && (options.captured || whole)) {
+      if (whole) await ready();
+      return;
+    }
     const database = await db();
     const index = await ready();
-    if (!ids || ids.length > REBUILD_ABOVE) {
+    if (!ids || whole) {
       loading = Promise.resolve(await rebuild(database));
       schedulePersist(0);
       return;
     }
     const papers = await getPapers(database, ids);
-    const removed = ids.filter((_, position) => !papers[position]);
+    const removed = ids.filter((id, position) => !papers[position] && index.has(id));
     removeFromIndex(index, removed);
     addOrReplace(
       index,

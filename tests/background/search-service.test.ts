@@ -308,6 +308,41 @@ describe('search service', () => {
     expect(snapshotFinds(saved, 'robot')).toEqual([]);
   });
 
+  it('builds once when the whole library changed before the index was ever loaded', async () => {
+    await capture(db, [PROTEIN, ROBOT], hoursAgo(3));
+    const service = startService(db);
+    await service.changed(undefined, { captured: false });
+    expect(getAllPapers).toHaveBeenCalledTimes(1);
+    expect(ids(await service.search('robot', 10))).toEqual([ROBOT.id]);
+    expect(getAllPapers).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not count an id it never indexed as a deletion that must be saved at once', async () => {
+    const { service, built } = await builtLibrary(db);
+    useFakeClock();
+    await service.changed(['2599.99999'], { captured: false });
+    await vi.advanceTimersByTimeAsync(PERSIST_DELAY_MS - 1);
+    await pause(20);
+    expect(await storedSnapshot(db)).toEqual(built);
+  });
+
+  it('saves after a large catch-up, so the next restart does not repeat it', async () => {
+    const { built } = await builtLibrary(db);
+    const many = Array.from({ length: 250 }, (_, index) =>
+      makePaper(`2503.${String(10000 + index)}`, { title: `Imported paper ${index}`, lastSeenAt: hoursAgo(2) }),
+    );
+    await applyImport(db, many, nowIso()); // stamped after the snapshot's asOf, never told to a worker
+
+    useFakeClock();
+    const restarted = startService(db);
+    expect(ids(await restarted.search('2503.10042', 10))).toEqual(['2503.10042']);
+    expect(getAllPapers).toHaveBeenCalledTimes(1); // the first build only: this one caught up
+    await vi.advanceTimersByTimeAsync(PERSIST_DELAY_MS);
+    const saved = await savedSnapshot(db, (snapshot) => snapshot.count === 252);
+    expect(saved.asOf > built.asOf).toBe(true);
+    expect(snapshotFinds(saved, '2503.10249')).toEqual(['2503.10249']);
+  });
+
   it.each([
     ['a deletion followed by a capture', ['delete', 'capture']],
     ['a capture followed by a deletion', ['capture', 'delete']],
