@@ -32,13 +32,13 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  const search = useSearch(query, library.papers, library.papers.length > 0);
+  const sorted = useMemo(() => sortPapers(library.papers, sort), [library.papers, sort]);
+  const search = useSearch(query, sorted, library.papers.length > 0);
   const topics = useTopics(library.papers, library.complete, topicWindow);
   const topicIds = useMemo(() => {
     const topic = topics?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics, topicKey]);
-  const sorted = useMemo(() => sortPapers(library.papers, sort), [library.papers, sort]);
   const shown = useMemo(
     () => selectPapers(sorted, library.byId, { searchHits: search.ids, topicIds, starredOnly, sort }),
     [sorted, library.byId, search.ids, topicIds, starredOnly, sort],
@@ -125,7 +125,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
         />
       )}
-      <main class="list-area" data-results-for={search.query}>
+      {search.quick && (
+        <p class="hint quick-results" role="status">
+          Matches in titles, authors and keywords; full-text search is starting…
+        </p>
+      )}
+      <main class="list-area" data-results-for={search.quick ? undefined : search.query}>
         {library.count === 0 && library.complete ? (
           <EmptyState />
         ) : shown.length === 0 && library.complete ? (

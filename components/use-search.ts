@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type SearchHit, sendMessage } from '@/lib/messages';
+import type { Paper } from '@/lib/paper';
+import { queryWords, quickMatch } from '@/lib/search/quick-match';
 
 export interface SearchState {
   /** The query these results answer (results of an older query stay up until the new ones arrive). */
@@ -7,20 +9,32 @@ export interface SearchState {
   /** Ranked ids, or undefined when the query is blank. */
   ids: string[] | undefined;
   terms: string[];
+  /** True while these are quick matches shown until the ranked search answers. */
+  quick: boolean;
   error: string | null;
 }
 
-const IDLE: SearchState = { query: '', ids: undefined, terms: [], error: null };
+const IDLE: SearchState = { query: '', ids: undefined, terms: [], quick: false, error: null };
 const MAX_HITS = 5000;
+const TYPING_PAUSE_MS = 40;
+/** How long the ranked search may take before quick matches are shown in the meantime. */
+const QUICK_AFTER_MS = 250;
 
-/** Asks the background's search index; the latest query wins when answers arrive out of order. */
-export function useSearch(query: string, revision: unknown, shown: boolean): SearchState {
+/**
+ * Asks the background's search index; the latest query wins when answers arrive out of order. When the index is
+ * still loading (a stopped worker restarting with a large library), quick matches over `papers` fill the wait.
+ */
+export function useSearch(query: string, papers: readonly Paper[], shown: boolean): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
+  const latestPapers = useRef(papers);
+  latestPapers.current = papers;
+
   // Wakes the worker and loads its index while the user starts typing; only once the first screenful is
   // shown, as loading a large index keeps the database busy.
   useEffect(() => {
     if (shown) sendMessage('search', { query: '', limit: 1 }).catch(() => {});
   }, [shown]);
+
   useEffect(() => {
     const text = query.trim();
     if (!text) {
@@ -28,20 +42,29 @@ export function useSearch(query: string, revision: unknown, shown: boolean): Sea
       return;
     }
     let current = true;
+    let quickTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
+      quickTimer = setTimeout(() => {
+        const ids = quickMatch(latestPapers.current, text, MAX_HITS);
+        if (current) setState({ query: text, ids, terms: queryWords(text), quick: true, error: null });
+      }, QUICK_AFTER_MS);
       try {
         const { hits } = await sendMessage('search', { query: text, limit: MAX_HITS });
-        if (current) setState({ query: text, ids: hits.map((hit) => hit.id), terms: termsOf(hits), error: null });
-      } catch (error) {
         if (current)
-          setState({ query: text, ids: [], terms: [], error: error instanceof Error ? error.message : String(error) });
+          setState({ query: text, ids: hits.map((hit) => hit.id), terms: termsOf(hits), quick: false, error: null });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (current) setState({ query: text, ids: [], terms: [], quick: false, error: message });
+      } finally {
+        clearTimeout(quickTimer);
       }
-    }, 40);
+    }, TYPING_PAUSE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
+      clearTimeout(quickTimer);
     };
-  }, [query, revision]);
+  }, [query, papers]);
   return state;
 }
 

@@ -22,8 +22,11 @@ const REBUILD_ABOVE = 2_000;
 const CATCH_UP_SAVE_ABOVE = 200;
 /** Indexing yields to the worker's other messages this often, so captures are not held up by a big rebuild. */
 const SLICE = 1_000;
-/** A write is stamped a moment before it commits: a snapshot claims only what was written this long before it. */
-const CLOCK_MARGIN_MS = 60_000;
+/**
+ * A write is stamped a moment before it commits: a snapshot claims only what was written this long before it.
+ * Kept short, so a load does not re-index a recent import that the snapshot already holds.
+ */
+const CLOCK_MARGIN_MS = 5_000;
 
 interface Snapshot {
   json: string;
