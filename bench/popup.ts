@@ -88,6 +88,7 @@ export async function measurePopup(size: number) {
     // The everyday case: a worker Chrome has stopped, woken by opening the popup.
     await session.stopServiceWorker();
     const { page, firstPaint } = await openPopup(session);
+    const topicsShown = timed(() => page.getByRole('list', { name: /^Trending/ }).waitFor({ timeout: 300_000 }));
     const complete = await timed(() =>
       page
         .getByRole('button', { name: /^Export/ })
@@ -105,7 +106,7 @@ export async function measurePopup(size: number) {
     const search: number[] = [];
     for (const query of [...QUERIES, ...QUERIES]) search.push(await searchFor(page, query));
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
-    const topics = await timed(() => page.getByRole('list', { name: /^Trending/ }).waitFor({ timeout: 300_000 }));
+    const topics = await topicsShown;
 
     const exportTime = await timed(() =>
       Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export/ }).click()]),
@@ -119,7 +120,7 @@ export async function measurePopup(size: number) {
       coldSearch,
       quickSearch,
       search,
-      topics: firstPaint + complete + topics,
+      topics: firstPaint + topics,
       exportTime,
     };
   } finally {
