@@ -53,14 +53,15 @@ export function useLibrary(): LibraryState {
 
     (async () => {
       db = await openLibrary();
-      // Counting 50,000 records takes a while: the first screenful is read, and shown, before it.
+      // Counting 50,000 records takes a while: the first screenful is shown without waiting for it.
+      const counting = countPapers(db);
       const first = await listRecentPapers(db, { limit: FIRST_SCREEN });
       if (first.length < FIRST_SCREEN) {
         update(stateOf(first, first.length, true));
         return;
       }
       update(stateOf(first, 0, false, false));
-      const count = await countPapers(db);
+      const count = await counting;
       setState((current) => (current.counted ? current : { ...current, count, counted: true }));
       await loadAll(db);
     })().catch((error) => update({ ...stateOf([], 0, true), error: String(error?.message ?? error) }));

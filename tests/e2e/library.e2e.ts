@@ -107,6 +107,7 @@ describe('a large library in the popup', () => {
     await popup.keyboard.press('/');
     await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
     await popup.keyboard.type(PLANTED);
+    await popup.locator(`main[data-results-for="${PLANTED}"]`).waitFor();
     await expect.poll(() => count(popup).textContent()).toMatch(/^6 of /);
 
     await popup.keyboard.press('ArrowDown');

@@ -109,6 +109,7 @@ describe('owning the library', () => {
     const popup = await openPopup(session);
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('Llama');
     const firstTitle = popup.getByRole('list', { name: 'Papers' }).getByRole('link').first();
+    await popup.locator('main[data-results-for="Llama"]').waitFor();
     await expect.poll(() => firstTitle.textContent(), { timeout: 10_000 }).toMatch(/llama/i);
     const shown = Number((await popup.getByLabel('Paper count').textContent())?.split(' ')[0]);
     expect(shown).toBeGreaterThan(0);

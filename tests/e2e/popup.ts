@@ -25,7 +25,11 @@ export async function expectLibraryCount(session: ExtensionSession, count: numbe
   const deadline = Date.now() + timeout;
   let shown: string | null = null;
   while (Date.now() < deadline) {
-    shown = await popup.getByLabel('Paper count').textContent({ timeout: 5_000 });
+    // The count is shown once known ("Loading…" until then).
+    shown = await popup
+      .getByLabel('Paper count')
+      .filter({ hasText: /papers?$/ })
+      .textContent({ timeout: 5_000 });
     if (shown === want) break;
     await popup.waitForTimeout(300);
     await popup.reload();
