@@ -125,7 +125,12 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     const database = await db();
     const index = await ready();
     if (!ids || whole) {
-      loading = Promise.resolve(await rebuild(database));
+      // Searches wait for the rebuild (the popup shows quick matches meanwhile) rather than miss what changed.
+      loading = rebuild(database).catch((error) => {
+        loading = undefined;
+        throw error;
+      });
+      await loading;
       schedulePersist(0);
       return;
     }

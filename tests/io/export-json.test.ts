@@ -16,6 +16,7 @@ describe('exportPaper', () => {
     expect(exported).toEqual(paper);
     expect(Object.keys(exported).sort()).toEqual(Object.keys(paper).sort());
     expect(exported).not.toHaveProperty('recentViewIds');
+    expect(exported).not.toHaveProperty('changedAt');
   });
 
   it('writes keys in one order, whatever order the paper came in', () => {
