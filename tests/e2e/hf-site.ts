@@ -44,6 +44,11 @@ export async function serveHfSite(context: BrowserContext, pages: Record<string,
   });
 }
 
+/** Serves each screen at its own path. */
+export function serveScreens(context: BrowserContext, screens: Screen[]): Promise<void> {
+  return serveHfSite(context, Object.fromEntries(screens.map((screen) => [screen.path, screen.html])));
+}
+
 const SPA_SCRIPT = readFileSync(resolve(import.meta.dirname, 'spa.js'), 'utf8');
 
 /**

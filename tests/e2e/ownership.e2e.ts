@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { type ExtensionSession, launchExtension } from './harness';
-import { dailyScreen, searchScreen, serveHfSite, weeklyScreen } from './hf-site';
+import { dailyScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import { type ExportFile, expectLibraryCount, exportFromPopup, exportJson, openPopup } from './popup';
 
 describe('owning the library', () => {
@@ -17,11 +17,7 @@ describe('owning the library', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    await serveHfSite(session.context, {
-      [daily.path]: daily.html,
-      [weekly.path]: weekly.html,
-      [search.path]: search.html,
-    });
+    await serveScreens(session.context, [daily, weekly, search]);
     const tab = await session.context.newPage();
     for (const path of [daily.path, weekly.path]) {
       await tab.goto(HF_ORIGIN + path);

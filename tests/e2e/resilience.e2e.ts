@@ -1,7 +1,7 @@
 // What a browser does to an extension: it stops the idle service worker, and people open many tabs at once.
 import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
 import { type ExtensionSession, launchExtension } from './harness';
-import { dailyScreen, paperScreen, searchScreen, serveHfSite, weeklyScreen } from './hf-site';
+import { dailyScreen, paperScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import { expectLibraryCount, exportJson, openPopup } from './popup';
 
 const uniqueIds = (...screens: { papers: { id: string }[] }[]) =>
@@ -26,12 +26,7 @@ describe('a stopped service worker and many tabs', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    await serveHfSite(session.context, {
-      [daily.path]: daily.html,
-      [weekly.path]: weekly.html,
-      [search.path]: search.html,
-      [single.path]: single.html,
-    });
+    await serveScreens(session.context, [daily, weekly, search, single]);
   });
   afterAll(() => session?.close());
 
