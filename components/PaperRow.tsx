@@ -44,6 +44,9 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
           <span class="seen" title={seen}>
             seen {paper.seenCount}×
           </span>
+          <span class="seen-dates">
+            first {formatDay(paper.firstSeenAt)} · last {formatDay(paper.lastSeenAt)}
+          </span>
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
               {tag}
