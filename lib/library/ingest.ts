@@ -1,4 +1,4 @@
-import type { CaptureBatch, Paper, PaperRecord } from '@/lib/paper';
+import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { mergeImported, mergeSighting } from './merge';
 import { readAnnotation } from './validate';
@@ -20,6 +20,8 @@ export async function ingestCapture(
   return { stored: ids.length, ids };
 }
 
+const IMPORT_SLICE = 500;
+
 /** All of an import or none of it: one transaction, aborted by any failure. */
 export async function applyImport(
   db: LibraryDB,
@@ -27,15 +29,24 @@ export async function applyImport(
   now = new Date().toISOString(),
 ): Promise<{ added: number; updated: number }> {
   const tx = db.transaction('papers', 'readwrite');
+  // Written in this import: a repeated id merges onto its earlier record rather than the stored one.
+  const written = new Map<string, StoredPaper>();
   let added = 0;
   let updated = 0;
   try {
-    for (const paper of papers) {
-      const stored = await tx.store.get(paper.id);
-      if (stored) updated++;
-      else added++;
-      // Not awaited one by one: puts queue in order and the transaction stays busy.
-      tx.store.put({ ...mergeImported(stored, paper), changedAt: now }).catch(() => {});
+    for (let start = 0; start < papers.length; start += IMPORT_SLICE) {
+      const slice = papers.slice(start, start + IMPORT_SLICE);
+      // Looked up together: one round trip per slice instead of one per paper.
+      const stored = await Promise.all(slice.map((paper) => tx.store.get(paper.id)));
+      slice.forEach((paper, index) => {
+        const base = written.get(paper.id) ?? stored[index];
+        if (base) updated++;
+        else added++;
+        const record = { ...mergeImported(base, paper), changedAt: now };
+        written.set(paper.id, record);
+        // Not awaited one by one: puts queue in order and the transaction stays busy.
+        tx.store.put(record).catch(() => {});
+      });
     }
     await tx.done;
   } catch (error) {

@@ -90,6 +90,18 @@ describe('applyImport', () => {
     upvoteHistory: [{ at: at(1), upvotes: 3 }],
   });
 
+  it('merges a repeated id onto its own earlier record, in one slice or across slices', async () => {
+    const db = await openLibrary();
+    const filler = Array.from({ length: 600 }, (_, index) => makePaper(`2502.${String(10000 + index)}`));
+    const first = makePaper('2509.00001', { tags: ['a'] });
+    const again = makePaper('2509.00001', { tags: ['b'] });
+    expect(await applyImport(db, [first, again, ...filler, { ...first, tags: ['c'] }])).toEqual({
+      added: 601,
+      updated: 2,
+    });
+    expect((await getAllPapers(db)).find((paper) => paper.id === first.id)?.tags).toEqual(['a', 'b', 'c']);
+  });
+
   it('adds new papers and merges known ones', async () => {
     const db = await openLibrary();
     await ingestCapture(db, batch('view-1', [A]), at(1));
