@@ -43,7 +43,7 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
         <option value="csv">CSV</option>
       </select>
       <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
-        <option value="all">Everything ({library.count})</option>
+        <option value="all">Everything{library.counted ? ` (${library.count})` : ''}</option>
         <option value="view">This view ({view.length})</option>
         <option value="selection">Selected ({selection.length})</option>
       </select>
