@@ -36,8 +36,9 @@ export async function applyImport(
   try {
     for (let start = 0; start < papers.length; start += IMPORT_SLICE) {
       const slice = papers.slice(start, start + IMPORT_SLICE);
-      // Looked up together: one round trip per slice instead of one per paper.
-      const stored = await Promise.all(slice.map((paper) => tx.store.get(paper.id)));
+      // Looked up together: one round trip per slice instead of one per paper. (An async callback turns a bad
+      // key's synchronous throw into a rejection, so the lookups already sent are still awaited, not orphaned.)
+      const stored = await Promise.all(slice.map(async (paper) => tx.store.get(paper.id)));
       slice.forEach((paper, index) => {
         const base = written.get(paper.id) ?? stored[index];
         if (base) updated++;
