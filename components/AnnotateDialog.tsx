@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 
@@ -38,7 +39,7 @@ export function AnnotateDialog({ paper, onClose }: AnnotateDialogProps) {
       await sendMessage('annotate', { id: paper.id, tags: parseTags(tags), note: note.trim() || null });
       dialog.current?.close();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import type { Paper } from '@/lib/paper';
 import { type ExportFormat, exportLibrary } from './export-library';
 import type { LibraryState } from './use-library';
@@ -25,7 +26,7 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
       const fileName = await exportLibrary(papers, format, setProgress);
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
-      setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Export failed: ${errorMessage(error)}`);
     } finally {
       setProgress(null);
     }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import { plural } from './format';
 import { type ImportReport, importLibraryFile } from './import-library';
 
@@ -27,7 +28,7 @@ export function ImportPanel() {
     try {
       setStatus(describe(await importLibraryFile(file, setProgress)));
     } catch (error) {
-      setStatus(`Nothing imported: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Nothing imported: ${errorMessage(error)}`);
     } finally {
       setProgress(null);
     }

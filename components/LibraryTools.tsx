@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { exportLibrary } from './export-library';
@@ -23,7 +24,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
       const { deleted } = await work();
       setStatus(`${plural(deleted, 'paper')} deleted.`);
     } catch (error) {
-      setStatus(`Nothing deleted: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Nothing deleted: ${errorMessage(error)}`);
     }
   };
 

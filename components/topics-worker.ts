@@ -1,5 +1,7 @@
 // Topics of a large library take seconds to compute: they run here, off the popup's main thread,
 // on papers this worker reads itself so the popup never has to copy 50,000 records across.
+
+import { errorMessage } from '@/lib/errors';
 import { getAllPapers, openLibrary } from '@/lib/library/db';
 import {
   analyzeLibrary,
@@ -42,7 +44,7 @@ scope.onmessage = async ({ data }) => {
     response = { id: data.id, result: rankTopics(await analysis, data.options) };
   } catch (error) {
     analysis = undefined;
-    response = { id: data.id, error: error instanceof Error ? error.message : String(error) };
+    response = { id: data.id, error: errorMessage(error) };
   }
   scope.postMessage(response);
 };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { countPapers, getAllPapers, getPaper, type LibraryDB, listRecentPapers, openLibrary } from '@/lib/library/db';
+import { errorMessage } from '@/lib/errors';
+import { countPapers, getAllPapers, getPapers, type LibraryDB, listRecentPapers, openLibrary } from '@/lib/library/db';
 import type { Paper } from '@/lib/paper';
 import { libraryChange } from '@/lib/settings';
 
@@ -38,7 +39,7 @@ export function useLibrary(): LibraryState {
     }
 
     async function loadChanged(database: LibraryDB, ids: string[]) {
-      const changed = await Promise.all(ids.map((id) => getPaper(database, id)));
+      const changed = await getPapers(database, ids);
       setState((current) => {
         const byId = new Map(current.byId);
         for (const [index, id] of ids.entries()) {
@@ -64,7 +65,7 @@ export function useLibrary(): LibraryState {
       const count = await counting;
       setState((current) => (current.counted ? current : { ...current, count, counted: true }));
       await loadAll(db);
-    })().catch((error) => update({ ...stateOf([], 0, true), error: String(error?.message ?? error) }));
+    })().catch((error) => update({ ...stateOf([], 0, true), error: errorMessage(error) }));
 
     const unwatch = libraryChange.watch((change) => {
       if (!db || !change) return;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
 import { type SearchHit, sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { queryWords, quickMatch } from '@/lib/search/quick-match';
@@ -53,7 +54,7 @@ export function useSearch(query: string, papers: readonly Paper[], shown: boolea
         if (current)
           setState({ query: text, ids: hits.map((hit) => hit.id), terms: termsOf(hits), quick: false, error: null });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         if (current) setState({ query: text, ids: [], terms: [], quick: false, error: message });
       } finally {
         clearTimeout(quickTimer);

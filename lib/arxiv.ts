@@ -16,6 +16,11 @@ export function paperUrl(id: string): string {
   return `${HF_ORIGIN}/papers/${id}`;
 }
 
+/** A page under huggingface.co/papers: the only pages the extension reads. */
+export function isPapersPageUrl(url: URL): boolean {
+  return url.origin === HF_ORIGIN && (url.pathname === '/papers' || url.pathname.startsWith('/papers/'));
+}
+
 /** The arXiv id a `/papers/<id>` link points to, or null for any other link. */
 export function arxivIdFromPaperPath(href: string): string | null {
   let path: string;
@@ -25,5 +30,10 @@ export function arxivIdFromPaperPath(href: string): string | null {
     return null;
   }
   const match = /^\/papers\/(.+?)\/?$/.exec(path);
-  return match ? parseArxivId(decodeURIComponent(match[1])) : null;
+  if (!match) return null;
+  try {
+    return parseArxivId(decodeURIComponent(match[1]));
+  } catch {
+    return null; // a malformed %-escape: not a paper link
+  }
 }

@@ -86,6 +86,14 @@ export interface StoredPaper extends PaperRecord {
   changedAt: string;
 }
 
+/** Keeps only the facts a page actually showed: an absent field stays absent, never invented. */
+export function known(sighting: Record<string, unknown>): PaperSighting {
+  for (const [key, value] of Object.entries(sighting)) {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) delete sighting[key];
+  }
+  return sighting as PaperSighting;
+}
+
 /** One read of one page view, sent from the content script to the background. */
 export interface CaptureBatch {
   viewId: string;

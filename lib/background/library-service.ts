@@ -9,7 +9,7 @@ import {
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
-import { validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
+import { isObject, isoDate, own, validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
 import type { SearchHit } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { createImportStaging } from './import-staging';
@@ -31,16 +31,12 @@ function requireId(value: unknown): string {
 }
 
 function requireIso(value: unknown): string {
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw new Error('not a date');
-  return new Date(time).toISOString();
+  const iso = isoDate(value);
+  if (!iso) throw new Error('not a date');
+  return iso;
 }
 
-function field(data: unknown, name: string): unknown {
-  return typeof data === 'object' && data !== null && Object.hasOwn(data, name)
-    ? (data as Record<string, unknown>)[name]
-    : undefined;
-}
+const field = (data: unknown, name: string): unknown => (isObject(data) ? own(data, name) : undefined);
 
 function validatedPapers(value: unknown): Paper[] {
   if (!Array.isArray(value)) throw new Error('papers must be an array');

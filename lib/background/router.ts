@@ -1,3 +1,4 @@
+import { errorMessage } from '@/lib/errors';
 import type { MessageData, MessageReply, MessageType, Outcome } from '@/lib/messages';
 import type { SenderRole } from './sender';
 
@@ -35,7 +36,7 @@ export function createRouter(handlers: Handlers, log: (reason: string) => void =
     try {
       return { ok: true, value: await handlers[type](data) };
     } catch (error) {
-      return refuse(`${type}: ${error instanceof Error ? error.message : String(error)}`);
+      return refuse(`${type}: ${errorMessage(error)}`);
     }
   };
 }

@@ -11,6 +11,7 @@ import {
   searchPapers,
   serializeIndex,
 } from '@/lib/search/search-index';
+import { nextTask } from '@/lib/tasks';
 
 const SNAPSHOT_KEY = 'searchIndex';
 // Every write stamps changedAt and a loading snapshot catches up on later ones, so saving can wait:
@@ -57,7 +58,7 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     const papers = await getAllPapers(database);
     for (let start = 0; start < papers.length; start += SLICE) {
       addOrReplace(index, papers.slice(start, start + SLICE));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
     }
     return index;
   }
@@ -88,13 +89,16 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     return index;
   }
 
-  function ready(): Promise<SearchIndex> {
-    loading ??= load().catch((error) => {
+  /** Makes `building` the index searches wait for; a failure leaves none, so the next search tries again. */
+  function track(building: Promise<SearchIndex>): Promise<SearchIndex> {
+    loading = building.catch((error) => {
       loading = undefined;
       throw error;
     });
     return loading;
   }
+
+  const ready = (): Promise<SearchIndex> => loading ?? track(load());
 
   async function persist() {
     const asOf = new Date(Date.now() - CLOCK_MARGIN_MS).toISOString();
@@ -124,13 +128,9 @@ export function createSearchService(db: () => Promise<LibraryDB>) {
     }
     const database = await db();
     const index = await ready();
-    if (!ids || whole) {
+    if (whole) {
       // Searches wait for the rebuild (the popup shows quick matches meanwhile) rather than miss what changed.
-      loading = rebuild(database).catch((error) => {
-        loading = undefined;
-        throw error;
-      });
-      await loading;
+      await track(rebuild(database));
       schedulePersist(0);
       return;
     }

@@ -1,4 +1,4 @@
-import { HF_ORIGIN } from '@/lib/arxiv';
+import { isPapersPageUrl } from '@/lib/arxiv';
 
 export type SenderRole = 'content-script' | 'extension-page';
 
@@ -23,6 +23,5 @@ export function senderRole(sender: MessageSenderLike, extensionId: string, exten
   } catch {
     return null;
   }
-  const onPapersPage = url.origin === HF_ORIGIN && (url.pathname === '/papers' || url.pathname.startsWith('/papers/'));
-  return onPapersPage && sender.tab ? 'content-script' : null;
+  return isPapersPageUrl(url) && sender.tab ? 'content-script' : null;
 }

@@ -1,4 +1,5 @@
 import type { Paper } from '@/lib/paper';
+import { nextTask } from '@/lib/tasks';
 
 export type PaperSource = Iterable<Paper> | AsyncIterable<Paper>;
 
@@ -7,11 +8,6 @@ export interface ChunkOptions {
   chunkSize?: number;
   /** Called after each chunk with the number of papers written so far. */
   onProgress?: (written: number) => void;
-}
-
-/** A macrotask boundary: lets the page paint and take input between chunks of a large export. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

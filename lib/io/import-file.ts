@@ -1,3 +1,4 @@
+import { errorMessage } from '@/lib/errors';
 import type { Paper } from '@/lib/paper';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
 import { upgradeExport } from './export-upgrades';
@@ -26,7 +27,7 @@ export interface ImportLimits {
   maxRecords: number;
 }
 
-export const IMPORT_LIMITS: ImportLimits = { maxBytes: 512 * 1024 * 1024, maxRecords: 1_000_000 };
+const IMPORT_LIMITS: ImportLimits = { maxBytes: 512 * 1024 * 1024, maxRecords: 1_000_000 };
 
 /** Why a file of `bytes` cannot be imported, or null. Check `File.size` with it before reading the file. */
 export function importSizeError(bytes: number, limits: ImportLimits = IMPORT_LIMITS): string | null {
@@ -89,9 +90,10 @@ function readPapershelf(document: JsonObject, limits: ImportLimits): Outcome<Sou
 }
 
 function readPaperMemoryFile(document: JsonObject, limits: ImportLimits): Outcome<SourceRecords> {
-  const tooMany = tooManyRecords(paperMemoryEntries(document).length, limits);
+  const entries = paperMemoryEntries(document);
+  const tooMany = tooManyRecords(entries.length, limits);
   if (tooMany) return fail(tooMany);
-  return { ok: true, source: 'papermemory', ...readPaperMemory(document), warnings: [] };
+  return { ok: true, source: 'papermemory', ...readPaperMemory(entries), warnings: [] };
 }
 
 function readRecords(document: unknown, limits: ImportLimits): Outcome<SourceRecords> {
@@ -123,6 +125,6 @@ export function parseImportFile(text: string, limits: Partial<ImportLimits> = {}
   try {
     return planImport(text, { ...IMPORT_LIMITS, ...limits });
   } catch (error) {
-    return fail(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`The file could not be read: ${errorMessage(error)}`);
   }
 }

@@ -1,4 +1,4 @@
-import { validatePaperRecord } from '@/lib/library/validate';
+import { isObject, own, validatePaperRecord } from '@/lib/library/validate';
 import type { Paper } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 
@@ -24,17 +24,8 @@ export interface FileRecords {
 
 export type JsonObject = Record<string, unknown>;
 
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * A field the object itself holds. Reading only own fields means a `__proto__` or `constructor` key in a file
- * is just data, and nothing inherited can pass for a field.
- */
-export function ownField(object: JsonObject, name: string): unknown {
-  return Object.hasOwn(object, name) ? object[name] : undefined;
-}
+// Own fields only: a `__proto__` or `constructor` key in a file is just data, and nothing inherited passes for a field.
+export { isObject as isJsonObject, own as ownField };
 
 /** A record's id as a short label for the import report, whatever the record holds. */
 export function idLabel(value: unknown): string | undefined {

@@ -66,9 +66,9 @@ function entrySource(key: string, entry: unknown): string {
 }
 
 /** Splits PaperMemory entries into arXiv paper records to validate and other sources, which are skipped. */
-export function readPaperMemory(document: JsonObject): FileRecords {
+export function readPaperMemory(entries: [string, unknown][]): FileRecords {
   const records: FileRecords = { candidates: [], skipped: [] };
-  paperMemoryEntries(document).forEach(([key, entry], index) => {
+  entries.forEach(([key, entry], index) => {
     const id = idLabel(key);
     if (!key.startsWith(ARXIV_PREFIX)) {
       records.skipped.push({ index, id, reason: `not an arXiv paper (source ${entrySource(key, entry)})` });

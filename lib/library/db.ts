@@ -14,17 +14,12 @@ export function openLibrary(): Promise<LibraryDB> {
 }
 
 /** The paper as the rest of the extension sees it, without the database's own bookkeeping. */
-export function toPaper({ recentViewIds: _, changedAt: __, ...paper }: StoredPaper): Paper {
+function toPaper({ recentViewIds: _, changedAt: __, ...paper }: StoredPaper): Paper {
   return paper;
 }
 
 export function countPapers(db: LibraryDB): Promise<number> {
   return db.count('papers');
-}
-
-export async function getPaper(db: LibraryDB, id: string): Promise<Paper | undefined> {
-  const stored = await db.get('papers', id);
-  return stored && toPaper(stored);
 }
 
 /** Several papers in one transaction (one per id, undefined where there is none). */

@@ -11,12 +11,14 @@ export async function ingestCapture(
 ): Promise<{ stored: number; ids: string[] }> {
   const tx = db.transaction('papers', 'readwrite');
   const ids = [...new Set(batch.papers.map((paper) => paper.id))];
-  const merged = new Map<string, PaperRecord>();
+  // Looked up together: one round trip for the batch instead of one per paper.
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  const merged = new Map<string, PaperRecord | undefined>(ids.map((id, index) => [id, found[index]]));
   for (const sighting of batch.papers) {
-    const stored = merged.get(sighting.id) ?? (await tx.store.get(sighting.id));
-    merged.set(sighting.id, mergeSighting(stored, sighting, batch.viewId, now));
+    merged.set(sighting.id, mergeSighting(merged.get(sighting.id), sighting, batch.viewId, now));
   }
-  await Promise.all([...[...merged.values()].map((paper) => tx.store.put({ ...paper, changedAt: now })), tx.done]);
+  const records = [...merged.values()] as PaperRecord[];
+  await Promise.all([...records.map((paper) => tx.store.put({ ...paper, changedAt: now })), tx.done]);
   return { stored: ids.length, ids };
 }
 

@@ -17,6 +17,7 @@ type Facts = Omit<PaperFacts, 'title'> & { title: string };
 
 /** ISO times compare as text. */
 const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 const longer = (old: string | null, next: string | null | undefined) =>
   next && (!old || next.length >= old.length) ? next : old;
 const latest = <T>(old: T | null, next: T | null | undefined): T | null => next ?? old;
@@ -38,7 +39,7 @@ function unionKeywords(old: string[], next: string[] | undefined): string[] {
  * overwrites a value. Text and lists keep the longer one, counts keep the latest observation, and facts
  * that do not change (dates, links) keep the first one known.
  */
-export function mergeFacts(old: Facts, next: Partial<Facts>): Facts {
+function mergeFacts(old: Facts, next: Partial<Facts>): Facts {
   return {
     title: longer(old.title, next.title) ?? old.title,
     abstract: longer(old.abstract, next.abstract),
@@ -112,8 +113,7 @@ export function mergeImported(stored: PaperRecord | undefined, incoming: Paper):
     ...stored,
     ...mergeFacts(stored, factsOf(incoming)),
     firstSeenAt: earlier(stored.firstSeenAt, incoming.firstSeenAt),
-    lastSeenAt:
-      earlier(incoming.lastSeenAt, stored.lastSeenAt) === stored.lastSeenAt ? incoming.lastSeenAt : stored.lastSeenAt,
+    lastSeenAt: later(stored.lastSeenAt, incoming.lastSeenAt),
     seenCount: Math.max(stored.seenCount, incoming.seenCount),
     starred: stored.starred || incoming.starred,
     tags: [...new Set([...stored.tags, ...incoming.tags])],

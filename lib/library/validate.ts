@@ -1,9 +1,9 @@
-import { HF_ORIGIN, paperUrl, parseArxivId } from '@/lib/arxiv';
-import type { CaptureBatch, Paper, PaperSighting, UpvoteObservation } from '@/lib/paper';
+import { isPapersPageUrl, paperUrl, parseArxivId } from '@/lib/arxiv';
+import { type CaptureBatch, type Paper, type PaperSighting, UNKNOWN_FACTS, type UpvoteObservation } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 
 /** Length caps: generous for real papers, small enough that a hostile page cannot bloat the library. */
-export const LIMITS = {
+const LIMITS = {
   papersPerBatch: 500,
   title: 1_000,
   abstract: 20_000,
@@ -24,10 +24,10 @@ export const LIMITS = {
 type Fields = Record<string, unknown>;
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const isObject = (value: unknown): value is Fields =>
+export const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 /** Reads own properties only, so `__proto__` and friends in a message are just absent keys. */
-const own = (object: Fields, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+export const own = (object: Fields, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
 
 export function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e9 ? value : null;
@@ -96,8 +96,7 @@ function readSighting(input: unknown): Result<PaperSighting> {
 function isPapersPage(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > LIMITS.url) return false;
   try {
-    const url = new URL(value);
-    return url.origin === HF_ORIGIN && (url.pathname === '/papers' || url.pathname.startsWith('/papers/'));
+    return isPapersPageUrl(new URL(value));
   } catch {
     return false;
   }
@@ -168,21 +167,9 @@ export function validatePaperRecord(input: unknown): { ok: true; paper: Paper } 
   return {
     ok: true,
     paper: {
-      id: sighting.id,
-      title: sighting.title,
-      abstract: sighting.abstract ?? null,
-      authors: sighting.authors ?? [],
+      ...UNKNOWN_FACTS,
+      ...sighting,
       url: paperUrl(sighting.id),
-      upvotes: sighting.upvotes ?? null,
-      comments: sighting.comments ?? null,
-      publishedAt: sighting.publishedAt ?? null,
-      submittedOnDailyAt: sighting.submittedOnDailyAt ?? null,
-      keywords: sighting.keywords ?? [],
-      aiSummary: sighting.aiSummary ?? null,
-      githubRepo: sighting.githubRepo ?? null,
-      githubStars: sighting.githubStars ?? null,
-      projectPage: sighting.projectPage ?? null,
-      organization: sighting.organization ?? null,
       firstSeenAt,
       lastSeenAt,
       seenCount,

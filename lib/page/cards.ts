@@ -1,5 +1,5 @@
 import { arxivIdFromPaperPath } from '@/lib/arxiv';
-import type { PaperSighting } from '@/lib/paper';
+import { known, type PaperSighting } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 
 const MIN_ABSTRACT_LENGTH = 60;
@@ -69,18 +69,17 @@ export function readCards(root: ParentNode): PaperSighting[] {
     const heading = headingLink(card);
     const title = heading && cleanText(heading.link.textContent);
     if (!heading || !title || byId.has(heading.id)) continue;
-    const sighting: PaperSighting = { id: heading.id, title };
-    const facts = {
-      upvotes: upvotes(card),
-      comments: comments(card, heading.id),
-      authors: authors(card),
-      abstract: abstract(card, heading.id, title, heading.link),
-    };
-    for (const [key, value] of Object.entries(facts)) {
-      if (value !== null && !(Array.isArray(value) && value.length === 0))
-        (sighting as Record<string, unknown>)[key] = value;
-    }
-    byId.set(heading.id, sighting);
+    byId.set(
+      heading.id,
+      known({
+        id: heading.id,
+        title,
+        upvotes: upvotes(card),
+        comments: comments(card, heading.id),
+        authors: authors(card),
+        abstract: abstract(card, heading.id, title, heading.link),
+      }),
+    );
   }
   return [...byId.values()];
 }

@@ -1,6 +1,6 @@
 import { parseArxivId } from '@/lib/arxiv';
-import { count, isoDate, textList, webUrl } from '@/lib/library/validate';
-import type { PaperSighting } from '@/lib/paper';
+import { count, isObject, isoDate, own, textList, webUrl } from '@/lib/library/validate';
+import { known, type PaperSighting } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 import type { PapersView } from './view';
 
@@ -20,9 +20,7 @@ export interface Island {
   papers: PaperSighting[];
 }
 
-const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const field = (object: unknown, key: string): unknown =>
-  isJson(object) && Object.hasOwn(object, key) ? object[key] : undefined;
+const field = (object: unknown, key: string): unknown => (isObject(object) ? own(object, key) : undefined);
 
 function organizationName(value: unknown): string | null {
   return cleanText(field(value, 'fullname')) ?? cleanText(field(value, 'name'));
@@ -38,17 +36,9 @@ function authorNames(value: unknown): string[] {
   );
 }
 
-/** Keeps only the facts the island actually has: an absent field stays absent, never invented. */
-function known(sighting: Record<string, unknown>): PaperSighting {
-  for (const [key, value] of Object.entries(sighting)) {
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) delete sighting[key];
-  }
-  return sighting as PaperSighting;
-}
-
 /** One `dailyPapers[]`/`searchResults[]` item (`{paper, title, summary, numComments, …}`) or a bare paper. */
-export function sightingFromItem(item: unknown, comments?: number | null): PaperSighting | null {
-  const paper = isJson(field(item, 'paper')) ? field(item, 'paper') : item;
+function sightingFromItem(item: unknown, comments?: number | null): PaperSighting | null {
+  const paper = isObject(field(item, 'paper')) ? field(item, 'paper') : item;
   const id = parseArxivId(field(paper, 'id'));
   const title = cleanText(field(paper, 'title')) ?? cleanText(field(item, 'title'));
   if (!id || !title) return null;
@@ -75,7 +65,7 @@ function readProps(element: Element | null): Json | null {
   if (!props) return null;
   try {
     const parsed: unknown = JSON.parse(props);
-    return isJson(parsed) ? parsed : null;
+    return isObject(parsed) ? parsed : null;
   } catch {
     return null;
   }

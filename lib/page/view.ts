@@ -1,4 +1,4 @@
-import { parseArxivId } from '@/lib/arxiv';
+import { arxivIdFromPaperPath } from '@/lib/arxiv';
 
 export type PapersView =
   | { kind: 'daily'; date: string | null }
@@ -31,7 +31,6 @@ export function classifyPapersUrl(href: string): PapersView | null {
   match = /^\/papers\/month\/(\d{4}-\d{2})$/.exec(path);
   if (match) return { kind: 'monthly', period: match[1] };
   if (path === '/papers/trending') return { kind: 'trending' };
-  match = /^\/papers\/([^/]+(?:\/\d{7})?)$/.exec(path);
-  const paperId = match && parseArxivId(decodeURIComponent(match[1]));
+  const paperId = arxivIdFromPaperPath(path);
   return paperId ? { kind: 'paper', paperId } : null;
 }

@@ -42,7 +42,7 @@ interface Tally {
 }
 
 /** The day a paper belongs to for topics: its day on the daily list, else publication, else first sighting. */
-export function topicDate(paper: Paper): number {
+function topicDate(paper: Paper): number {
   for (const value of [paper.submittedOnDailyAt, paper.publishedAt, paper.firstSeenAt]) {
     const time = value ? Date.parse(value) : Number.NaN;
     if (!Number.isNaN(time)) return time;
