@@ -1,11 +1,10 @@
 // The popup measured where it runs: the built extension in headless Chromium, with a large library imported.
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { toExportDocument } from '@/lib/io/export-json';
 import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
+import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
+import { timeOnce } from './measure';
 import { syntheticLibrary } from './synthetic-library';
 
 const QUERIES = [
@@ -19,16 +18,10 @@ const QUERIES = [
   'merging',
 ];
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
 /** Opens the popup; resolves with the time until its first row is on screen. */
 async function openPopup(session: ExtensionSession): Promise<{ page: Page; firstPaint: number }> {
   const page = await session.context.newPage();
-  const firstPaint = await timed(async () => {
+  const firstPaint = await timeOnce(async () => {
     await page.goto(session.popupUrl);
     await page.locator('li[data-paper-id]').first().waitFor({ timeout: 120_000 });
   });
@@ -36,7 +29,7 @@ async function openPopup(session: ExtensionSession): Promise<{ page: Page; first
 }
 
 async function searchFor(page: Page, query: string): Promise<number> {
-  return timed(async () => {
+  return timeOnce(async () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
     await page.locator(`main[data-results-for="${query}"]`).waitFor({ timeout: 300_000 });
   });
@@ -65,15 +58,17 @@ async function snapshotSaved(page: Page, size: number) {
 
 export async function measurePopup(size: number) {
   const papers = syntheticLibrary(size, Date.now(), 365);
-  const file = join(tmpdir(), `papershelf-bench-${size}.json`);
-  await writeFile(file, JSON.stringify(toExportDocument(papers, new Date().toISOString())));
+  const file = await tempFile(
+    `papershelf-bench-${size}.json`,
+    JSON.stringify(toExportDocument(papers, new Date().toISOString())),
+  );
   const session = await launchExtension();
   try {
     const importer = await session.context.newPage();
     await importer.goto(session.popupUrl);
-    const importTime = await timed(async () => {
-      await importer.getByLabel(/^Import/).setInputFiles(file);
-      await importer.locator('.import-status', { hasText: /^Imported/ }).waitFor({ timeout: 600_000 });
+    const importTime = await timeOnce(async () => {
+      await chooseImport(importer, file);
+      await imported(importer).waitFor({ timeout: 600_000 });
     });
     await importer.close();
 
@@ -88,15 +83,15 @@ export async function measurePopup(size: number) {
     // The everyday case: a worker Chrome has stopped, woken by opening the popup.
     await session.stopServiceWorker();
     const { page, firstPaint } = await openPopup(session);
-    const topicsShown = timed(() => page.getByRole('list', { name: /^Trending/ }).waitFor({ timeout: 300_000 }));
-    const complete = await timed(() =>
+    const topicsShown = timeOnce(() => page.getByRole('list', { name: /^Trending/ }).waitFor({ timeout: 300_000 }));
+    const complete = await timeOnce(() =>
       page
         .getByRole('button', { name: /^Export/ })
         .and(page.locator(':enabled'))
         .waitFor({ timeout: 120_000 }),
     );
     let quickSearch = 0;
-    const coldSearch = await timed(async () => {
+    const coldSearch = await timeOnce(async () => {
       const started = performance.now();
       await page.getByRole('searchbox', { name: 'Search papers' }).fill('transformer');
       await page.locator('.quick-results, main[data-results-for="transformer"]').first().waitFor({ timeout: 300_000 });
@@ -108,7 +103,7 @@ export async function measurePopup(size: number) {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
     const topics = await topicsShown;
 
-    const exportTime = await timed(() =>
+    const exportTime = await timeOnce(() =>
       Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Export/ }).click()]),
     );
     return {

@@ -1,5 +1,4 @@
-import { paperUrl } from '@/lib/arxiv';
-import { type Paper, UNKNOWN_FACTS } from '@/lib/paper';
+import { newPaper, type Paper } from '@/lib/paper';
 import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
 
 const SURNAMES = [
@@ -47,23 +46,15 @@ export function syntheticLibrary(count: number, now = Date.parse('2026-11-20T12:
     const upvotes = Math.floor(next() ** 3 * 300);
     const iso = seen.toISOString();
     return {
-      ...UNKNOWN_FACTS,
-      id,
-      title: round === 0 ? text.title : `${text.title} (${round + 1})`,
+      ...newPaper(id, round === 0 ? text.title : `${text.title} (${round + 1})`, iso),
       abstract: text.abstract,
       authors,
-      url: paperUrl(id),
       upvotes,
       comments: Math.floor(next() * 6),
       publishedAt: new Date(seen.getTime() - 86_400_000).toISOString(),
       submittedOnDailyAt: iso,
-      keywords: [],
-      firstSeenAt: iso,
-      lastSeenAt: iso,
       seenCount: 1 + Math.floor(next() * 3),
       starred: next() < 0.05,
-      tags: [],
-      note: null,
       upvoteHistory: [{ at: iso, upvotes }],
     };
   });

@@ -33,15 +33,15 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const searchInput = useRef<HTMLInputElement>(null);
 
   const sorted = useMemo(() => sortPapers(library.papers, sort), [library.papers, sort]);
-  const search = useSearch(query, sorted, library.papers.length > 0);
+  const search = useSearch(query, sorted, library.papers);
   const topics = useTopics(library.papers, library.complete, topicWindow);
   const topicIds = useMemo(() => {
     const topic = topics?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics, topicKey]);
   const shown = useMemo(
-    () => selectPapers(sorted, library.byId, { searchHits: search.ids, topicIds, starredOnly, sort }),
-    [sorted, library.byId, search.ids, topicIds, starredOnly, sort],
+    () => selectPapers(sorted, library.byId, { searchHits: search.ids, topicIds, starredOnly }),
+    [sorted, library.byId, search.ids, topicIds, starredOnly],
   );
   const selectedPapers = useMemo(
     () => library.papers.filter((paper) => selected.has(paper.id)),

@@ -16,6 +16,8 @@ interface LibraryToolsProps {
 /** Deleting and purging: the only places where the user's data can go away, each said plainly first. */
 export function LibraryTools({ library, selection, onSelectionCleared }: LibraryToolsProps) {
   const [purgeBefore, setPurgeBefore] = useState('');
+  // Storage figures are asked for only while the tools are open.
+  const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const clearDialog = useRef<HTMLDialogElement>(null);
 
@@ -47,9 +49,9 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
   };
 
   return (
-    <details class="tools">
+    <details class="tools" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Library tools</summary>
-      <StorageStatus count={library.count} />
+      {open && <StorageStatus count={library.count} />}
       <div class="tool-row">
         <button type="button" disabled={selection.length === 0} onClick={deleteSelected}>
           Delete selected ({selection.length})

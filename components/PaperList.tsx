@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
 import { PaperRow } from './PaperRow';
 
-export const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 84;
 const OVERSCAN = 6;
 
 interface PaperListProps {

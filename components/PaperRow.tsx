@@ -15,7 +15,7 @@ interface PaperRowProps {
 }
 
 export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }: PaperRowProps) {
-  const seen = `seen ${paper.seenCount}× · first ${formatDay(paper.firstSeenAt)} · last ${formatDay(paper.lastSeenAt)}`;
+  const seenDates = `first ${formatDay(paper.firstSeenAt)} · last ${formatDay(paper.lastSeenAt)}`;
   return (
     <li
       class={active ? 'paper active' : 'paper'}
@@ -41,12 +41,10 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
         <div class="meta">
           {paper.publishedAt && <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt)}</time>}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
-          <span class="seen" title={seen}>
+          <span class="seen" title={`seen ${paper.seenCount}× · ${seenDates}`}>
             seen {paper.seenCount}×
           </span>
-          <span class="seen-dates">
-            first {formatDay(paper.firstSeenAt)} · last {formatDay(paper.lastSeenAt)}
-          </span>
+          <span class="seen-dates">{seenDates}</span>
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
               {tag}

@@ -1,4 +1,5 @@
-import { importSizeError, parseImportFile } from '@/lib/io/import-file';
+import { type ImportSource, importSizeError, parseImportFile } from '@/lib/io/import-file';
+import type { SkippedRecord } from '@/lib/io/import-record';
 import { sendMessage } from '@/lib/messages';
 
 const CHUNK = 1000;
@@ -6,9 +7,9 @@ const CHUNK = 1000;
 export interface ImportReport {
   added: number;
   updated: number;
-  skipped: { index: number; id?: string; reason: string }[];
+  skipped: SkippedRecord[];
   warnings: string[];
-  source: string;
+  source: ImportSource;
 }
 
 /**

@@ -22,13 +22,15 @@ const TYPING_PAUSE_MS = 40;
 const QUICK_AFTER_MS = 250;
 
 /**
- * Asks the background's search index; the latest query wins when answers arrive out of order. When the index is
- * still loading (a stopped worker restarting with a large library), quick matches over `papers` fill the wait.
+ * Asks the background's search index, again whenever `library` changes; the latest query wins when answers
+ * arrive out of order. While the index is still loading (a stopped worker restarting with a large library),
+ * quick matches over `sorted` fill the wait. A new sort order alone asks nothing: ranked results keep their order.
  */
-export function useSearch(query: string, papers: readonly Paper[], shown: boolean): SearchState {
+export function useSearch(query: string, sorted: readonly Paper[], library: readonly Paper[]): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
-  const latestPapers = useRef(papers);
-  latestPapers.current = papers;
+  const latestSorted = useRef(sorted);
+  latestSorted.current = sorted;
+  const shown = library.length > 0;
 
   // Wakes the worker and loads its index while the user starts typing; only once the first screenful is
   // shown, as loading a large index keeps the database busy.
@@ -46,7 +48,7 @@ export function useSearch(query: string, papers: readonly Paper[], shown: boolea
     let quickTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       quickTimer = setTimeout(() => {
-        const ids = quickMatch(latestPapers.current, text, MAX_HITS);
+        const ids = quickMatch(latestSorted.current, text, MAX_HITS);
         if (current) setState({ query: text, ids, terms: queryWords(text), quick: true, error: null });
       }, QUICK_AFTER_MS);
       try {
@@ -65,7 +67,7 @@ export function useSearch(query: string, papers: readonly Paper[], shown: boolea
       clearTimeout(timer);
       clearTimeout(quickTimer);
     };
-  }, [query, papers]);
+  }, [query, library]);
   return state;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
-import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
+import { type TopicsResult, type TopicWindow, topicInputsChanged } from '@/lib/topics/topics';
 import type { TopicsRequest, TopicsResponse } from './topics-worker';
 import TopicsWorker from './topics-worker?worker';
 
@@ -30,7 +30,8 @@ export function useTopics(papers: Paper[], complete: boolean, window: TopicWindo
 
   useEffect(() => {
     if (!complete) return;
-    const reload = seenPapers.current !== undefined && seenPapers.current !== papers;
+    // A star or a note changes the list but not its topics: only re-read the library when topics can change.
+    const reload = seenPapers.current !== undefined && topicInputsChanged(seenPapers.current, papers);
     const timer = setTimeout(
       () => {
         seenPapers.current = papers;

@@ -91,14 +91,26 @@ export interface Segment {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// One pattern per list of terms: every visible row highlights with the same list, again on each scroll.
+const patterns = new WeakMap<string[], RegExp | null>();
+
+function patternFor(terms: string[]): RegExp | null {
+  let pattern = patterns.get(terms);
+  if (pattern === undefined) {
+    const words = terms
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    pattern = words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})`, 'giu') : null;
+    patterns.set(terms, pattern);
+  }
+  return pattern;
+}
+
 /** Splits text into matched and unmatched runs (words starting with a matched term), for rendering as text. */
 export function highlight(text: string, terms: string[]): Segment[] {
-  const words = terms
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
-  if (words.length === 0) return [{ text, match: false }];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})`, 'giu');
+  const pattern = patternFor(terms);
+  if (!pattern) return [{ text, match: false }];
   const segments: Segment[] = [];
   let last = 0;
   for (const found of text.matchAll(pattern)) {

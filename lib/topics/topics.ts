@@ -97,6 +97,25 @@ function label(surfaces: Map<string, number>): string {
   return [...surfaces].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
 }
 
+/** What a paper contributes to topics; stars, tags, notes and sightings do not change them. */
+const topicInputs = (paper: Paper) =>
+  JSON.stringify([
+    paper.id,
+    paper.title,
+    paper.abstract,
+    paper.keywords,
+    paper.upvotes,
+    paper.submittedOnDailyAt,
+    paper.publishedAt,
+    paper.firstSeenAt,
+  ]);
+
+/** Whether topics can differ between two states of a library that keeps unchanged papers as the same objects. */
+export function topicInputsChanged(before: readonly Paper[], after: readonly Paper[]): boolean {
+  if (before.length !== after.length) return true;
+  return after.some((paper, index) => paper !== before[index] && topicInputs(paper) !== topicInputs(before[index]));
+}
+
 /** What topics are made of, independent of the window: worth keeping while the library does not change. */
 export interface TopicAnalysis {
   papers: Paper[];

@@ -8,7 +8,6 @@ export interface Selection {
   /** Papers of the chosen topic; undefined when no topic is chosen. */
   topicIds?: ReadonlySet<string>;
   starredOnly: boolean;
-  sort: SortKey;
 }
 
 const byText = (a: string | null, b: string | null) => (b ?? '').localeCompare(a ?? '');

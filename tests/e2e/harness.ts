@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const EXTENSION_SCHEME = 'chrome-extension://';
 
 export interface ExtensionSession {

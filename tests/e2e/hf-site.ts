@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { collapseWhitespace } from '@/lib/text';
 import { readHfFixture } from '../helpers/fixtures';
-import { cardsHtml, islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
+import { cardsHtml, type Item, islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
 import { readSeedPapers, SEED_FILES, seedId } from '../helpers/seed-library';
 
 /** A served document: its HTML, or a function called on every request for it. */
@@ -101,18 +101,10 @@ export interface Screen {
   papers: ShownPaper[];
 }
 
-/** The shape of `/api/daily_papers` items and of the island's `dailyPapers[]`, as far as the scenario reads it. */
-interface DailyPaperItem {
-  paper: { id: string; title: string; summary?: string; authors?: { name: string }[]; upvotes?: number };
-  title?: string;
-  summary?: string;
-  numComments?: number;
-}
-
 /** A paper whose title would run script if any part of the extension rendered it as HTML. */
 export const INJECTION_WORD = 'Quokkaformer';
 export const INJECTION_PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-const INJECTION_ITEM: DailyPaperItem = {
+const INJECTION_ITEM: Item = {
   paper: {
     id: '2606.19999',
     title: `${INJECTION_WORD}: ${INJECTION_PAYLOAD}`,
@@ -142,7 +134,7 @@ function islandProps(html: string, target: string): Record<string, unknown> {
 /** The 2024 daily list capture, as served (also under its older `?date=` address). */
 export function dailyScreen(): Screen & { alternatePath: string } {
   const html = readHfFixture('2024-08-01_papers-date_slbqc.html');
-  const items = islandProps(html, 'DailyPapers').dailyPapers as DailyPaperItem[];
+  const items = islandProps(html, 'DailyPapers').dailyPapers as Item[];
   return {
     path: '/papers/date/2024-08-01',
     alternatePath: '/papers?date=2024-08-01',
@@ -153,25 +145,23 @@ export function dailyScreen(): Screen & { alternatePath: string } {
 
 /** A 2026 weekly list built from an API capture plus the injection paper: the island and compact cards. */
 export function weeklyScreen(): Screen & { view: SpaView } {
-  const items = [
-    ...(JSON.parse(readHfFixture('2026-06-12_api-daily_papers_sotawhat.json')) as DailyPaperItem[]),
-    INJECTION_ITEM,
-  ];
+  const items = [...(JSON.parse(readHfFixture('2026-06-12_api-daily_papers_sotawhat.json')) as Item[]), INJECTION_ITEM];
   const path = '/papers/week/2026-W24';
-  const island = islandHtml(items, { dateString: '2026-W24', periodType: 'week', isTrending: false });
-  const html = papersPageHtml({ island, cards: cardsHtml(items), title: 'Weekly Papers - Hugging Face' });
+  const meta = { dateString: '2026-W24', periodType: 'week', isTrending: false };
+  const cards = cardsHtml(items);
+  const html = papersPageHtml({ island: islandHtml(items, meta), cards, title: 'Weekly Papers - Hugging Face' });
   return {
     path,
     html,
     papers: items.map((item) => shownPaper(item.paper)),
-    view: { url: path, cardsHtml: cardsHtml(items), islandProps: JSON.stringify(islandProps(html, 'DailyPapers')) },
+    view: { url: path, cardsHtml: cards, islandProps: JSON.stringify({ ...meta, dailyPapers: items }) },
   };
 }
 
 /** Search results for "parameter" from a seed-page dump: cards with their abstracts, no island. */
 export function searchScreen(): Screen {
   const file = SEED_FILES[0];
-  const items: DailyPaperItem[] = readSeedPapers(file).map(({ title, abstract }, index) => ({
+  const items: Item[] = readSeedPapers(file).map(({ title, abstract }, index) => ({
     paper: { id: seedId(file, index), title, summary: abstract },
   }));
   return {
@@ -184,6 +174,6 @@ export function searchScreen(): Screen {
 /** The 2025 single-paper capture, as served. */
 export function paperScreen(): Screen {
   const html = readHfFixture('2025-10-02_paper-page_2509.24002_reonokiy.html');
-  const paper = islandProps(html, 'PaperContent').paper as DailyPaperItem['paper'];
+  const paper = islandProps(html, 'PaperContent').paper as Item['paper'];
   return { path: `/papers/${paper.id}`, html, papers: [shownPaper(paper)] };
 }

@@ -1,12 +1,17 @@
 // The library belongs to the user: export, clear, restore, other formats, and pausing capture.
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
-import { type ExportFile, expectLibraryCount, exportFromPopup, exportJson, openPopup } from './popup';
+import {
+  chooseImport,
+  type ExportFile,
+  expectLibraryCount,
+  exportFromPopup,
+  exportJson,
+  openPopup,
+  tempFile,
+} from './popup';
 
 describe('owning the library', () => {
   let session: ExtensionSession;
@@ -27,11 +32,8 @@ describe('owning the library', () => {
   });
   afterAll(() => session?.close());
 
-  const importFile = async (popup: Page, name: string, contents: string) => {
-    const path = join(tmpdir(), name);
-    await writeFile(path, contents);
-    await popup.getByLabel(/^Import/).setInputFiles(path);
-  };
+  const importFile = async (popup: Page, name: string, contents: string) =>
+    chooseImport(popup, await tempFile(name, contents));
   const importStatus = (popup: Page) => popup.locator('.import-status');
   const withoutExportTime = ({ exportedAt, ...rest }: ExportFile) => {
     expect(Number.isNaN(Date.parse(exportedAt))).toBe(false);

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Paper } from '@/lib/paper';
@@ -50,3 +52,18 @@ export async function exportFromPopup(popup: Page): Promise<{ fileName: string; 
 export async function exportJson(popup: Page): Promise<ExportFile> {
   return JSON.parse((await exportFromPopup(popup)).text);
 }
+
+/** Writes `contents` to a file in the temp folder and returns its path. */
+export async function tempFile(name: string, contents: string): Promise<string> {
+  const path = join(tmpdir(), name);
+  await writeFile(path, contents);
+  return path;
+}
+
+/** Chooses the file at `path` in the popup's Import input. */
+export function chooseImport(popup: Page, path: string): Promise<void> {
+  return popup.getByLabel(/^Import/).setInputFiles(path);
+}
+
+/** The import status once it reports a finished import. */
+export const imported = (popup: Page) => popup.locator('.import-status', { hasText: /^Imported/ });

@@ -3,9 +3,11 @@
  * modelled on the captured pages: the Svelte data island, the 2026 compact cards, and search-result cards.
  */
 
-type Item = {
+/** The shape of `/api/daily_papers` items and of the island's `dailyPapers[]`, as far as tests read it. */
+export type Item = {
   paper: { id: string; title: string; summary?: string; authors?: { name: string }[]; upvotes?: number };
   title?: string;
+  summary?: string;
   numComments?: number;
 };
 

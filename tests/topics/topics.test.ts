@@ -1,6 +1,6 @@
 import { namedPhrases, textPhrases } from '@/lib/topics/phrases';
 import { FILLER, GENERIC, STOPWORDS } from '@/lib/topics/stoplist';
-import { analyzeLibrary, computeTopics, rankTopics, type Topic } from '@/lib/topics/topics';
+import { analyzeLibrary, computeTopics, rankTopics, type Topic, topicInputsChanged } from '@/lib/topics/topics';
 import { makePaper, seedPapers } from '../helpers/papers';
 import { SEED_FILES } from '../helpers/seed-library';
 
@@ -64,6 +64,20 @@ describe('computeTopics', () => {
       expect(rankTopics(analysis, { window, now: NOW })).toEqual(computeTopics(papers, { window, now: NOW }));
     }
     expect(rankTopics(analysis, { window: '7d', now: NOW }).topics[0].label).toBe('speculative decoding');
+  });
+
+  it('tells a change that can move topics from one that cannot', () => {
+    const papers = risingLibrary();
+    expect(topicInputsChanged(papers, [...papers])).toBe(false);
+    const starred = papers.map((paper, index) =>
+      index === 3 ? { ...paper, starred: true, tags: ['x'], note: 'n' } : paper,
+    );
+    expect(topicInputsChanged(papers, starred)).toBe(false);
+    const upvoted = papers.map((paper, index) => (index === 3 ? { ...paper, upvotes: 99 } : paper));
+    expect(topicInputsChanged(papers, upvoted)).toBe(true);
+    const retitled = papers.map((paper, index) => (index === 3 ? { ...paper, keywords: ['new topic'] } : paper));
+    expect(topicInputsChanged(papers, retitled)).toBe(true);
+    expect(topicInputsChanged(papers, papers.slice(1))).toBe(true);
   });
 
   it('says when the library is too young for a baseline and falls back to frequency', () => {

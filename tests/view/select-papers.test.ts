@@ -42,12 +42,11 @@ describe('selectPapers', () => {
     const shown = selectPapers(sorted, byId, {
       searchHits: ['2601.00001', 'gone', '2601.00002'],
       starredOnly: false,
-      sort: 'lastSeen',
     });
     expect(ids(shown)).toEqual(['2601.00001', '2601.00002']);
   });
   it('combines search, topic and starred filters', () => {
-    const selection = { topicIds: new Set(['2601.00002', '2601.00003']), starredOnly: true, sort: 'lastSeen' as const };
+    const selection = { topicIds: new Set(['2601.00002', '2601.00003']), starredOnly: true };
     expect(ids(selectPapers(sorted, byId, selection))).toEqual(['2601.00002']);
     expect(ids(selectPapers(sorted, byId, { ...selection, searchHits: ['2601.00003'] }))).toEqual([]);
   });
