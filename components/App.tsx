@@ -142,6 +142,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         ) : (
           <PaperList
             papers={shown}
+            listKey={JSON.stringify([search.query, topicKey, starredOnly, sort])}
             activeIndex={activeIndex}
             highlightTerms={search.terms}
             selected={selected}

@@ -80,7 +80,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
         <h2 id="clear-title">Clear the whole library?</h2>
         <p>This deletes all {plural(library.count, 'paper')}, with their stars, tags and notes. It cannot be undone.</p>
         <div class="tool-row">
-          <button type="button" onClick={() => exportLibrary(library.papers, 'json')}>
+          <button type="button" disabled={!library.complete} onClick={() => exportLibrary(library.papers, 'json')}>
             Save a backup first
           </button>
           <button type="button" class="danger" onClick={clearEverything}>

@@ -7,6 +7,8 @@ const OVERSCAN = 6;
 
 interface PaperListProps {
   papers: Paper[];
+  /** Changes when the user asks for another list (query, filter, sort): that list starts at the top. */
+  listKey: string;
   activeIndex: number;
   highlightTerms: string[];
   selected: ReadonlySet<string>;
@@ -41,11 +43,11 @@ export function PaperList(props: PaperListProps) {
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   }, [activeIndex]);
 
-  // A new result set starts at the top.
+  // A list the user asked for starts at the top; the same list refreshed by a star or a capture stays put.
   useEffect(() => {
     if (viewport.current) viewport.current.scrollTop = 0;
     setScrollTop(0);
-  }, [papers]);
+  }, [props.listKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(papers.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

@@ -48,7 +48,8 @@ export function useLibrary(): LibraryState {
           else byId.delete(id);
         }
         const papers = [...byId.values()];
-        return { ...current, papers, byId, count: papers.length };
+        // Before the whole library is loaded, these are not all of its papers: the count stays as read.
+        return { ...current, papers, byId, count: current.complete ? papers.length : current.count };
       });
     }
 

@@ -91,6 +91,32 @@ describe('a large library in the popup', () => {
     expect(await rows(popup).count()).toBeLessThan(40);
   });
 
+  it('keeps its scroll position when a paper is starred, and starts at the top for a new sort', async () => {
+    const popup = await openPopup(session);
+    // The whole library is loaded once Export is enabled.
+    await popup
+      .getByRole('button', { name: /^Export/ })
+      .and(popup.locator(':enabled'))
+      .waitFor();
+    const viewport = popup.locator('.list-viewport');
+    await viewport.evaluate((element) => {
+      element.scrollTop = 2_000;
+    });
+    // A row in view after scrolling (rows are 84 px apart), once the list has rendered there.
+    const row = popup.locator('li[data-paper-id][style*="top: 2100px"]');
+    const id = await row.getAttribute('data-paper-id');
+    const star = popup.locator(`li[data-paper-id="${id}"] .star`);
+    const before = await star.getAttribute('aria-pressed');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).not.toBe(before);
+    expect(await viewport.evaluate((element) => element.scrollTop)).toBe(2_000);
+    await star.click(); // as it was, for the tests after this one
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe(before);
+
+    await popup.getByLabel('Sort by').selectOption('upvotes');
+    await expect.poll(() => viewport.evaluate((element) => element.scrollTop)).toBe(0);
+  });
+
   it('finds a paper from a misspelled word', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('difusion modls');
