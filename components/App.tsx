@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import type { TopicWindow } from '@/lib/topics/topics';
-import { type SortKey, selectPapers, sortPapers } from '@/lib/view/select-papers';
+import type { SortKey } from '@/lib/view/select-papers';
 import { AnnotateDialog } from './AnnotateDialog';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
@@ -16,6 +16,7 @@ import { SearchBox } from './SearchBox';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
+import { useLibraryView } from './use-library-view';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
 
@@ -32,28 +33,19 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  const sorted = useMemo(() => sortPapers(library.papers, sort), [library.papers, sort]);
-  const search = useSearch(query, sorted, library.papers);
-  const topics = useTopics(library.papers, library.complete, topicWindow);
+  const search = useSearch(library.db, query, library.change.stamp);
+  const topics = useTopics(library.db, library.change.stamp, topicWindow);
   const topicIds = useMemo(() => {
-    const topic = topics?.topics.find((candidate) => candidate.key === topicKey);
+    const topic = topics.result?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
-  }, [topics, topicKey]);
-  const shown = useMemo(
-    () => selectPapers(sorted, library.byId, { searchHits: search.ids, topicIds, starredOnly }),
-    [sorted, library.byId, search.ids, topicIds, starredOnly],
-  );
-  const selectedPapers = useMemo(
-    () => library.papers.filter((paper) => selected.has(paper.id)),
-    [library.papers, selected],
-  );
+  }, [topics.result, topicKey]);
+  const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly });
+  const searching = search.result !== undefined;
 
   useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort]);
-  const activeIndex = Math.max(
-    0,
-    shown.findIndex((paper) => paper.id === activeId),
-  );
-  const setActiveIndex = (index: number) => setActiveId(shown[index]?.id ?? null);
+  const activeIndex = Math.max(0, activeId ? view.ids.indexOf(activeId) : 0);
+  const setActiveIndex = (index: number) => setActiveId(view.ids[index] ?? null);
+  const paperAt = (index: number) => (view.ids[index] ? view.paper(view.ids[index]) : undefined);
 
   const toggleStar = (paper: Paper) =>
     sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);
@@ -66,21 +58,30 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
 
   useKeyboard({
     searchInput,
-    count: shown.length,
+    count: view.ids.length,
     activeIndex,
     setActiveIndex,
-    open: (index) => shown[index] && window.open(shown[index].url, '_blank', 'noopener'),
-    star: (index) => shown[index] && toggleStar(shown[index]),
+    open: (index) => {
+      const paper = paperAt(index);
+      if (paper) window.open(paper.url, '_blank', 'noopener');
+    },
+    star: (index) => {
+      const paper = paperAt(index);
+      if (paper) toggleStar(paper);
+    },
+    clearSearch: () => setQuery(''),
   });
 
-  const filtering = Boolean(search.ids || topicIds || starredOnly);
+  const filtering = Boolean(searching || topicIds || starredOnly);
+  const empty = library.count === 0;
+  const error = library.error ?? view.error;
   return (
     <div class={fullPage ? 'app full-page' : 'app'}>
       <header class="app-header">
         <h1>Papershelf</h1>
         <output aria-label="Paper count" class="count">
-          {filtering ? `${shown.length.toLocaleString('en-US')} of ` : ''}
-          {library.counted ? plural(library.count, 'paper') : 'Loading…'}
+          {filtering && view.complete ? `${view.ids.length.toLocaleString('en-US')} of ` : ''}
+          {library.count !== null ? plural(library.count, 'paper') : 'Loading…'}
         </output>
         <CaptureSwitch />
         {!fullPage && (
@@ -89,15 +90,27 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           </a>
         )}
       </header>
-      {library.error && (
+      {library.stale && (
         <p role="alert" class="error">
-          The library could not be opened: {library.error}
+          Papershelf was updated while this view was open. Reopen it to see your library.
         </p>
       )}
-      {library.counted && <BackupReminder count={library.count} />}
+      {error && (
+        <p role="alert" class="error">
+          The library could not be read: {error}. Close and reopen this view; if it keeps failing, restart the browser.
+          Your papers stay where they are.
+        </p>
+      )}
+      {library.count !== null && <BackupReminder count={library.count} />}
       <div class="toolbar">
         <SearchBox ref={searchInput} value={query} onInput={setQuery} />
-        <select aria-label="Sort by" value={sort} onChange={(event) => setSort(event.currentTarget.value as SortKey)}>
+        <select
+          aria-label="Sort by"
+          value={searching ? 'relevance' : sort}
+          disabled={searching}
+          onChange={(event) => setSort(event.currentTarget.value as SortKey)}
+        >
+          {searching && <option value="relevance">Relevance</option>}
           <option value="lastSeen">Last seen</option>
           <option value="published">Published</option>
           <option value="upvotes">Upvotes</option>
@@ -113,9 +126,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           ★
         </button>
       </div>
-      {library.count > 0 && (
+      {!empty && library.count !== null && (
         <TopicList
-          result={topics}
+          result={topics.result}
+          error={topics.error}
           window={topicWindow}
           activeKey={topicKey}
           onWindowChange={(next) => {
@@ -125,15 +139,15 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
         />
       )}
-      {search.quick && (
-        <p class="hint quick-results" role="status">
-          Matches in titles, authors and keywords; full-text search is starting…
+      {search.result && !search.result.allWords && view.ids.length > 0 && (
+        <p class="hint partial-match" role="status">
+          No paper has every word of “{search.query}”; showing papers with some of them.
         </p>
       )}
-      <main class="list-area" data-results-for={search.quick ? undefined : search.query}>
-        {library.count === 0 && library.complete ? (
+      <main class="list-area" data-results-for={search.query || undefined}>
+        {empty ? (
           <EmptyState />
-        ) : shown.length === 0 && library.complete ? (
+        ) : view.ids.length === 0 && view.complete ? (
           <p class="hint no-results" role="status">
             {search.error
               ? `Search failed: ${search.error}`
@@ -141,10 +155,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           </p>
         ) : (
           <PaperList
-            papers={shown}
+            ids={view.ids}
+            paper={view.paper}
+            need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort])}
-            activeIndex={activeIndex}
-            highlightTerms={search.terms}
+            activeIndex={activeId ? activeIndex : -1}
+            highlightTerms={search.result?.terms ?? []}
             selected={selected}
             onActivate={setActiveIndex}
             onToggleStar={toggleStar}
@@ -154,9 +170,9 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         )}
       </main>
       <footer class="app-footer">
-        <ExportPanel library={library} view={shown} selection={selectedPapers} />
+        <ExportPanel library={library} view={view.ids} selection={[...selected]} />
         <ImportPanel />
-        <LibraryTools library={library} selection={selectedPapers} onSelectionCleared={() => setSelected(new Set())} />
+        <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
       </footer>
       <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
     </div>

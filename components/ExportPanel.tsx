@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import type { Paper } from '@/lib/paper';
-import { type ExportFormat, exportLibrary } from './export-library';
+import { type ExportFormat, exportLibrary, readForExport } from './export-library';
 import type { LibraryState } from './use-library';
 
 type Scope = 'all' | 'view' | 'selection';
 
 interface ExportPanelProps {
   library: LibraryState;
-  view: Paper[];
-  selection: Paper[];
+  /** Ids of the papers in the current view, and of the selected ones. */
+  view: string[];
+  selection: string[];
 }
 
 export function ExportPanel({ library, view, selection }: ExportPanelProps) {
@@ -17,13 +17,16 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
   const [scope, setScope] = useState<Scope>('all');
   const [progress, setProgress] = useState<number | null>(null);
   const [status, setStatus] = useState('');
-  const papers = { all: library.papers, view, selection }[scope];
+  const { db, count } = library;
+  const size = { all: count ?? 0, view: view.length, selection: selection.length }[scope];
 
   const run = async () => {
+    if (!db) return;
     setProgress(0);
     setStatus('');
     try {
-      const fileName = await exportLibrary(papers, format, setProgress);
+      const papers = await readForExport(db, { all: undefined, view, selection }[scope]);
+      const fileName = await exportLibrary(papers, format, setProgress, { wholeLibrary: scope === 'all' });
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
       setStatus(`Export failed: ${errorMessage(error)}`);
@@ -44,11 +47,11 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
         <option value="csv">CSV</option>
       </select>
       <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
-        <option value="all">Everything{library.counted ? ` (${library.count})` : ''}</option>
+        <option value="all">Everything{count !== null ? ` (${count})` : ''}</option>
         <option value="view">This view ({view.length})</option>
         <option value="selection">Selected ({selection.length})</option>
       </select>
-      <button type="button" onClick={run} disabled={progress !== null || !library.complete}>
+      <button type="button" onClick={run} disabled={progress !== null || !db || size === 0}>
         Export…
       </button>
       {progress !== null && <progress aria-label="Export progress" value={progress} max={1} />}

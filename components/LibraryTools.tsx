@@ -1,15 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
-import type { Paper } from '@/lib/paper';
-import { exportLibrary } from './export-library';
+import { countSeenBefore } from '@/lib/library/read';
+import { exportLibrary, readForExport } from './export-library';
 import { plural } from './format';
 import { StorageStatus } from './StorageStatus';
 import type { LibraryState } from './use-library';
 
 interface LibraryToolsProps {
   library: LibraryState;
-  selection: Paper[];
+  selection: string[];
   onSelectionCleared: () => void;
 }
 
@@ -32,13 +32,13 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
 
   const deleteSelected = () => {
     if (!window.confirm(`Delete ${plural(selection.length, 'paper')} from your library?`)) return;
-    run(() => sendMessage('deletePapers', { ids: selection.map((paper) => paper.id) })).then(onSelectionCleared);
+    run(() => sendMessage('deletePapers', { ids: selection })).then(onSelectionCleared);
   };
 
-  const purge = () => {
-    if (!purgeBefore) return;
+  const purge = async () => {
+    if (!purgeBefore || !library.db) return;
     const before = new Date(`${purgeBefore}T00:00:00`).toISOString();
-    const doomed = library.papers.filter((paper) => paper.lastSeenAt < before).length;
+    const doomed = await countSeenBefore(library.db, before);
     if (!window.confirm(`Forget ${plural(doomed, 'paper')} last seen before ${purgeBefore}?`)) return;
     run(() => sendMessage('purgeSeenBefore', { before }));
   };
@@ -51,7 +51,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
   return (
     <details class="tools" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Library tools</summary>
-      {open && <StorageStatus count={library.count} />}
+      {open && <StorageStatus count={library.count ?? 0} />}
       <div class="tool-row">
         <button type="button" disabled={selection.length === 0} onClick={deleteSelected}>
           Delete selected ({selection.length})
@@ -64,7 +64,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
           value={purgeBefore}
           onInput={(event) => setPurgeBefore(event.currentTarget.value)}
         />
-        <button type="button" disabled={!purgeBefore} onClick={purge}>
+        <button type="button" disabled={!purgeBefore || !library.db} onClick={purge}>
           Forget older papers
         </button>
       </div>
@@ -78,9 +78,16 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
       </p>
       <dialog ref={clearDialog} aria-labelledby="clear-title" class="confirm">
         <h2 id="clear-title">Clear the whole library?</h2>
-        <p>This deletes all {plural(library.count, 'paper')}, with their stars, tags and notes. It cannot be undone.</p>
+        <p>This deletes all {plural(library.count ?? 0, 'paper')}, with their stars, tags and notes. It cannot be undone.</p>
         <div class="tool-row">
-          <button type="button" disabled={!library.complete} onClick={() => exportLibrary(library.papers, 'json')}>
+          <button
+            type="button"
+            disabled={!library.db}
+            onClick={async () =>
+              library.db &&
+              exportLibrary(await readForExport(library.db), 'json', undefined, { wholeLibrary: true })
+            }
+          >
             Save a backup first
           </button>
           <button type="button" class="danger" onClick={clearEverything}>

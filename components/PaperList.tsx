@@ -6,7 +6,11 @@ const ROW_HEIGHT = 84;
 const OVERSCAN = 6;
 
 interface PaperListProps {
-  papers: Paper[];
+  ids: string[];
+  /** The paper behind an id, once read (rows not read yet show a placeholder). */
+  paper: (id: string) => Paper | undefined;
+  /** Asks for the rows [first, last) to be read. */
+  need: (first: number, last: number) => void;
   /** Changes when the user asks for another list (query, filter, sort): that list starts at the top. */
   listKey: string;
   activeIndex: number;
@@ -20,7 +24,7 @@ interface PaperListProps {
 
 /** A windowed list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
 export function PaperList(props: PaperListProps) {
-  const { papers, activeIndex } = props;
+  const { ids, activeIndex, need } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(480);
@@ -50,13 +54,16 @@ export function PaperList(props: PaperListProps) {
   }, [props.listKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(papers.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(ids.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  useEffect(() => need(first, last), [ids, first, last, need]);
 
   return (
     <div class="list-viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-      <ul aria-label="Papers" class="paper-list" style={{ height: `${papers.length * ROW_HEIGHT}px` }}>
-        {papers.slice(first, last).map((paper, offset) => {
+      <ul aria-label="Papers" class="paper-list" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
+        {ids.slice(first, last).map((id, offset) => {
           const index = first + offset;
+          const paper = props.paper(id);
+          if (!paper) return <li key={id} class="paper placeholder" style={{ top: `${index * ROW_HEIGHT}px` }} />;
           return (
             <PaperRow
               key={paper.id}

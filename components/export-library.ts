@@ -4,10 +4,13 @@ import { csvChunks } from '@/lib/io/csv';
 import { downloadFile } from '@/lib/io/download';
 import { exportJsonChunks } from '@/lib/io/export-json';
 import { type ExportFormat, exportFileName } from '@/lib/io/file-name';
+import { allPapers, getPapers, type LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { lastExportAt } from '@/lib/settings';
 
 export type { ExportFormat };
+
+const SLICE = 1000;
 
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
@@ -21,11 +24,28 @@ function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: string, opt
   return exportJsonChunks(papers, exportedAt, papers.length, options);
 }
 
-/** Writes the file a chunk at a time (the popup stays responsive) and saves it; returns its name. */
+/** The papers to export, read from the library a slice at a time. */
+export async function readForExport(db: LibraryReader, ids?: readonly string[]): Promise<Paper[]> {
+  const papers: Paper[] = [];
+  if (!ids) {
+    for await (const slice of allPapers(db)) papers.push(...slice);
+    return papers;
+  }
+  for (let start = 0; start < ids.length; start += SLICE) {
+    for (const paper of await getPapers(db, ids.slice(start, start + SLICE))) if (paper) papers.push(paper);
+  }
+  return papers;
+}
+
+/**
+ * Writes the file a chunk at a time (the page stays responsive) and saves it; returns its name. Only a whole
+ * library in JSON (a file Import can restore) counts as a backup.
+ */
 export async function exportLibrary(
   papers: Paper[],
   format: ExportFormat,
   onProgress: (fraction: number) => void = () => {},
+  { wholeLibrary = false } = {},
 ): Promise<string> {
   const exportedAt = new Date();
   const parts: string[] = [];
@@ -33,6 +53,6 @@ export async function exportLibrary(
   for await (const part of chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
   const fileName = exportFileName(format, exportedAt);
   downloadFile(parts, fileName, MIME[format]);
-  if (papers.length) await lastExportAt.setValue(exportedAt.toISOString());
+  if (wholeLibrary && format === 'json' && papers.length) await lastExportAt.setValue(exportedAt.toISOString());
   return fileName;
 }

@@ -8,6 +8,8 @@ interface KeyboardOptions {
   setActiveIndex: (index: number) => void;
   open: (index: number) => void;
   star: (index: number) => void;
+  /** Empties the search box, and with it the results. */
+  clearSearch: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -16,7 +18,7 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** `/` search, Esc leaves it, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
+/** `/` search, Esc clears it then leaves it, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
 export function useKeyboard(options: KeyboardOptions) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -25,8 +27,10 @@ export function useKeyboard(options: KeyboardOptions) {
       const typing = isTyping(event.target) && !inSearch;
       const { count, activeIndex } = options;
       if (event.key === 'Escape' && inSearch) {
-        // Leave the box so single-key shortcuts (s) act on the list.
-        options.searchInput.current?.blur();
+        event.preventDefault();
+        // First Esc clears the query and its results; the next leaves the box so single-key shortcuts act on the list.
+        if (options.searchInput.current?.value) options.clearSearch();
+        else options.searchInput.current?.blur();
       } else if (event.key === '/' && !isTyping(event.target)) {
         event.preventDefault();
         options.searchInput.current?.focus();

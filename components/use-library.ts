@@ -1,79 +1,63 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { countPapers, getAllPapers, getPapers, type LibraryDB, listRecentPapers, openLibrary } from '@/lib/library/db';
-import type { Paper } from '@/lib/paper';
+import { countPapers, LibraryNotReady, type LibraryReader, openLibraryReader } from '@/lib/library/read';
+import { sendMessage } from '@/lib/messages';
 import { libraryChange } from '@/lib/settings';
 
 export interface LibraryState {
-  papers: Paper[];
-  byId: Map<string, Paper>;
-  /** Count of the whole library (known before every paper is loaded, once `counted`). */
-  count: number;
-  counted: boolean;
-  /** False while only the first screenful is loaded. */
-  complete: boolean;
+  db: LibraryReader | undefined;
+  /** The number of papers, once counted. */
+  count: number | null;
+  /** The last write the background reported: a stamp, and the papers it wrote (null: many, or deletions). */
+  change: { stamp: number; ids: string[] | null };
   error: string | null;
+  /** A newer version of Papershelf took the database over: this view must be reopened. */
+  stale: boolean;
 }
 
-const FIRST_SCREEN = 40;
-
-function stateOf(papers: Paper[], count: number, complete: boolean, counted = true): LibraryState {
-  return { papers, byId: new Map(papers.map((paper) => [paper.id, paper])), count, counted, complete, error: null };
+/** Opens the library read-only; if it needs migrating first, the background (its only writer) does that. */
+async function openForReading(onStale: () => void): Promise<LibraryReader> {
+  try {
+    return await openLibraryReader(onStale);
+  } catch (error) {
+    if (!(error instanceof LibraryNotReady)) throw error;
+    await sendMessage('prepareLibrary', {});
+    return openLibraryReader(onStale);
+  }
 }
 
-/**
- * The library as extension pages see it: read-only (the background is the only writer), the first screenful
- * painted before the rest loads, and refreshed in place when the background reports a change.
- */
+/** The library as extension pages see it: a read-only connection, the paper count, and news of every write. */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<LibraryState>(() => stateOf([], 0, false, false));
+  const [state, setState] = useState<LibraryState>({
+    db: undefined,
+    count: null,
+    change: { stamp: 0, ids: null },
+    error: null,
+    stale: false,
+  });
 
   useEffect(() => {
-    let db: LibraryDB | undefined;
-    let cancelled = false;
-    const update = (next: LibraryState) => !cancelled && setState(next);
+    let db: LibraryReader | undefined;
+    let closed = false;
+    const patch = (next: Partial<LibraryState>) => !closed && setState((current) => ({ ...current, ...next }));
+    const recount = () => db && countPapers(db).then((count) => patch({ count }));
 
-    async function loadAll(database: LibraryDB) {
-      const papers = await getAllPapers(database);
-      update(stateOf(papers, papers.length, true));
-    }
-
-    async function loadChanged(database: LibraryDB, ids: string[]) {
-      const changed = await getPapers(database, ids);
-      setState((current) => {
-        const byId = new Map(current.byId);
-        for (const [index, id] of ids.entries()) {
-          const paper = changed[index];
-          if (paper) byId.set(id, paper);
-          else byId.delete(id);
-        }
-        const papers = [...byId.values()];
-        // Before the whole library is loaded, these are not all of its papers: the count stays as read.
-        return { ...current, papers, byId, count: current.complete ? papers.length : current.count };
-      });
-    }
-
-    (async () => {
-      db = await openLibrary();
-      // Counting 50,000 records takes a while: the first screenful is shown without waiting for it.
-      const counting = countPapers(db);
-      const first = await listRecentPapers(db, { limit: FIRST_SCREEN });
-      if (first.length < FIRST_SCREEN) {
-        update(stateOf(first, first.length, true));
-        return;
-      }
-      update(stateOf(first, 0, false, false));
-      const count = await counting;
-      setState((current) => (current.counted ? current : { ...current, count, counted: true }));
-      await loadAll(db);
-    })().catch((error) => update({ ...stateOf([], 0, true), error: errorMessage(error) }));
+    openForReading(() => patch({ stale: true }))
+      .then((opened) => {
+        db = opened;
+        if (closed) return opened.close();
+        patch({ db: opened });
+        return recount();
+      })
+      .catch((error) => patch({ error: errorMessage(error) }));
 
     const unwatch = libraryChange.watch((change) => {
-      if (!db || !change) return;
-      (change.ids ? loadChanged(db, change.ids) : loadAll(db)).catch(console.error);
+      if (!change) return;
+      patch({ change: { stamp: change.at, ids: change.ids } });
+      recount()?.catch((error) => patch({ error: errorMessage(error) }));
     });
     return () => {
-      cancelled = true;
+      closed = true;
       unwatch();
       db?.close();
     };

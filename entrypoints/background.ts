@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
-import { createSearchService } from '@/lib/background/search-service';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { captureEnabled, libraryChange } from '@/lib/settings';
@@ -16,16 +15,11 @@ export default defineBackground(() => {
     return library;
   };
 
-  const search = createSearchService(db);
   const route = createRouter(
     createLibraryService({
       db,
       captureEnabled: () => captureEnabled.getValue(),
-      search: search.search,
-      changed: (ids, options) => {
-        void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
-        void search.changed(ids, options);
-      },
+      changed: (ids) => void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null }),
     }),
   );
 

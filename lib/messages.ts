@@ -1,13 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CaptureBatch, Paper } from './paper';
 
-export interface SearchHit {
-  id: string;
-  score: number;
-  /** The indexed words the query matched, for highlighting. */
-  terms: string[];
-}
-
 export interface CaptureResult {
   accepted: number;
   rejected: number;
@@ -33,7 +26,8 @@ export interface ProtocolMap {
   importBegin: { data: Record<string, never>; reply: { importId: string } };
   importChunk: { data: { importId: string; papers: Paper[] }; reply: { staged: number } };
   importCommit: { data: { importId: string }; reply: ImportResult };
-  search: { data: { query: string; limit?: number }; reply: { hits: SearchHit[] } };
+  /** Opens (and if needed migrates) the library, so extension pages can read it. */
+  prepareLibrary: { data: Record<string, never>; reply: { count: number } };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -81,9 +81,15 @@ export interface PaperRecord extends Paper {
   recentViewIds: string[];
 }
 
-/** The stored record: stamped with the time of its last write, so the search index can catch up on writes. */
+/** The stored record: stamped with its last write, plus the keys the list's indexes sort by. */
 export interface StoredPaper extends PaperRecord {
   changedAt: string;
+  /** publishedAt, or '' when unknown (IndexedDB leaves records with a null key out of an index). */
+  publishedOrder: string;
+  /** upvotes, or -1 when unknown. */
+  upvoteOrder: number;
+  /** lastSeenAt, present only on starred papers: the starred index holds just them. */
+  starredOrder?: string;
 }
 
 /** Keeps only the facts a page actually showed: an absent field stays absent, never invented. */

@@ -10,7 +10,6 @@ import {
   setStarred,
 } from '@/lib/library/ingest';
 import { isObject, isoDate, own, validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
-import type { SearchHit } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { createImportStaging } from './import-staging';
 import type { Handlers } from './router';
@@ -19,8 +18,7 @@ export interface LibraryServiceDeps {
   db: () => Promise<LibraryDB>;
   captureEnabled: () => Promise<boolean>;
   /** Called after every successful write with the ids it touched (undefined: any paper may have changed). */
-  changed: (ids: string[] | undefined, options: { captured: boolean }) => void;
-  search: (query: string, limit: number) => Promise<SearchHit[]>;
+  changed: (ids: string[] | undefined) => void;
   now?: () => Date;
 }
 
@@ -60,7 +58,7 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const rejected = result.dropped.length;
       if (!(await deps.captureEnabled())) return { accepted: 0, rejected };
       const { stored, ids } = await ingestCapture(await deps.db(), result.batch, now());
-      deps.changed(ids, { captured: true });
+      deps.changed(ids);
       return { accepted: stored, rejected };
     },
     async setStarred(data) {
@@ -68,13 +66,13 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const starred = field(data, 'starred');
       if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
       const ok = await setStarred(await deps.db(), id, starred);
-      if (ok) deps.changed([id], { captured: false });
+      if (ok) deps.changed([id]);
       return { ok };
     },
     async annotate(data) {
       const id = requireId(field(data, 'id'));
       const ok = await annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note'));
-      if (ok) deps.changed([id], { captured: false });
+      if (ok) deps.changed([id]);
       return { ok };
     },
     async deletePapers(data) {
@@ -82,17 +80,17 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       if (!Array.isArray(ids)) throw new Error('ids must be an array');
       const wanted = ids.map(requireId);
       const deleted = await deletePapers(await deps.db(), wanted);
-      deps.changed(wanted, { captured: false });
+      deps.changed(wanted);
       return { deleted };
     },
     async purgeSeenBefore(data) {
       const deleted = await purgeSeenBefore(await deps.db(), requireIso(field(data, 'before')));
-      deps.changed(undefined, { captured: false });
+      deps.changed(undefined);
       return { deleted };
     },
     async clearLibrary() {
       const deleted = await clearLibrary(await deps.db());
-      deps.changed(undefined, { captured: false });
+      deps.changed(undefined);
       return { deleted };
     },
     async importBegin() {
@@ -105,19 +103,11 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const papers = staging.take(field(data, 'importId'));
       const { added, updated } = await applyImport(await deps.db(), papers);
       deps.changed(
-        papers.map((paper) => paper.id),
-        { captured: false },
-      );
+        papers.map((paper) => paper.id));
       return { added, updated, skipped: [] };
     },
-    async search(data) {
-      const query = field(data, 'query');
-      const limit = field(data, 'limit') ?? 100;
-      if (typeof query !== 'string' || query.length > 500)
-        throw new Error('query must be a string of up to 500 characters');
-      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 50_000)
-        throw new Error('bad limit');
-      return { hits: await deps.search(query, limit) };
+    async prepareLibrary() {
+      return { count: await (await deps.db()).count('papers') };
     },
   };
 }

@@ -15,7 +15,7 @@ const ALLOWED_SENDER: Record<MessageType, SenderRole> = {
   importBegin: 'extension-page',
   importChunk: 'extension-page',
   importCommit: 'extension-page',
-  search: 'extension-page',
+  prepareLibrary: 'extension-page',
 };
 
 function isMessageType(value: unknown): value is MessageType {

@@ -1,71 +1,99 @@
 import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
+import { type PaperChange, updateDerived, type WriteTx } from './derived';
 import { mergeImported, mergeSighting } from './merge';
+import { WRITE_STORES } from './schema';
+import { toPaper, toStored } from './stored';
 import { readAnnotation } from './validate';
 
-/** One page view's batch, merged into the library in one transaction. */
-export async function ingestCapture(
-  db: LibraryDB,
-  batch: CaptureBatch,
-  now: string,
-): Promise<{ stored: number; ids: string[] }> {
-  const tx = db.transaction('papers', 'readwrite');
-  const ids = [...new Set(batch.papers.map((paper) => paper.id))];
-  // Looked up together: one round trip for the batch instead of one per paper.
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  const merged = new Map<string, PaperRecord | undefined>(ids.map((id, index) => [id, found[index]]));
-  for (const sighting of batch.papers) {
-    merged.set(sighting.id, mergeSighting(merged.get(sighting.id), sighting, batch.viewId, now));
+const writeTx = (db: LibraryDB): WriteTx => db.transaction(WRITE_STORES, 'readwrite');
+
+/** Runs `work` in one write transaction; any failure aborts all of it, so nothing is half-written. */
+async function inOneTransaction<T>(db: LibraryDB, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = writeTx(db);
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    tx.done.catch(() => {}); // the abort below is the outcome we report, not a second failure
+    if (!tx.error) {
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+    }
+    throw error;
   }
-  const records = [...merged.values()] as PaperRecord[];
-  await Promise.all([...records.map((paper) => tx.store.put({ ...paper, changedAt: now })), tx.done]);
-  return { stored: ids.length, ids };
+}
+
+/** Writes papers and everything derived from them; `before` holds what each id was (undefined if new). */
+async function writePapers(tx: WriteTx, records: PaperRecord[], before: Map<string, StoredPaper | undefined>, now: string) {
+  const store = tx.objectStore('papers');
+  const changes: PaperChange[] = [];
+  const puts: Promise<unknown>[] = [];
+  for (const record of records) {
+    const old = before.get(record.id);
+    const stored = toStored(record, now);
+    puts.push(store.put(stored));
+    changes.push({ before: old && toPaper(old), after: toPaper(stored) });
+  }
+  await Promise.all([...puts, updateDerived(tx, changes)]);
+}
+
+/** One page view's batch, merged into the library in one transaction. */
+export function ingestCapture(db: LibraryDB, batch: CaptureBatch, now: string): Promise<{ stored: number; ids: string[] }> {
+  return inOneTransaction(db, async (tx) => {
+    const ids = [...new Set(batch.papers.map((paper) => paper.id))];
+    const store = tx.objectStore('papers');
+    // Looked up together: one round trip for the batch instead of one per paper.
+    const found = await Promise.all(ids.map((id) => store.get(id)));
+    const before = new Map(ids.map((id, index) => [id, found[index]]));
+    const merged = new Map<string, PaperRecord | undefined>(before);
+    for (const sighting of batch.papers) {
+      merged.set(sighting.id, mergeSighting(merged.get(sighting.id), sighting, batch.viewId, now));
+    }
+    await writePapers(tx, [...merged.values()] as PaperRecord[], before, now);
+    return { stored: ids.length, ids };
+  });
 }
 
 const IMPORT_SLICE = 500;
 
 /** All of an import or none of it: one transaction, aborted by any failure. */
-export async function applyImport(
+export function applyImport(
   db: LibraryDB,
   papers: Paper[],
   now = new Date().toISOString(),
 ): Promise<{ added: number; updated: number }> {
-  const tx = db.transaction('papers', 'readwrite');
-  // Written in this import: a repeated id merges onto its earlier record rather than the stored one.
-  const written = new Map<string, StoredPaper>();
-  let added = 0;
-  let updated = 0;
-  try {
+  return inOneTransaction(db, async (tx) => {
+    const store = tx.objectStore('papers');
+    // What each id was before the import, and what it is after: a repeated id merges onto its own earlier record.
+    const before = new Map<string, StoredPaper | undefined>();
+    const written = new Map<string, PaperRecord>();
     for (let start = 0; start < papers.length; start += IMPORT_SLICE) {
-      const slice = papers.slice(start, start + IMPORT_SLICE);
-      // Looked up together: one round trip per slice instead of one per paper. (An async callback turns a bad
-      // key's synchronous throw into a rejection, so the lookups already sent are still awaited, not orphaned.)
-      const stored = await Promise.all(slice.map(async (paper) => tx.store.get(paper.id)));
-      slice.forEach((paper, index) => {
-        const base = written.get(paper.id) ?? stored[index];
-        if (base) updated++;
-        else added++;
-        const record = { ...mergeImported(base, paper), changedAt: now };
-        written.set(paper.id, record);
-        // Not awaited one by one: puts queue in order and the transaction stays busy.
-        tx.store.put(record).catch(() => {});
-      });
+      const slice = papers.slice(start, start + IMPORT_SLICE).filter((paper) => !before.has(paper.id));
+      // Looked up together: one round trip per slice. (An async callback turns a bad key's synchronous throw into
+      // a rejection, so the lookups already sent are still awaited, not orphaned.)
+      const stored = await Promise.all(slice.map(async (paper) => store.get(paper.id)));
+      slice.forEach((paper, index) => before.set(paper.id, stored[index]));
     }
-    await tx.done;
-  } catch (error) {
-    tx.done.catch(() => {}); // the abort below is the outcome we report, not a second failure
-    if (!tx.error) tx.abort();
-    throw error;
-  }
-  return { added, updated };
+    for (const paper of papers) written.set(paper.id, mergeImported(written.get(paper.id) ?? before.get(paper.id), paper));
+    const added = [...before.values()].filter((stored) => !stored).length;
+    await writePapers(tx, [...written.values()], before, now);
+    return { added, updated: written.size - added };
+  });
 }
 
-async function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {
-  const tx = db.transaction('papers', 'readwrite');
-  const stored = await tx.store.get(id);
-  if (stored) await tx.store.put({ ...stored, ...change(stored), changedAt: new Date().toISOString() });
-  await tx.done;
-  return Boolean(stored);
+/** Changes one stored paper's own fields (star, tags, note); false when there is no such paper. */
+function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {
+  return inOneTransaction(db, async (tx) => {
+    const stored = await tx.objectStore('papers').get(id);
+    if (!stored) return false;
+    await writePapers(tx, [{ ...stored, ...change(toPaper(stored)) }], new Map([[id, stored]]), new Date().toISOString());
+    return true;
+  });
 }
 
 export function setStarred(db: LibraryDB, id: string, starred: boolean): Promise<boolean> {
@@ -78,32 +106,40 @@ export async function annotatePaper(db: LibraryDB, id: string, tags: unknown, no
   return updatePaper(db, id, () => annotation.value);
 }
 
-export async function deletePapers(db: LibraryDB, ids: string[]): Promise<number> {
-  const tx = db.transaction('papers', 'readwrite');
-  const present = await Promise.all(ids.map((id) => tx.store.getKey(id)));
-  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-  return present.filter((key) => key !== undefined).length;
+async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
+  const store = tx.objectStore('papers');
+  await Promise.all([
+    ...doomed.map((paper) => store.delete(paper.id)),
+    updateDerived(
+      tx,
+      doomed.map((paper) => ({ before: toPaper(paper), after: undefined })),
+    ),
+  ]);
+  return doomed.length;
 }
 
-/** Forgets papers last seen before `iso`. */
-export async function purgeSeenBefore(db: LibraryDB, iso: string): Promise<number> {
-  const tx = db.transaction('papers', 'readwrite');
-  let deleted = 0;
-  let cursor = await tx.store.index('lastSeenAt').openCursor(IDBKeyRange.upperBound(iso, true));
-  while (cursor) {
-    await cursor.delete();
-    deleted++;
-    cursor = await cursor.continue();
-  }
-  await tx.done;
-  return deleted;
+export function deletePapers(db: LibraryDB, ids: string[]): Promise<number> {
+  return inOneTransaction(db, async (tx) => {
+    const store = tx.objectStore('papers');
+    const found = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
+    return deleteStored(tx, found.filter((paper): paper is StoredPaper => Boolean(paper)));
+  });
 }
 
-export async function clearLibrary(db: LibraryDB): Promise<number> {
-  const tx = db.transaction(['papers', 'meta'], 'readwrite');
-  const deleted = await tx.objectStore('papers').count();
-  await Promise.all([tx.objectStore('papers').clear(), tx.objectStore('meta').clear(), tx.done]);
-  return deleted;
+/** Forgets papers last seen before `iso`; the count is taken in the transaction that deletes them. */
+export function purgeSeenBefore(db: LibraryDB, iso: string): Promise<number> {
+  return inOneTransaction(db, async (tx) => {
+    const doomed = await tx.objectStore('papers').index('lastSeenAt').getAll(IDBKeyRange.upperBound(iso, true));
+    return deleteStored(tx, doomed);
+  });
+}
+
+export function clearLibrary(db: LibraryDB): Promise<number> {
+  return inOneTransaction(db, async (tx) => {
+    const deleted = await tx.objectStore('papers').count();
+    await Promise.all(WRITE_STORES.map((name) => tx.objectStore(name).clear()));
+    return deleted;
+  });
 }
 
 export function getMeta(db: LibraryDB, key: string): Promise<unknown> {

@@ -1,6 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
+import { updateDerived, type WriteTx } from './derived';
 import type { LibrarySchema } from './schema';
+import { toPaper, toStored } from './stored';
 
 type UpgradeTransaction = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 
@@ -34,6 +36,31 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
       await cursor.update({ ...cursor.value, changedAt: cursor.value.changedAt ?? cursor.value.lastSeenAt });
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 4) {
+    // The list reads screens from indexes, search reads postings on disk, topics read tallies: all derived here
+    // once from the papers, then kept in step by every write.
+    const papers = tx.objectStore('papers');
+    papers.createIndex('byPublished', ['publishedOrder', 'lastSeenAt']);
+    papers.createIndex('byUpvotes', ['upvoteOrder', 'lastSeenAt']);
+    papers.createIndex('starred', 'starredOrder');
+    db.createObjectStore('postings');
+    db.createObjectStore('terms');
+    db.createObjectStore('topicDays');
+    // The search index of version 3 was one large snapshot; it is replaced by the postings.
+    await tx.objectStore('meta').delete('searchIndex');
+    const all: StoredPaper[] = [];
+    let cursor = await papers.openCursor();
+    while (cursor) {
+      const stored = toStored(cursor.value, cursor.value.changedAt);
+      all.push(stored);
+      await cursor.update(stored);
+      cursor = await cursor.continue();
+    }
+    await updateDerived(
+      tx as unknown as WriteTx,
+      all.map((paper) => ({ before: undefined, after: toPaper(paper) })),
+    );
   }
 }
 

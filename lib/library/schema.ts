@@ -2,14 +2,38 @@ import type { DBSchema } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
 
 export const DB_NAME = 'papershelf';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/** Which part of a paper a search posting comes from: ranking weighs them differently. */
+export type PostingField = 0 | 1 | 2;
 
 export interface LibrarySchema extends DBSchema {
   papers: {
     key: string;
     value: StoredPaper;
-    indexes: { lastSeenAt: string; publishedAt: string; firstSeenAt: string; changedAt: string };
+    indexes: {
+      lastSeenAt: string;
+      publishedAt: string;
+      firstSeenAt: string;
+      changedAt: string;
+      byPublished: [string, string];
+      byUpvotes: [number, string];
+      starred: string;
+    };
   };
-  /** Small records of the library's own: e.g. the search index snapshot. */
+  /**
+   * The search index, on disk: the papers (encoded ids, see lib/search/doc-ids.ts) whose `field` holds `term`,
+   * in blocks of a bounded size so a write touches little. Written in the same transaction as the papers.
+   */
+  postings: { key: [PostingField, string, number]; value: Uint32Array };
+  /** Every term ever indexed, for typo-tolerant lookups (a stale term only costs a lookup that finds nothing). */
+  terms: { key: string; value: 1 };
+  /** Topic tallies per day, kept in step with every write so topics are ranked, never recomputed. */
+  topicDays: { key: string; value: unknown };
+  /** Small records of the library's own. */
   meta: { key: string; value: unknown };
 }
+
+export type StoreName = 'papers' | 'postings' | 'terms' | 'topicDays' | 'meta';
+/** Every store a write keeps in step: a paper and what is derived from it commit together. */
+export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'terms', 'topicDays', 'meta'];

@@ -1,0 +1,151 @@
+// The one way extension pages read the library: a screen of rows for a sort, counts, lookups by id, search.
+// Pages never migrate or write; only the background does (see db.ts).
+import { type IDBPDatabase, openDB } from 'idb';
+import type { Paper } from '@/lib/paper';
+import { docId } from '@/lib/search/doc-ids';
+import { IRREGULAR_IDS_KEY } from '@/lib/search/postings';
+import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
+import { FIELDS } from '@/lib/search/tokens';
+import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
+import { toPaper } from './stored';
+
+export type LibraryReader = IDBPDatabase<LibrarySchema>;
+export type SortKey = 'lastSeen' | 'published' | 'upvotes';
+
+/** The database is older than this code (or absent): the background must open it first, as only it migrates. */
+export class LibraryNotReady extends Error {}
+
+/**
+ * Opens the library for reading. An upgrade is refused here (the background owns migrations): the caller asks the
+ * background to open the database, then tries again. `onStale` is called when a newer version needs the database.
+ */
+export async function openLibraryReader(onStale: () => void = () => {}): Promise<LibraryReader> {
+  try {
+    return await openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
+      upgrade: (_db, _old, _new, tx) => tx.abort(),
+      blocking: (_current, _blocked, event) => {
+        (event.target as IDBDatabase).close();
+        onStale();
+      },
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw new LibraryNotReady('library not ready');
+    throw error;
+  }
+}
+
+const INDEX_OF = { lastSeen: 'lastSeenAt', published: 'byPublished', upvotes: 'byUpvotes' } as const;
+
+export function countPapers(db: LibraryReader): Promise<number> {
+  return db.count('papers');
+}
+
+/** The first `limit` papers in `sort` order, reading only those records. */
+export async function firstPapers(db: LibraryReader, sort: SortKey, limit: number): Promise<Paper[]> {
+  const papers: Paper[] = [];
+  let cursor = await db.transaction('papers').store.index(INDEX_OF[sort]).openCursor(null, 'prev');
+  while (cursor && papers.length < limit) {
+    papers.push(toPaper(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return papers;
+}
+
+/** Every paper's id in `sort` order, from the index alone (no record is read). */
+export async function orderedIds(db: LibraryReader, sort: SortKey): Promise<string[]> {
+  const ids = (await db.getAllKeysFromIndex('papers', INDEX_OF[sort])) as string[];
+  // The indexes ascend; the list shows the newest (or highest) first. Ties fall to the higher id, as in firstPapers.
+  return ids.reverse();
+}
+
+/** The starred papers, read from their own small index. */
+export async function starredPapers(db: LibraryReader): Promise<Paper[]> {
+  return (await db.getAllFromIndex('papers', 'starred')).map(toPaper);
+}
+
+/** Papers by id, in one transaction (undefined where there is none). */
+export async function getPapers(db: LibraryReader, ids: readonly string[]): Promise<(Paper | undefined)[]> {
+  const store = db.transaction('papers').store;
+  const stored = await Promise.all(ids.map((id) => store.get(id)));
+  return stored.map((paper) => paper && toPaper(paper));
+}
+
+/** Papers last seen before `iso`, counted from the index. */
+export function countSeenBefore(db: LibraryReader, iso: string): Promise<number> {
+  return db.countFromIndex('papers', 'lastSeenAt', IDBKeyRange.upperBound(iso, true));
+}
+
+/** The whole library a slice at a time, in id order (for export): never all of it in memory at once. */
+export async function* allPapers(db: LibraryReader, slice = 1000): AsyncGenerator<Paper[]> {
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const records = await db.getAll('papers', range, slice);
+    if (records.length === 0) return;
+    yield records.map(toPaper);
+    after = records[records.length - 1].id;
+  }
+}
+
+const termRange = (field: number, term: string) => IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
+
+function concat(blocks: Uint32Array[]): Uint32Array {
+  if (blocks.length === 1) return blocks[0];
+  const all = new Uint32Array(blocks.reduce((sum, block) => sum + block.length, 0));
+  let offset = 0;
+  for (const block of blocks) {
+    all.set(block, offset);
+    offset += block.length;
+  }
+  return all;
+}
+
+/** The search index on disk, read on demand: nothing to load before the first query. */
+function postingsSource(db: LibraryReader, vocabulary: () => Promise<readonly string[]>): PostingsSource {
+  let irregular: Promise<Record<number, string>> | undefined;
+  return {
+    async postings(terms) {
+      const store = db.transaction('postings').store;
+      const found = new Map<string, Uint32Array[]>();
+      await Promise.all(
+        terms.map(async (term) => {
+          const fields = await Promise.all(FIELDS.map(async (field) => concat(await store.getAll(termRange(field, term)))));
+          found.set(term, fields);
+        }),
+      );
+      return found;
+    },
+    async termsWithPrefix(prefix) {
+      return (await db.getAllKeys('terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000)) as string[];
+    },
+    vocabulary,
+    paperCount: () => countPapers(db),
+    async idsOf(docs) {
+      irregular ??= db.get('meta', IRREGULAR_IDS_KEY).then((table) => (table ?? {}) as Record<number, string>);
+      const table = await irregular;
+      return docs.flatMap((doc) => docId(doc, table) ?? []);
+    },
+    async hasPaper(id) {
+      return (await db.getKey('papers', id)) !== undefined;
+    },
+  };
+}
+
+/**
+ * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher and only
+ * when a word has no match; `refresh` forgets it after the library changed.
+ */
+export function createSearcher(db: LibraryReader) {
+  let vocabulary: Promise<readonly string[]> | undefined;
+  const readVocabulary = () => {
+    vocabulary ??= db.getAllKeys('terms') as Promise<string[]>;
+    return vocabulary;
+  };
+  const source = postingsSource(db, readVocabulary);
+  return {
+    search: (query: string): Promise<SearchResult> => searchPostings(source, query),
+    refresh() {
+      vocabulary = undefined;
+    },
+  };
+}

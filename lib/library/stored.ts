@@ -1,0 +1,26 @@
+import type { Paper, PaperRecord, StoredPaper } from '@/lib/paper';
+
+/** The record as stored: stamped with the time of the write and the keys the list's indexes sort by. */
+export function toStored(record: PaperRecord, changedAt: string): StoredPaper {
+  const { starredOrder: _, ...rest } = record as Partial<StoredPaper> & PaperRecord;
+  return {
+    ...rest,
+    changedAt,
+    publishedOrder: record.publishedAt ?? '',
+    upvoteOrder: record.upvotes ?? -1,
+    ...(record.starred ? { starredOrder: record.lastSeenAt } : {}),
+  };
+}
+
+/** The paper as the rest of the extension sees it, without the database's own bookkeeping. */
+export function toPaper(stored: StoredPaper): Paper {
+  const {
+    recentViewIds: _views,
+    changedAt: _changed,
+    publishedOrder: _published,
+    upvoteOrder: _upvotes,
+    starredOrder: _starred,
+    ...paper
+  } = stored;
+  return paper;
+}

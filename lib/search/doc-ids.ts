@@ -1,0 +1,36 @@
+// Postings hold papers as 32-bit numbers, four bytes each instead of an id string. A new-style arXiv id is its
+// own number (2509.24002 → 2509_24002); anything else (old-style ids) gets a hashed number above 2^31 and is
+// remembered in a small table, as such ids are rare on the daily list.
+
+const IRREGULAR = 0x8000_0000;
+
+function regularNumber(id: string): number | null {
+  const match = /^(\d{4})\.(\d{4,5})$/.exec(id);
+  if (!match) return null;
+  const number = Number(match[1]) * 100_000 + Number(match[2]);
+  return decodeRegular(number) === id ? number : null;
+}
+
+function decodeRegular(number: number): string {
+  const month = Math.floor(number / 100_000);
+  // Ids gained a fifth digit in January 2015.
+  const digits = month >= 1501 ? 5 : 4;
+  return `${String(month).padStart(4, '0')}.${String(number % 100_000).padStart(digits, '0')}`;
+}
+
+function hashNumber(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index++) hash = Math.imul(hash ^ id.charCodeAt(index), 0x01000193);
+  return (IRREGULAR | (hash >>> 1)) >>> 0;
+}
+
+/** The number a paper is known by in postings; `irregular` says whether it must be remembered to be read back. */
+export function docNumber(id: string): { doc: number; irregular: boolean } {
+  const regular = regularNumber(id);
+  return regular === null ? { doc: hashNumber(id), irregular: true } : { doc: regular, irregular: false };
+}
+
+/** The id behind a posting's number; irregular ones come from the table written alongside them. */
+export function docId(doc: number, irregular: Readonly<Record<number, string>>): string | undefined {
+  return doc >= IRREGULAR ? irregular[doc] : decodeRegular(doc);
+}

@@ -1,0 +1,122 @@
+import type { PaperChange, WriteTx } from '@/lib/library/derived';
+import type { PostingField } from '@/lib/library/schema';
+import { docNumber } from './doc-ids';
+import { fieldTerms } from './tokens';
+
+/** Papers per postings block: a write rewrites at most one small block per term it adds. */
+export const BLOCK = 2048;
+/** Past this many papers in one write (an import, a migration), new postings go into fresh blocks unread. */
+const BULK = 200;
+export const IRREGULAR_IDS_KEY = 'search:irregularIds';
+
+type Key = [PostingField, string, number];
+const NO_TERMS: Set<string>[] = [new Set(), new Set(), new Set()];
+
+/** Postings to add and remove, grouped by (field, term). */
+function diff(changes: PaperChange[]) {
+  const adds = new Map<string, number[]>();
+  const removes = new Map<string, Set<number>>();
+  const irregular: Record<number, string> = {};
+  const group = <T>(map: Map<string, T>, field: number, term: string, make: () => T) => {
+    const key = `${field} ${term}`;
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
+    return value;
+  };
+  for (const { before, after } of changes) {
+    const id = (after ?? before)?.id;
+    if (!id) continue;
+    const { doc, irregular: remember } = docNumber(id);
+    if (remember) irregular[doc] = id;
+    const old = before ? fieldTerms(before) : NO_TERMS;
+    const next = after ? fieldTerms(after) : NO_TERMS;
+    for (let field = 0; field < 3; field++) {
+      for (const term of next[field]) if (!old[field].has(term)) group(adds, field, term, () => []).push(doc);
+      for (const term of old[field]) if (!next[field].has(term)) group(removes, field, term, () => new Set()).add(doc);
+    }
+  }
+  return { adds, removes, irregular };
+}
+
+const split = (key: string): [PostingField, string] => [Number(key[0]) as PostingField, key.slice(2)];
+const termRange = (field: PostingField, term: string) => IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
+
+async function removePostings(tx: WriteTx, key: string, docs: Set<number>) {
+  const store = tx.objectStore('postings');
+  let cursor = await store.openCursor(termRange(...split(key)));
+  while (cursor) {
+    const block = cursor.value;
+    if (block.some((doc) => docs.has(doc))) {
+      const kept = block.filter((doc) => !docs.has(doc));
+      // An emptied block is deleted; the blocks after it keep their numbers (appends go after the last one).
+      if (kept.length) await cursor.update(kept);
+      else await cursor.delete();
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/** Appends to the term's last block while it has room, then opens new ones. */
+async function appendPostings(tx: WriteTx, key: string, docs: number[], lastBlock?: number) {
+  const [field, term] = split(key);
+  const store = tx.objectStore('postings');
+  const writes: Promise<unknown>[] = [];
+  let next = 0;
+  let pending = docs;
+  if (lastBlock === undefined) {
+    const last = await store.openCursor(termRange(field, term), 'prev');
+    if (last) {
+      const room = BLOCK - last.value.length;
+      if (room > 0) {
+        const merged = new Uint32Array(last.value.length + Math.min(room, pending.length));
+        merged.set(last.value);
+        merged.set(pending.slice(0, room), last.value.length);
+        writes.push(store.put(merged, last.primaryKey));
+        pending = pending.slice(room);
+      }
+      next = (last.primaryKey as Key)[2] + 1;
+    } else {
+      writes.push(tx.objectStore('terms').put(1, term));
+    }
+  } else {
+    next = lastBlock + 1;
+  }
+  for (let start = 0; start < pending.length; start += BLOCK) {
+    writes.push(store.put(Uint32Array.from(pending.slice(start, start + BLOCK)), [field, term, next++]));
+  }
+  await Promise.all(writes);
+}
+
+/** The last block number of every (field, term), read once for a bulk write instead of once per term. */
+async function lastBlocks(tx: WriteTx): Promise<Map<string, number>> {
+  const last = new Map<string, number>();
+  for (const [field, term, block] of (await tx.objectStore('postings').getAllKeys()) as Key[]) {
+    last.set(`${field} ${term}`, block);
+  }
+  return last;
+}
+
+/** Keeps the on-disk search index in step with `changes`, in the transaction that writes them. */
+export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promise<void> {
+  const { adds, removes, irregular } = diff(changes);
+  if (Object.keys(irregular).length) {
+    const meta = tx.objectStore('meta');
+    const known = ((await meta.get(IRREGULAR_IDS_KEY)) ?? {}) as Record<number, string>;
+    await meta.put({ ...known, ...irregular }, IRREGULAR_IDS_KEY);
+  }
+  // Removals first: an append then reads the block a removal already rewrote.
+  await Promise.all([...removes].map(([key, docs]) => removePostings(tx, key, docs)));
+  const work: Promise<unknown>[] = [];
+  if (changes.length > BULK) {
+    const last = await lastBlocks(tx);
+    const terms = tx.objectStore('terms');
+    for (const [key, docs] of adds) {
+      const block = last.get(key);
+      if (block === undefined) work.push(terms.put(1, key.slice(2)));
+      work.push(appendPostings(tx, key, docs, block ?? -1));
+    }
+  } else {
+    for (const [key, docs] of adds) work.push(appendPostings(tx, key, docs));
+  }
+  await Promise.all(work);
+}

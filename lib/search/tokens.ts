@@ -1,0 +1,41 @@
+import type { Paper } from '@/lib/paper';
+import type { PostingField } from '@/lib/library/schema';
+
+export const TITLE: PostingField = 0;
+/** Keywords, authors, tags and the note: what a paper is about, said by a person. */
+export const META: PostingField = 1;
+export const ABSTRACT: PostingField = 2;
+export const FIELDS: readonly PostingField[] = [TITLE, META, ABSTRACT];
+
+const MAX_TERM = 40;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+// Function words carry nothing in running text and are a third of an abstract's postings; titles keep them.
+const ABSTRACT_STOPWORDS = new Set(
+  'a an and are as at be been but by can do does for from has have how in into is it its of on or our such than that the their these this those to was we were what when which while who will with'.split(
+    ' ',
+  ),
+);
+
+/** The words of a text as the index and queries both see them: lowercased, accents folded. */
+export function tokenize(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return (folded.match(WORD) ?? []).filter((word) => word.length <= MAX_TERM);
+}
+
+const termSet = (texts: (string | null)[], skip?: Set<string>) => {
+  const terms = new Set<string>();
+  for (const text of texts) if (text) for (const term of tokenize(text)) if (!skip?.has(term)) terms.add(term);
+  return terms;
+};
+
+/** The distinct terms of each field of a paper, in FIELDS order. */
+export function fieldTerms(paper: Paper): Set<string>[] {
+  return [
+    termSet([paper.title]),
+    termSet([...paper.keywords, ...paper.authors, ...paper.tags, paper.note]),
+    termSet([paper.abstract], ABSTRACT_STOPWORDS),
+  ];
+}
+
+export const isStopword = (word: string) => ABSTRACT_STOPWORDS.has(word);

@@ -1,0 +1,142 @@
+import { openLibrary } from '@/lib/library/db';
+import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
+import { createSearcher, openLibraryReader } from '@/lib/library/read';
+import type { Paper } from '@/lib/paper';
+import { docId, docNumber } from '@/lib/search/doc-ids';
+import { BLOCK } from '@/lib/search/postings';
+import { queryArxivId } from '@/lib/search/query';
+import { allSeedPapers, makePaper } from '../helpers/papers';
+
+/** A library holding `papers`, written through the background's own write path, and a searcher over it. */
+async function libraryOf(papers: Paper[]) {
+  const db = await openLibrary();
+  await applyImport(db, papers);
+  const reader = await openLibraryReader();
+  const searcher = createSearcher(reader);
+  const search = async (query: string) => (await searcher.search(query)).ids;
+  return { db, searcher, search };
+}
+
+const capture = (id: string, title: string) => ({
+  viewId: `view-${id}`,
+  pageUrl: 'https://huggingface.co/papers',
+  papers: [{ id, title }],
+});
+
+describe('search over the on-disk index', () => {
+  const library = allSeedPapers();
+  const titleOf = (id: string) => library.find((paper) => paper.id === id)?.title ?? '';
+
+  it('forgives typos, completes the word being typed, and needs every word when some paper has them all', async () => {
+    const { search, searcher } = await libraryOf(library);
+    const titles = async (query: string) => (await search(query)).slice(0, 5).map(titleOf);
+    expect((await titles('difusion')).some((title) => /diffusion/i.test(title))).toBe(true);
+    expect((await titles('reinforcment learning')).some((title) => /reinforcement learning/i.test(title))).toBe(true);
+    expect((await titles('parameter-effic')).some((title) => /parameter-efficient/i.test(title))).toBe(true);
+    expect((await titles('reinforcement lea')).some((title) => /reinforcement learning/i.test(title))).toBe(true);
+
+    const merging = await searcher.search('model merging');
+    expect(merging.allWords).toBe(true);
+    expect(merging.ids.length).toBeGreaterThan(0);
+    for (const id of merging.ids) {
+      const paper = library.find((item) => item.id === id);
+      const text = [paper?.title, paper?.abstract, ...(paper?.keywords ?? [])].join(' ').toLowerCase();
+      expect(text).toMatch(/merg/);
+      expect(text).toMatch(/model/);
+    }
+  });
+
+  it('returns every match, uncapped, in agreement with a plain scan of titles and abstracts', async () => {
+    const { search } = await libraryOf(library);
+    const scan = library.filter((paper) => /\bagents?\b/i.test(`${paper.title} ${paper.abstract}`)).map((p) => p.id);
+    const found = new Set(await search('agent'));
+    expect(scan.length).toBeGreaterThan(10);
+    for (const id of scan) expect(found.has(id), titleOf(id)).toBe(true);
+  });
+
+  it('ranks a title match above an abstract-only one, and ties to the newer arXiv id', async () => {
+    const { search } = await libraryOf([
+      makePaper('2601.00003', { title: 'A study of sparse networks', abstract: 'We revisit quokka pruning at scale.' }),
+      makePaper('2601.00002', { title: 'Quokka: pruning for everyone', abstract: 'Sparse networks again.' }),
+      makePaper('2601.00001', { title: 'Wombat', abstract: null }),
+      makePaper('2601.00004', { title: 'Wombat', abstract: null }),
+    ]);
+    expect(await search('quokka')).toEqual(['2601.00002', '2601.00003']);
+    expect(await search('wombat')).toEqual(['2601.00004', '2601.00001']);
+  });
+
+  it('says when no paper has every word and shows papers with some of them', async () => {
+    const { searcher } = await libraryOf([makePaper('2601.00001', { title: 'Quantum annealing', abstract: null })]);
+    expect(await searcher.search('quantum chromodynamics lattice')).toMatchObject({
+      ids: ['2601.00001'],
+      allWords: false,
+    });
+  });
+
+  it('finds a paper by its arXiv id or link, and only a paper the library holds', async () => {
+    const { search } = await libraryOf(library);
+    const { id } = library[7];
+    for (const query of [id, `${id}v2`, `https://arxiv.org/abs/${id}`, `https://huggingface.co/papers/${id}`]) {
+      expect(await search(query)).toEqual([id]);
+    }
+    expect(await search('2609.99999')).toEqual([]);
+    expect(queryArxivId('diffusion')).toBeNull();
+  });
+
+  it('searches authors, tags and notes, accents folded', async () => {
+    const { search } = await libraryOf([
+      makePaper('2601.00001', { authors: ['Łukasz Kaiser', 'José Müller'], tags: ['to-read'], note: 'ask Wojtek' }),
+    ]);
+    for (const query of ['kaiser', 'to-read', 'wojtek', 'muller', 'Müller', 'jose']) {
+      expect(await search(query), query).toEqual(['2601.00001']);
+    }
+  });
+
+  it('stays in step with every write: new words found, old ones gone, deleted papers vanish', async () => {
+    const { db, search, searcher } = await libraryOf([makePaper('2601.00001', { title: 'Kangaroo decoding' })]);
+    await annotatePaper(db, '2601.00001', ['marsupial'], 'line one\nline two');
+    expect(await search('marsupial')).toEqual(['2601.00001']);
+    await ingestCapture(db, capture('2601.00002', 'Platypus tricks'), new Date().toISOString());
+    expect(await search('platypus')).toEqual(['2601.00002']);
+    await annotatePaper(db, '2601.00001', [], null);
+    expect(await search('marsupial')).toEqual([]);
+    expect(await search('kangaroo')).toEqual(['2601.00001']);
+    await deletePapers(db, ['2601.00001']);
+    expect(await search('kangaroo')).toEqual([]);
+    await clearLibrary(db);
+    searcher.refresh();
+    expect(await search('platypus')).toEqual([]);
+    expect(await search('platypsu')).toEqual([]);
+  });
+
+  it('keeps every posting of a term that spans several blocks, and old-style ids', async () => {
+    const many = Array.from({ length: BLOCK + 50 }, (_, index) =>
+      makePaper(`2602.${String(index + 1).padStart(5, '0')}`, { title: `Echidna ${index}`, abstract: null }),
+    );
+    const { db, search } = await libraryOf([...many, makePaper('hep-th/9901001', { title: 'Echidna strings' })]);
+    expect(await search('echidna')).toHaveLength(BLOCK + 51);
+    expect(await search('strings')).toEqual(['hep-th/9901001']);
+    await deletePapers(db, ['2602.00001', 'hep-th/9901001']);
+    const left = await search('echidna');
+    expect(left).toHaveLength(BLOCK + 49);
+    expect(left).not.toContain('2602.00001');
+    // A capture after a bulk write appends to the last block rather than losing it.
+    await ingestCapture(db, capture('2603.00001', 'Echidna again'), new Date().toISOString());
+    expect(await search('echidna')).toHaveLength(BLOCK + 50);
+  });
+});
+
+describe('doc numbers', () => {
+  it('round-trip every id shape, and give irregular ones a number they are remembered by', () => {
+    for (const id of ['2509.24002', '0704.0001', '1412.9999', '1501.00001']) {
+      const { doc, irregular } = docNumber(id);
+      expect(irregular).toBe(false);
+      expect(docId(doc, {})).toBe(id);
+    }
+    for (const id of ['hep-th/9901001', '2401.0001']) {
+      const { doc, irregular } = docNumber(id);
+      expect(irregular).toBe(true);
+      expect(docId(doc, { [doc]: id })).toBe(id);
+    }
+  });
+});
