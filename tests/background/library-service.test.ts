@@ -1,7 +1,10 @@
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
-import { getAllPapers, openLibrary } from '@/lib/library/db';
+import { type LibraryDB, openLibrary } from '@/lib/library/db';
+import { toPaper } from '@/lib/library/stored';
 import { makePaper } from '../helpers/papers';
+
+const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);
 
 function service({ enabled = true } = {}) {
   const changes: (string[] | undefined)[] = [];
@@ -10,7 +13,6 @@ function service({ enabled = true } = {}) {
     db: () => db,
     captureEnabled: async () => enabled,
     changed: (ids) => changes.push(ids),
-    search: async () => [],
     now: () => new Date('2026-11-20T12:00:00.000Z'),
   });
   return { route: createRouter(handlers, () => {}), db, changes };
@@ -56,7 +58,7 @@ describe('library service', () => {
       [{ type: 'purgeSeenBefore', data: { before: 'never' } }, 'extension-page'],
       [{ type: 'annotate', data: { id: A.id, tags: [{}], note: null } }, 'extension-page'],
       [{ type: 'importCommit', data: { importId: 'guess' } }, 'extension-page'],
-      [{ type: 'search', data: { query: 'x'.repeat(501) } }, 'extension-page'],
+      [{ type: 'prepareLibrary', data: {} }, 'content-script'],
     ] as const;
     for (const [message, role] of forged)
       expect((await route(message, role)).ok, JSON.stringify(message).slice(0, 80)).toBe(false);

@@ -1,3 +1,4 @@
+import { toStored } from '@/lib/library/stored';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { paperUrl } from '@/lib/arxiv';
@@ -76,7 +77,7 @@ export const TRICKY_PAPERS: Paper[] = [
 
 /** As the database holds it: with the bookkeeping the export must leave out. */
 export function stored(paper: Paper): StoredPaper {
-  return { ...paper, recentViewIds: ['view-1', 'view-2'], changedAt: '2026-11-02T00:00:00.000Z' };
+  return toStored({ ...paper, recentViewIds: ['view-1', 'view-2'] }, '2026-11-02T00:00:00.000Z');
 }
 
 export async function collect(chunks: AsyncIterable<string>): Promise<string[]> {

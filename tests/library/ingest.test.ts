@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { countPapers, getAllPapers, getPapersChangedSince, listRecentPapers, openLibrary } from '@/lib/library/db';
+import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import {
   annotatePaper,
   applyImport,
@@ -10,7 +10,9 @@ import {
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
+import { countPapers, createSearcher, firstPapers, openLibraryReader } from '@/lib/library/read';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
+import { toPaper } from '@/lib/library/stored';
 import type { CaptureBatch, Paper } from '@/lib/paper';
 import { makePaper } from '../helpers/papers';
 
@@ -19,6 +21,8 @@ const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models', upvotes: 94 }
 const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
 const batch = (viewId: string, papers = [A, B]): CaptureBatch => ({ viewId, pageUrl: PAGE, papers });
 const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+
+const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);
 
 async function dump() {
   const db = await openLibrary();
@@ -49,9 +53,8 @@ describe('capture ingest', () => {
     const db = await openLibrary();
     await ingestCapture(db, batch('view-1', [A]), at(1));
     await ingestCapture(db, batch('view-2', [B]), at(2));
-    expect((await listRecentPapers(db, { limit: 1 })).map((paper) => paper.id)).toEqual([B.id]);
-    expect((await getPapersChangedSince(db, at(1))).map((paper) => paper.id)).toEqual([B.id]);
-    expect(await listRecentPapers(db, { limit: 5 })).not.toHaveProperty('0.recentViewIds');
+    expect((await firstPapers(db, 'lastSeen', 1)).map((paper) => paper.id)).toEqual([B.id]);
+    expect(await firstPapers(db, 'lastSeen', 5)).not.toHaveProperty('0.recentViewIds');
   });
 });
 
@@ -66,7 +69,7 @@ describe('user changes', () => {
     expect((await getAllPapers(db)).find((paper) => paper.id === A.id)).toMatchObject({
       starred: true,
       tags: ['llm', 'survey'],
-      note: 'must read',
+      note: 'must   read',
     });
     await expect(annotatePaper(db, A.id, 'not-a-list', null)).rejects.toThrow(/tags/);
     expect(await purgeSeenBefore(db, at(3))).toBe(1);
@@ -155,12 +158,15 @@ describe('schema migrations', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['meta', 'papers']);
+    expect([...db.objectStoreNames]).toEqual(['meta', 'papers', 'postings', 'terms', 'topicDays']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual([
+      'byPublished',
+      'byUpvotes',
       'changedAt',
       'firstSeenAt',
       'lastSeenAt',
       'publishedAt',
+      'starred',
     ]);
     const upgraded = await db.get('papers', old.id);
     expect(upgraded).toEqual({
@@ -175,12 +181,15 @@ describe('schema migrations', () => {
       note: null,
       upvoteHistory: [{ at: at(2), upvotes: 94 }],
       changedAt: at(2),
+      publishedOrder: old.publishedAt,
+      upvoteOrder: 94,
+      starredOrder: at(2),
     });
     expect((await db.get('papers', '2407.21705'))?.upvoteHistory).toEqual([]);
     expect(await countPapers(db)).toBe(2);
   });
 
-  it('stamps version 2 records with their last change, so the search index can catch up on them', async () => {
+  it('stamps version 2 records with their last change', async () => {
     const v2 = await openDB(DB_NAME, 2, {
       upgrade(db) {
         const papers = db.createObjectStore('papers', { keyPath: 'id' });
@@ -189,15 +198,34 @@ describe('schema migrations', () => {
       },
     });
     const older = { ...makePaper('2501.00001', { lastSeenAt: at(1) }), recentViewIds: ['v'] };
-    const newer = { ...makePaper('2501.00002', { lastSeenAt: at(3) }), recentViewIds: ['w'] };
     await v2.put('papers', older);
-    await v2.put('papers', newer);
-    await v2.put('meta', { json: '{}', asOf: at(0), count: 2 }, 'searchIndex');
     v2.close();
 
     const db = await openLibrary();
-    expect(await db.get('papers', older.id)).toEqual({ ...older, changedAt: at(1) });
-    expect((await getPapersChangedSince(db, at(2))).map((paper) => paper.id)).toEqual([newer.id]);
-    expect(await getMeta(db, 'searchIndex')).toEqual({ json: '{}', asOf: at(0), count: 2 });
+    expect(await db.get('papers', older.id)).toMatchObject({ ...older, changedAt: at(1) });
+  });
+
+  it('gives version 3 libraries their sort indexes and an on-disk search index, and drops the old snapshot', async () => {
+    const v3 = await openDB(DB_NAME, 3, {
+      upgrade(db) {
+        const papers = db.createObjectStore('papers', { keyPath: 'id' });
+        for (const name of ['lastSeenAt', 'publishedAt', 'firstSeenAt', 'changedAt']) papers.createIndex(name, name);
+        db.createObjectStore('meta');
+      },
+    });
+    const popular = { ...makePaper('2501.00001', { title: 'Quokka scaling', upvotes: 40, starred: true }) };
+    const unknown = { ...makePaper('2501.00002', { title: 'Wombat tricks', upvotes: null, publishedAt: null }) };
+    for (const paper of [popular, unknown]) await v3.put('papers', { ...paper, recentViewIds: [], changedAt: at(1) });
+    await v3.put('meta', { json: '{}', asOf: at(0), count: 2 }, 'searchIndex');
+    v3.close();
+
+    const db = await openLibrary();
+    expect(await getMeta(db, 'searchIndex')).toBeUndefined();
+    expect(await getAllPapers(db)).toEqual([popular, unknown]);
+    expect((await firstPapers(db, 'upvotes', 2)).map((paper) => paper.id)).toEqual([popular.id, unknown.id]);
+    expect(await db.getAllKeysFromIndex('papers', 'starred')).toEqual([popular.id]);
+    db.close();
+    const searcher = createSearcher(await openLibraryReader());
+    expect((await searcher.search('wombat')).ids).toEqual([unknown.id]);
   });
 });
