@@ -1,0 +1,64 @@
+import { openLibrary } from '@/lib/library/db';
+import { applyImport, setStarred } from '@/lib/library/ingest';
+import {
+  allPapers,
+  countSeenBefore,
+  firstPapers,
+  getPapers,
+  LibraryNotReady,
+  openLibraryReader,
+  orderedIds,
+  starredPapers,
+} from '@/lib/library/read';
+import { makePaper } from '../helpers/papers';
+
+const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+const papers = [
+  makePaper('2601.00001', { lastSeenAt: at(3), publishedAt: at(1), upvotes: 5 }),
+  makePaper('2601.00002', { lastSeenAt: at(1), publishedAt: null, upvotes: 50 }),
+  makePaper('2601.00003', { lastSeenAt: at(2), publishedAt: at(2), upvotes: null }),
+  makePaper('2601.00004', { lastSeenAt: at(2), publishedAt: at(2), upvotes: 5 }),
+];
+
+async function reader() {
+  const db = await openLibrary();
+  await applyImport(db, papers);
+  return { db, reader: await openLibraryReader() };
+}
+
+describe('the read API', () => {
+  it('refuses to create or migrate the database, leaving that to the background', async () => {
+    await expect(openLibraryReader()).rejects.toBeInstanceOf(LibraryNotReady);
+    expect((await indexedDB.databases()).map((info) => info.name)).not.toContain('papershelf');
+    (await openLibrary()).close();
+    await expect(openLibraryReader()).resolves.toBeTruthy();
+  });
+
+  it('orders every sort from its index, unknown values last, ties to the higher id, like the first screen', async () => {
+    const { reader: db } = await reader();
+    expect(await orderedIds(db, 'lastSeen')).toEqual(['2601.00001', '2601.00004', '2601.00003', '2601.00002']);
+    expect(await orderedIds(db, 'published')).toEqual(['2601.00004', '2601.00003', '2601.00001', '2601.00002']);
+    expect(await orderedIds(db, 'upvotes')).toEqual(['2601.00002', '2601.00001', '2601.00004', '2601.00003']);
+    for (const sort of ['lastSeen', 'published', 'upvotes'] as const) {
+      const first = (await firstPapers(db, sort, 2)).map((paper) => paper.id);
+      expect(first).toEqual((await orderedIds(db, sort)).slice(0, 2));
+    }
+  });
+
+  it('reads starred papers, lookups, counts and the whole library a slice at a time', async () => {
+    const { db: writer, reader: db } = await reader();
+    await setStarred(writer, '2601.00003', true);
+    expect((await starredPapers(db)).map((paper) => paper.id)).toEqual(['2601.00003']);
+    await setStarred(writer, '2601.00003', false);
+    expect(await starredPapers(db)).toEqual([]);
+    expect((await getPapers(db, ['2601.00002', '2609.99999'])).map((paper) => paper?.id)).toEqual([
+      '2601.00002',
+      undefined,
+    ]);
+    expect(await countSeenBefore(db, at(2))).toBe(1);
+    const slices: string[][] = [];
+    for await (const slice of allPapers(db, 3)) slices.push(slice.map((paper) => paper.id));
+    expect(slices).toEqual([['2601.00001', '2601.00002', '2601.00003'], ['2601.00004']]);
+    expect(slices.flat().length).toBe(papers.length);
+  });
+});
