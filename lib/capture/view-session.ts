@@ -12,6 +12,8 @@ export interface ViewSessionOptions {
   maxWaitMs?: number;
   /** After in-page navigation, how long the previous view's cards may linger before they count as the new view's. */
   staleGraceMs?: number;
+  /** Waits before sending again a batch the background did not take (a worker stopping or restarting). */
+  retryDelaysMs?: number[];
   now?: () => number;
 }
 
@@ -24,6 +26,8 @@ const idsOf = (papers: PaperSighting[]) => papers.map((paper) => paper.id).join(
  */
 export function createViewSession(options: ViewSessionOptions) {
   const { debounceMs = 250, maxWaitMs = 2000, staleGraceMs = 4000, now = Date.now } = options;
+  const { retryDelaysMs = [200, 1000, 3000, 10_000] } = options;
+  let failures = 0;
   const newViewId = options.newViewId ?? (() => crypto.randomUUID());
   let viewId = newViewId();
   let initialView = true;
@@ -57,10 +61,13 @@ export function createViewSession(options: ViewSessionOptions) {
     lastSentIds = idsOf(papers);
     try {
       await options.send({ viewId, pageUrl: options.pageUrl(), papers });
+      failures = 0;
     } catch (error) {
-      // Let the next read try again (e.g. the worker was restarting).
+      // Sent again under the same view id (so it is counted once), after a pause that grows with each failure.
       if (lastSent === signature) lastSent = '';
-      console.debug('[papershelf] capture not delivered:', error);
+      const delay = retryDelaysMs[failures++];
+      console.debug('[papershelf] capture not delivered:', error, delay === undefined ? '(giving up)' : '');
+      if (delay !== undefined && debounceTimer === undefined) debounceTimer = setTimeout(readNow, delay);
     }
   }
 

@@ -100,21 +100,52 @@ describe('view session', () => {
     expect(reads).toHaveLength(2);
   });
 
-  it('a failed delivery is retried by the next read', async () => {
-    let fail = true;
+  it('a failed delivery is sent again on its own, under the same view id, until the background takes it', async () => {
+    let failuresLeft = 3;
+    const attempts: CaptureBatch[] = [];
     const sent: CaptureBatch[] = [];
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
     const session = createViewSession({
       read: () => [A],
       send: async (batch) => {
-        if (fail) throw new Error('Receiving end does not exist');
+        attempts.push(batch);
+        if (failuresLeft-- > 0) throw new Error('Receiving end does not exist');
         sent.push(batch);
       },
       pageUrl: () => 'https://huggingface.co/papers',
+      retryDelaysMs: [100, 200, 400],
     });
     session.setEnabled(true);
     await session.readNow();
-    fail = false;
-    await session.readNow();
+    // No DOM change and no new read: the retry alone delivers it.
+    await vi.advanceTimersByTimeAsync(100 + 200 + 400);
+    expect(attempts).toHaveLength(4);
     expect(sent).toHaveLength(1);
+    expect(new Set(attempts.map((batch) => batch.viewId)).size).toBe(1);
+    expect(debug).toHaveBeenCalledTimes(3);
+    // Delivered: nothing more is sent for the same screen.
+    await vi.runAllTimersAsync();
+    expect(attempts).toHaveLength(4);
+  });
+
+  it('gives up after the last retry, and a later change of the page tries again', async () => {
+    const attempts: CaptureBatch[] = [];
+    vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const session = createViewSession({
+      read: () => [A],
+      send: async (batch) => {
+        attempts.push(batch);
+        throw new Error('Receiving end does not exist');
+      },
+      pageUrl: () => 'https://huggingface.co/papers',
+      retryDelaysMs: [100],
+    });
+    session.setEnabled(true);
+    await session.readNow();
+    await vi.runAllTimersAsync();
+    expect(attempts).toHaveLength(2);
+    session.scheduleRead();
+    await vi.runAllTimersAsync();
+    expect(attempts).toHaveLength(3);
   });
 });
