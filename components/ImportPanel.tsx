@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { plural } from './format';
-import { type ImportReport, importLibraryFile } from './import-library';
+import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
+import { importLibraryFile } from './import-library';
+import { useStored } from './use-stored';
 
 function describe(report: ImportReport): string {
   const from = report.source === 'papermemory' ? ' from PaperMemory' : '';
@@ -9,31 +10,59 @@ function describe(report: ImportReport): string {
   const reasons = report.skipped
     .slice(0, 3)
     .map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
-  const more = report.skipped.length > 3 ? ` and ${plural(report.skipped.length - 3, 'more')}` : '';
+  const more = report.skipped.length > 3 ? ` and ${report.skipped.length - 3} more` : '';
   const details = reasons.length ? ` (${reasons.join('; ')}${more})` : '';
   const warnings = report.warnings.length ? ` ${report.warnings.join(' ')}` : '';
   return `${summary}${details}.${warnings}`;
 }
 
+const RUNNING: Partial<Record<ImportStatus['phase'], string>> = {
+  receiving: 'Handing over',
+  checking: 'Checking',
+  writing: 'Saving',
+};
+
+/** What the background says of an import: it goes on, and is reported here, even if this window closes. */
+function describeStatus(status: ImportStatus): string {
+  if (status.phase === 'done' && status.report) return describe(status.report);
+  if (status.phase === 'failed') return `Nothing imported from ${status.fileName}: ${status.error ?? 'unknown error'}`;
+  return `${RUNNING[status.phase]} ${status.fileName}… (this window may close; the import goes on)`;
+}
+
+const isRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[status.phase]);
+
 export function ImportPanel() {
-  const [progress, setProgress] = useState<number | null>(null);
-  const [status, setStatus] = useState('');
+  // The file is read and handed over here; from then on the background reports.
+  const [handover, setHandover] = useState<{ importId: string | null; fraction: number; fileName: string } | null>(
+    null,
+  );
+  const [failure, setFailure] = useState('');
+  const background = useStored(importStatus, null);
+  // An import started elsewhere (or before this window opened) is shown only while it runs.
+  const ours = background && (background.id === handover?.importId || isRunning(background)) ? background : null;
+  const handingOver = handover !== null && handover.fraction < 1;
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again must fire again
     if (!file) return;
-    setStatus(`Reading ${file.name}…`);
-    setProgress(0);
+    setFailure('');
+    setHandover({ importId: null, fraction: 0, fileName: file.name });
     try {
-      setStatus(describe(await importLibraryFile(file, setProgress)));
+      await importLibraryFile(file, ({ importId, fraction }) => setHandover({ importId, fraction, fileName: file.name }));
     } catch (error) {
-      setStatus(`Nothing imported: ${errorMessage(error)}`);
-    } finally {
-      setProgress(null);
+      setFailure(`Nothing imported: ${errorMessage(error)}`);
     }
   };
 
+  const status = failure
+    ? failure
+    : handingOver
+      ? `Reading ${handover.fileName}… keep this window open until it is handed over`
+      : ours
+        ? describeStatus(ours)
+        : '';
+  const running = handingOver || isRunning(ours);
   return (
     <div class="import">
       <label class="import-label">
@@ -43,10 +72,17 @@ export function ImportPanel() {
           class="visually-hidden"
           accept=".json,application/json"
           aria-label="Import library file (Papershelf or PaperMemory JSON)"
+          disabled={running}
           onChange={(event) => onFile(event.currentTarget)}
         />
       </label>
-      {progress !== null && <progress aria-label="Import progress" value={progress} max={1} />}
+      {running && (
+        <progress
+          aria-label="Import progress"
+          value={handingOver ? handover.fraction : (ours?.fraction ?? undefined)}
+          max={1}
+        />
+      )}
       <p role="status" class="status import-status">
         {status}
       </p>

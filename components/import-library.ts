@@ -1,31 +1,27 @@
-import { type ImportSource, importSizeError, parseImportFile } from '@/lib/io/import-file';
-import type { SkippedRecord } from '@/lib/io/import-record';
+import { importSizeError } from '@/lib/io/import-file';
 import { sendMessage } from '@/lib/messages';
+import type { ImportReport } from '@/lib/settings';
 
-const CHUNK = 1000;
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  skipped: SkippedRecord[];
-  warnings: string[];
-  source: ImportSource;
-}
+/** Characters per message: well under the browser's limit on one message. */
+const CHUNK = 8 * 1024 * 1024;
 
 /**
- * Reads and validates the file here, then hands it to the background in chunks that it commits
- * in one transaction: the library gets all of the file's good records or none of them.
+ * Hands the file's text to the background in pieces; the background checks it and commits the good records in
+ * one transaction, so the library gets all of them or none. Once handed over, this page may close: the import
+ * goes on, and its progress and outcome are kept in `importStatus`.
  */
-export async function importLibraryFile(file: File, onProgress: (fraction: number) => void): Promise<ImportReport> {
+export async function importLibraryFile(
+  file: File,
+  onProgress: (handover: { importId: string; fraction: number }) => void,
+): Promise<ImportReport> {
   const tooLarge = importSizeError(file.size);
   if (tooLarge) throw new Error(tooLarge);
-  const plan = parseImportFile(await file.text());
-  if (!plan.ok) throw new Error(plan.error);
-  const { importId } = await sendMessage('importBegin', {});
-  for (let start = 0; start < plan.papers.length; start += CHUNK) {
-    await sendMessage('importChunk', { importId, papers: plan.papers.slice(start, start + CHUNK) });
-    onProgress(Math.min(1, (start + CHUNK) / plan.papers.length));
+  const text = await file.text();
+  const { importId } = await sendMessage('importBegin', { fileName: file.name });
+  for (let start = 0; start < text.length; start += CHUNK) {
+    await sendMessage('importChunk', { importId, text: text.slice(start, start + CHUNK) });
+    onProgress({ importId, fraction: Math.min(1, (start + CHUNK) / text.length) });
   }
-  const { added, updated } = await sendMessage('importCommit', { importId });
-  return { added, updated, skipped: plan.skipped, warnings: plan.warnings, source: plan.source };
+  onProgress({ importId, fraction: 1 });
+  return sendMessage('importCommit', { importId });
 }

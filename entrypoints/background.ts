@@ -3,7 +3,7 @@ import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { captureEnabled, libraryChange } from '@/lib/settings';
+import { captureEnabled, importStatus, libraryChange } from '@/lib/settings';
 
 export default defineBackground(() => {
   let library: Promise<LibraryDB> | undefined;
@@ -20,6 +20,7 @@ export default defineBackground(() => {
       db,
       captureEnabled: () => captureEnabled.getValue(),
       changed: (ids) => void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null }),
+      importStatus: (status) => void importStatus.setValue(status),
     }),
   );
 

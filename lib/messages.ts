@@ -1,15 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { CaptureBatch, Paper } from './paper';
+import type { CaptureBatch } from './paper';
+import type { ImportReport } from './settings';
 
 export interface CaptureResult {
   accepted: number;
   rejected: number;
-}
-
-export interface ImportResult {
-  added: number;
-  updated: number;
-  skipped: { index: number; reason: string }[];
 }
 
 /**
@@ -23,9 +18,10 @@ export interface ProtocolMap {
   deletePapers: { data: { ids: string[] }; reply: { deleted: number } };
   purgeSeenBefore: { data: { before: string }; reply: { deleted: number } };
   clearLibrary: { data: Record<string, never>; reply: { deleted: number } };
-  importBegin: { data: Record<string, never>; reply: { importId: string } };
-  importChunk: { data: { importId: string; papers: Paper[] }; reply: { staged: number } };
-  importCommit: { data: { importId: string }; reply: ImportResult };
+  /** An import file is handed over as text in pieces, then checked and committed by the background alone. */
+  importBegin: { data: { fileName: string }; reply: { importId: string } };
+  importChunk: { data: { importId: string; text: string }; reply: { received: number } };
+  importCommit: { data: { importId: string }; reply: ImportReport };
   /** Opens (and if needed migrates) the library, so extension pages can read it. */
   prepareLibrary: { data: Record<string, never>; reply: { count: number } };
 }

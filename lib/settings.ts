@@ -21,3 +21,24 @@ export const lastExportAt = storage.defineItem<string | null>('local:lastExportA
 export const backupReminderDismissedAt = storage.defineItem<number | null>('local:backupReminderDismissedAt', {
   fallback: null,
 });
+
+/** Where the last import stands, written by the background as it goes: a page opened later still sees it. */
+export interface ImportStatus {
+  id: string;
+  fileName: string;
+  phase: 'receiving' | 'checking' | 'writing' | 'done' | 'failed';
+  /** Progress within the phase (0–1), or null when it cannot be told (the final commit). */
+  fraction: number | null;
+  report?: ImportReport;
+  error?: string;
+}
+
+export interface ImportReport {
+  source: 'papershelf' | 'papermemory';
+  added: number;
+  updated: number;
+  skipped: { index: number; id?: string; reason: string }[];
+  warnings: string[];
+}
+
+export const importStatus = storage.defineItem<ImportStatus | null>('local:importStatus', { fallback: null });

@@ -1,16 +1,16 @@
-import type { Paper } from '@/lib/paper';
-
-const MAX_STAGED_PAPERS = 1_000_000;
+const MAX_IMPORT_CHARS = 512 * 1024 * 1024;
 const STAGING_TTL_MS = 10 * 60_000;
 
 interface Staged {
-  papers: Paper[];
+  fileName: string;
+  parts: string[];
+  chars: number;
   touchedAt: number;
 }
 
 /**
- * Holds an import's chunks until it is committed in one transaction, so a file arriving in many messages
- * still lands all at once — and a worker killed half-way leaves the library untouched.
+ * Holds an import file's text while a page hands it over in pieces (a message has a size limit); the background
+ * then checks and commits it on its own, so closing the page after the hand-over loses nothing.
  */
 export function createImportStaging(now: () => number = Date.now) {
   const imports = new Map<string, Staged>();
@@ -27,22 +27,23 @@ export function createImportStaging(now: () => number = Date.now) {
   }
 
   return {
-    begin(): string {
+    begin(fileName: string): string {
       dropExpired();
       const importId = crypto.randomUUID();
-      imports.set(importId, { papers: [], touchedAt: now() });
+      imports.set(importId, { fileName, parts: [], chars: 0, touchedAt: now() });
       return importId;
     },
-    add(importId: unknown, papers: Paper[]): number {
+    add(importId: unknown, text: string): number {
       const staged = get(importId);
-      if (staged.papers.length + papers.length > MAX_STAGED_PAPERS) throw new Error('import too large');
-      staged.papers.push(...papers);
-      return staged.papers.length;
+      if (staged.chars + text.length > MAX_IMPORT_CHARS) throw new Error('the file is too large to import');
+      staged.parts.push(text);
+      staged.chars += text.length;
+      return staged.chars;
     },
-    take(importId: unknown): Paper[] {
-      const { papers } = get(importId);
+    take(importId: unknown): { fileName: string; text: string } {
+      const { fileName, parts } = get(importId);
       imports.delete(importId as string);
-      return papers;
+      return { fileName, text: parts.join('') };
     },
   };
 }

@@ -1,16 +1,18 @@
 import { parseArxivId } from '@/lib/arxiv';
+import { errorMessage } from '@/lib/errors';
 import type { LibraryDB } from '@/lib/library/db';
 import {
   annotatePaper,
-  applyImport,
   clearLibrary,
   deletePapers,
   ingestCapture,
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
-import { isObject, isoDate, own, validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
-import type { Paper } from '@/lib/paper';
+import { validateCaptureBatch } from '@/lib/library/validate';
+import type { ImportStatus } from '@/lib/settings';
+import { isObject, isoDate, own } from '@/lib/values';
+import { runImport } from './import-job';
 import { createImportStaging } from './import-staging';
 import type { Handlers } from './router';
 
@@ -19,6 +21,8 @@ export interface LibraryServiceDeps {
   captureEnabled: () => Promise<boolean>;
   /** Called after every successful write with the ids it touched (undefined: any paper may have changed). */
   changed: (ids: string[] | undefined) => void;
+  /** Where an import stands, for pages to show (even ones opened after it started). */
+  importStatus: (status: ImportStatus) => void;
   now?: () => Date;
 }
 
@@ -36,13 +40,11 @@ function requireIso(value: unknown): string {
 
 const field = (data: unknown, name: string): unknown => (isObject(data) ? own(data, name) : undefined);
 
-function validatedPapers(value: unknown): Paper[] {
-  if (!Array.isArray(value)) throw new Error('papers must be an array');
-  return value.map((record, index) => {
-    const result = validatePaperRecord(record);
-    if (!result.ok) throw new Error(`record ${index}: ${result.reason}`);
-    return result.paper;
-  });
+const MAX_CHUNK_CHARS = 16 * 1024 * 1024;
+
+function requireText(value: unknown, name: string, max: number): string {
+  if (typeof value !== 'string' || value.length > max) throw new Error(`${name} must be text of up to ${max} characters`);
+  return value;
 }
 
 /** Every message the background answers, each validated field by field before it touches the library. */
@@ -93,18 +95,27 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       deps.changed(undefined);
       return { deleted };
     },
-    async importBegin() {
-      return { importId: staging.begin() };
+    async importBegin(data) {
+      return { importId: staging.begin(requireText(field(data, 'fileName'), 'fileName', 500)) };
     },
     async importChunk(data) {
-      return { staged: staging.add(field(data, 'importId'), validatedPapers(field(data, 'papers'))) };
+      const text = requireText(field(data, 'text'), 'text', MAX_CHUNK_CHARS);
+      return { received: staging.add(field(data, 'importId'), text) };
     },
     async importCommit(data) {
-      const papers = staging.take(field(data, 'importId'));
-      const { added, updated } = await applyImport(await deps.db(), papers);
-      deps.changed(
-        papers.map((paper) => paper.id));
-      return { added, updated, skipped: [] };
+      const importId = field(data, 'importId');
+      const { fileName, text } = staging.take(importId);
+      const report = (status: Omit<ImportStatus, 'id' | 'fileName'>) =>
+        deps.importStatus({ id: importId as string, fileName, ...status });
+      try {
+        const result = await runImport(await deps.db(), text, report);
+        report({ phase: 'done', fraction: 1, report: result });
+        deps.changed(undefined);
+        return result;
+      } catch (error) {
+        report({ phase: 'failed', fraction: null, error: errorMessage(error) });
+        throw error;
+      }
     },
     async prepareLibrary() {
       return { count: await (await deps.db()).count('papers') };

@@ -66,6 +66,7 @@ export function applyImport(
   db: LibraryDB,
   papers: Paper[],
   now = new Date().toISOString(),
+  onProgress: (papersMerged: number) => void = () => {},
 ): Promise<{ added: number; updated: number }> {
   return inOneTransaction(db, async (tx) => {
     const store = tx.objectStore('papers');
@@ -78,6 +79,7 @@ export function applyImport(
       // a rejection, so the lookups already sent are still awaited, not orphaned.)
       const stored = await Promise.all(slice.map(async (paper) => store.get(paper.id)));
       slice.forEach((paper, index) => before.set(paper.id, stored[index]));
+      onProgress(Math.min(papers.length, start + IMPORT_SLICE));
     }
     for (const paper of papers) written.set(paper.id, mergeImported(written.get(paper.id) ?? before.get(paper.id), paper));
     const added = [...before.values()].filter((stored) => !stored).length;

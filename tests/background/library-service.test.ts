@@ -2,20 +2,24 @@ import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
+import { toExportDocument } from '@/lib/io/export-json';
+import type { ImportStatus } from '@/lib/settings';
 import { makePaper } from '../helpers/papers';
 
 const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);
 
 function service({ enabled = true } = {}) {
   const changes: (string[] | undefined)[] = [];
+  const statuses: ImportStatus[] = [];
   const db = openLibrary();
   const handlers = createLibraryService({
     db: () => db,
     captureEnabled: async () => enabled,
     changed: (ids) => changes.push(ids),
+    importStatus: (status) => statuses.push(status),
     now: () => new Date('2026-11-20T12:00:00.000Z'),
   });
-  return { route: createRouter(handlers, () => {}), db, changes };
+  return { route: createRouter(handlers, () => {}), db, changes, statuses };
 }
 
 const capture = (viewId: string, papers: unknown[]) => ({
@@ -65,28 +69,32 @@ describe('library service', () => {
     expect(await getAllPapers(await db)).toEqual(before);
   });
 
-  it('imports in chunks and commits them at once', async () => {
-    const { route, db } = service();
-    const begin = await route({ type: 'importBegin', data: {} }, 'extension-page');
+  it('takes a file handed over in pieces, checks and commits it on its own, reporting each phase', async () => {
+    const { route, db, statuses } = service();
+    const text = JSON.stringify(toExportDocument([makePaper('2601.00001'), makePaper('2601.00002')], '2026-11-20'));
+    const begin = await route({ type: 'importBegin', data: { fileName: 'shelf.json' } }, 'extension-page');
     const importId = begin.ok ? (begin.value as { importId: string }).importId : '';
-    await route({ type: 'importChunk', data: { importId, papers: [makePaper('2601.00001')] } }, 'extension-page');
-    await route({ type: 'importChunk', data: { importId, papers: [makePaper('2601.00002')] } }, 'extension-page');
+    const half = Math.floor(text.length / 2);
+    await route({ type: 'importChunk', data: { importId, text: text.slice(0, half) } }, 'extension-page');
+    await route({ type: 'importChunk', data: { importId, text: text.slice(half) } }, 'extension-page');
     expect(await getAllPapers(await db)).toEqual([]);
-    expect(await route({ type: 'importCommit', data: { importId } }, 'extension-page')).toEqual({
+    const committed = await route({ type: 'importCommit', data: { importId } }, 'extension-page');
+    expect(committed).toMatchObject({
       ok: true,
       value: { added: 2, updated: 0, skipped: [] },
     });
     expect((await getAllPapers(await db)).map((paper) => paper.id)).toEqual(['2601.00001', '2601.00002']);
+    expect(statuses.map((status) => status.phase)).toEqual(['checking', 'writing', 'writing', 'done']);
+    expect(statuses.every((status) => status.id === importId && status.fileName === 'shelf.json')).toBe(true);
   });
 
-  it('rejects a chunk with an invalid record, leaving the staged import unchanged', async () => {
-    const { route } = service();
-    const begin = await route({ type: 'importBegin', data: {} }, 'extension-page');
+  it('reports a broken file as failed and writes nothing', async () => {
+    const { route, db, statuses } = service();
+    const begin = await route({ type: 'importBegin', data: { fileName: 'broken.json' } }, 'extension-page');
     const importId = begin.ok ? (begin.value as { importId: string }).importId : '';
-    const bad = await route(
-      { type: 'importChunk', data: { importId, papers: [makePaper('2601.00001'), { id: 'x' }] } },
-      'extension-page',
-    );
-    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('record 1') });
+    await route({ type: 'importChunk', data: { importId, text: '{"format":"papershelf","pap' } }, 'extension-page');
+    expect(await route({ type: 'importCommit', data: { importId } }, 'extension-page')).toMatchObject({ ok: false });
+    expect(statuses.at(-1)).toMatchObject({ phase: 'failed', error: expect.any(String) });
+    expect(await getAllPapers(await db)).toEqual([]);
   });
 });

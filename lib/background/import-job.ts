@@ -1,0 +1,24 @@
+import { parseImportFile } from '@/lib/io/import-file';
+import type { LibraryDB } from '@/lib/library/db';
+import { applyImport } from '@/lib/library/ingest';
+import type { ImportReport, ImportStatus } from '@/lib/settings';
+
+export type ImportProgress = (status: Omit<ImportStatus, 'id' | 'fileName'>) => void;
+
+/**
+ * Checks an import file and commits its good records in one transaction, reporting each phase as it goes.
+ * It runs in the background: the page that handed the file over may close. Frequent progress reports also keep
+ * the service worker from being stopped as idle during a long import.
+ */
+export async function runImport(db: LibraryDB, text: string, progress: ImportProgress): Promise<ImportReport> {
+  progress({ phase: 'checking', fraction: null });
+  const plan = parseImportFile(text);
+  if (!plan.ok) throw new Error(plan.error);
+  const total = plan.papers.length;
+  progress({ phase: 'writing', fraction: 0 });
+  // Lookups are the part that can be counted; the final commit reports no fraction rather than a false 100 %.
+  const { added, updated } = await applyImport(db, plan.papers, undefined, (merged) =>
+    progress({ phase: 'writing', fraction: merged < total ? merged / total : null }),
+  );
+  return { source: plan.source, added, updated, skipped: plan.skipped, warnings: plan.warnings };
+}
