@@ -11,6 +11,7 @@ import { ExportPanel } from './ExportPanel';
 import { plural } from './format';
 import { ImportPanel } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
+import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { TopicList } from './TopicList';
@@ -31,6 +32,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [annotating, setAnnotating] = useState<Paper | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearch(library.db, query, library.change.stamp);
@@ -70,8 +72,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       if (paper) toggleStar(paper);
     },
     clearSearch: () => setQuery(''),
+    closeDetail: detail ? () => setDetailId(null) : undefined,
   });
 
+  const detail = detailId ? view.paper(detailId) : undefined;
   const filtering = Boolean(searching || topicIds || starredOnly);
   const empty = library.count === 0;
   const error = library.error ?? view.error;
@@ -159,6 +163,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             paper={view.paper}
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort])}
+            sort={searching ? 'relevance' : sort}
+            onDetails={(paper) => setDetailId(paper.id)}
             activeIndex={activeId ? activeIndex : -1}
             highlightTerms={search.result?.terms ?? []}
             selected={selected}
@@ -166,6 +172,14 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             onToggleStar={toggleStar}
             onToggleSelect={toggleSelect}
             onEdit={setAnnotating}
+          />
+        )}
+        {detail && (
+          <PaperDetail
+            paper={detail}
+            onClose={() => setDetailId(null)}
+            onToggleStar={() => toggleStar(detail)}
+            onEdit={() => setAnnotating(detail)}
           />
         )}
       </main>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
+import type { SortKey } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
 
-const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 66;
 const OVERSCAN = 6;
 
 interface PaperListProps {
@@ -17,6 +18,8 @@ interface PaperListProps {
   highlightTerms: string[];
   selected: ReadonlySet<string>;
   onActivate: (index: number) => void;
+  sort: SortKey | 'relevance';
+  onDetails: (paper: Paper) => void;
   onToggleStar: (paper: Paper) => void;
   onToggleSelect: (paper: Paper) => void;
   onEdit: (paper: Paper) => void;
@@ -73,6 +76,8 @@ export function PaperList(props: PaperListProps) {
               highlightTerms={props.highlightTerms}
               selected={props.selected.has(paper.id)}
               onFocus={() => props.onActivate(index)}
+              sort={props.sort}
+              onDetails={() => props.onDetails(paper)}
               onToggleStar={() => props.onToggleStar(paper)}
               onToggleSelect={() => props.onToggleSelect(paper)}
               onEdit={() => props.onEdit(paper)}

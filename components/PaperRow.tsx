@@ -1,4 +1,5 @@
 import type { Paper } from '@/lib/paper';
+import type { SortKey } from '@/lib/view/select-papers';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
 
@@ -7,15 +8,25 @@ interface PaperRowProps {
   top: number;
   active: boolean;
   selected: boolean;
+  /** The list's order: the row shows the value it is ordered by. */
+  sort: SortKey | 'relevance';
   highlightTerms: string[];
   onFocus: () => void;
+  onDetails: () => void;
   onToggleStar: () => void;
   onToggleSelect: () => void;
   onEdit: () => void;
 }
 
-export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }: PaperRowProps) {
-  const seenDates = `first ${formatDay(paper.firstSeenAt)} · last ${formatDay(paper.lastSeenAt)}`;
+/** The fact the list is ordered by, first in the row's meta line. */
+function orderedBy(paper: Paper, sort: PaperRowProps['sort']) {
+  if (sort === 'published')
+    return paper.publishedAt ? <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time> : null;
+  if (sort === 'upvotes') return null; // the upvote count is always shown
+  return <time dateTime={paper.lastSeenAt}>seen {formatDay(paper.lastSeenAt)}</time>;
+}
+
+export function PaperRow({ paper, top, active, selected, sort, highlightTerms, ...on }: PaperRowProps) {
   return (
     <li
       class={active ? 'paper active' : 'paper'}
@@ -29,27 +40,35 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
         class="select"
         checked={selected}
         aria-label={`Select ${paper.title}`}
+        title="Select for export, tagging or deletion"
         onChange={on.onToggleSelect}
       />
       <div class="paper-main">
-        <a class="title" href={paper.url} target="_blank" rel="noreferrer" title={paper.title}>
+        <a
+          class="title"
+          href={paper.url}
+          target="_blank"
+          rel="noreferrer"
+          title={paper.title}
+          onClick={(event) => {
+            // A click shows the detail; Enter (detail 0) and modified clicks open the paper as a link does.
+            if (event.detail === 0 || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+            event.preventDefault();
+            on.onDetails();
+          }}
+        >
           <Highlighted text={paper.title} terms={highlightTerms} />
         </a>
         <div class="meta">
-          <span class="authors">{formatAuthors(paper.authors)}</span>
-        </div>
-        <div class="meta">
-          {paper.publishedAt && <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt)}</time>}
+          {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
-          <span class="seen" title={`seen ${paper.seenCount}× · ${seenDates}`}>
-            seen {paper.seenCount}×
-          </span>
-          <span class="seen-dates">{seenDates}</span>
+          <span class="seen">seen {paper.seenCount}×</span>
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
               {tag}
             </span>
           ))}
+          <span class="authors">{formatAuthors(paper.authors)}</span>
         </div>
       </div>
       <div class="row-actions">
@@ -61,6 +80,9 @@ export function PaperRow({ paper, top, active, selected, highlightTerms, ...on }
           onClick={on.onToggleStar}
         >
           {paper.starred ? '★' : '☆'}
+        </button>
+        <button type="button" class="details" aria-label="Details" title="Abstract, authors and links" onClick={on.onDetails}>
+          ⓘ
         </button>
         <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
           ✎

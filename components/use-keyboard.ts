@@ -10,6 +10,8 @@ interface KeyboardOptions {
   star: (index: number) => void;
   /** Empties the search box, and with it the results. */
   clearSearch: () => void;
+  /** Closes the open paper detail, if any (Esc outside the search box). */
+  closeDetail?: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -26,7 +28,10 @@ export function useKeyboard(options: KeyboardOptions) {
       const inSearch = event.target === options.searchInput.current;
       const typing = isTyping(event.target) && !inSearch;
       const { count, activeIndex } = options;
-      if (event.key === 'Escape' && inSearch) {
+      if (event.key === 'Escape' && !inSearch && options.closeDetail && !typing) {
+        event.preventDefault();
+        options.closeDetail();
+      } else if (event.key === 'Escape' && inSearch) {
         event.preventDefault();
         // First Esc clears the query and its results; the next leaves the box so single-key shortcuts act on the list.
         if (options.searchInput.current?.value) options.clearSearch();

@@ -1,0 +1,76 @@
+import { paperLinks } from '@/lib/paper-links';
+import type { Paper } from '@/lib/paper';
+import { formatDay, plural } from './format';
+
+interface PaperDetailProps {
+  paper: Paper;
+  onClose: () => void;
+  onToggleStar: () => void;
+  onEdit: () => void;
+}
+
+/** Everything known about one paper: the abstract, every author, when it was seen, and where to read it. */
+export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetailProps) {
+  const upvotes = paper.upvotes === null ? null : plural(paper.upvotes, 'upvote');
+  return (
+    <section class="detail" aria-labelledby="detail-title">
+      <div class="detail-actions">
+        <button type="button" class="detail-close" onClick={onClose}>
+          ← Back to list
+        </button>
+        <button type="button" aria-pressed={paper.starred} onClick={onToggleStar}>
+          {paper.starred ? '★ Starred' : '☆ Star'}
+        </button>
+        <button type="button" onClick={onEdit}>
+          Tags and note…
+        </button>
+      </div>
+      <h2 id="detail-title" class="detail-title">
+        {paper.title}
+      </h2>
+      {paper.authors.length > 0 && <p class="detail-authors">{paper.authors.join(', ')}</p>}
+      <ul class="detail-links" aria-label="Links">
+        {paperLinks(paper).map((link) => (
+          <li key={link.label}>
+            <a href={link.href} target="_blank" rel="noreferrer noopener">
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <dl class="detail-facts">
+        {paper.publishedAt && (
+          <>
+            <dt>Published</dt>
+            <dd>{formatDay(paper.publishedAt)}</dd>
+          </>
+        )}
+        <dt>Seen</dt>
+        <dd>
+          {paper.seenCount}× · first {formatDay(paper.firstSeenAt)} · last {formatDay(paper.lastSeenAt)}
+        </dd>
+        {upvotes && (
+          <>
+            <dt>Upvotes</dt>
+            <dd>{upvotes}</dd>
+          </>
+        )}
+        {paper.keywords.length > 0 && (
+          <>
+            <dt>Keywords</dt>
+            <dd>{paper.keywords.join(', ')}</dd>
+          </>
+        )}
+        {paper.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd>{paper.tags.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {paper.note && <p class="detail-note">{paper.note}</p>}
+      <h3>Abstract</h3>
+      <p class="detail-abstract">{paper.abstract ?? 'No abstract was shown on the pages you visited.'}</p>
+    </section>
+  );
+}
