@@ -1,8 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { sendMessage } from '@/lib/messages';
 import { countSeenBefore } from '@/lib/library/read';
-import { exportLibrary, readForExport } from './export-library';
+import { sendMessage } from '@/lib/messages';
+import { ConfirmDialog } from './ConfirmDialog';
 import { plural } from './format';
 import { StorageStatus } from './StorageStatus';
 import type { LibraryState } from './use-library';
@@ -13,91 +13,106 @@ interface LibraryToolsProps {
   onSelectionCleared: () => void;
 }
 
+type Pending =
+  | { kind: 'selection'; count: number }
+  | { kind: 'purge'; before: string; day: string; count: number }
+  | { kind: 'clear'; count: number };
+
+const TITLES: Record<Pending['kind'], string> = {
+  selection: 'Delete the selected papers?',
+  purge: 'Forget older papers?',
+  clear: 'Clear the whole library?',
+};
+
 /** Deleting and purging: the only places where the user's data can go away, each said plainly first. */
 export function LibraryTools({ library, selection, onSelectionCleared }: LibraryToolsProps) {
   const [purgeBefore, setPurgeBefore] = useState('');
   // Storage figures are asked for only while the tools are open.
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
-  const clearDialog = useRef<HTMLDialogElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const { db } = library;
 
-  const run = async (work: () => Promise<{ deleted: number }>) => {
+  const askPurge = async () => {
+    if (!purgeBefore || !db) return;
+    const before = new Date(`${purgeBefore}T00:00:00`).toISOString();
+    // Counted in the database, not in what this page happens to have read.
+    setPending({ kind: 'purge', before, day: purgeBefore, count: await countSeenBefore(db, before) });
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    const work = pending;
+    setPending(null);
     try {
-      const { deleted } = await work();
+      // The background counts what it deletes in the transaction that deletes it: that number is reported.
+      const { deleted } =
+        work.kind === 'selection'
+          ? await sendMessage('deletePapers', { ids: selection })
+          : work.kind === 'purge'
+            ? await sendMessage('purgeSeenBefore', { before: work.before })
+            : await sendMessage('clearLibrary', {});
       setStatus(`${plural(deleted, 'paper')} deleted.`);
+      if (work.kind !== 'purge') onSelectionCleared();
     } catch (error) {
       setStatus(`Nothing deleted: ${errorMessage(error)}`);
     }
   };
 
-  const deleteSelected = () => {
-    if (!window.confirm(`Delete ${plural(selection.length, 'paper')} from your library?`)) return;
-    run(() => sendMessage('deletePapers', { ids: selection })).then(onSelectionCleared);
-  };
-
-  const purge = async () => {
-    if (!purgeBefore || !library.db) return;
-    const before = new Date(`${purgeBefore}T00:00:00`).toISOString();
-    const doomed = await countSeenBefore(library.db, before);
-    if (!window.confirm(`Forget ${plural(doomed, 'paper')} last seen before ${purgeBefore}?`)) return;
-    run(() => sendMessage('purgeSeenBefore', { before }));
-  };
-
-  const clearEverything = () => {
-    clearDialog.current?.close();
-    run(() => sendMessage('clearLibrary', {})).then(onSelectionCleared);
-  };
-
   return (
     <details class="tools" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Library tools</summary>
-      {open && <StorageStatus count={library.count ?? 0} />}
-      <div class="tool-row">
-        <button type="button" disabled={selection.length === 0} onClick={deleteSelected}>
-          Delete selected ({selection.length})
-        </button>
-      </div>
-      <div class="tool-row">
-        <input
-          type="date"
-          aria-label="Forget papers last seen before"
-          value={purgeBefore}
-          onInput={(event) => setPurgeBefore(event.currentTarget.value)}
-        />
-        <button type="button" disabled={!purgeBefore || !library.db} onClick={purge}>
-          Forget older papers
-        </button>
-      </div>
-      <div class="tool-row">
-        <button type="button" class="danger" onClick={() => clearDialog.current?.showModal()}>
-          Clear everything…
-        </button>
-      </div>
-      <p role="status" class="status">
-        {status}
-      </p>
-      <dialog ref={clearDialog} aria-labelledby="clear-title" class="confirm">
-        <h2 id="clear-title">Clear the whole library?</h2>
-        <p>This deletes all {plural(library.count ?? 0, 'paper')}, with their stars, tags and notes. It cannot be undone.</p>
+      <div class="tools-body">
+        {open && <StorageStatus count={library.count ?? 0} />}
         <div class="tool-row">
           <button
             type="button"
-            disabled={!library.db}
-            onClick={async () =>
-              library.db &&
-              exportLibrary(await readForExport(library.db), 'json', undefined, { wholeLibrary: true })
-            }
+            disabled={selection.length === 0}
+            onClick={() => setPending({ kind: 'selection', count: selection.length })}
           >
-            Save a backup first
-          </button>
-          <button type="button" class="danger" onClick={clearEverything}>
-            Delete everything
-          </button>
-          <button type="button" onClick={() => clearDialog.current?.close()}>
-            Cancel
+            Delete selected ({selection.length})
           </button>
         </div>
-      </dialog>
+        <div class="tool-row">
+          <input
+            type="date"
+            aria-label="Forget papers last seen before"
+            value={purgeBefore}
+            onInput={(event) => setPurgeBefore(event.currentTarget.value)}
+          />
+          <button type="button" disabled={!purgeBefore || !db} onClick={askPurge}>
+            Forget older papers
+          </button>
+        </div>
+        <div class="tool-row">
+          <button
+            type="button"
+            class="danger"
+            disabled={!db || library.count === null}
+            onClick={() => setPending({ kind: 'clear', count: library.count ?? 0 })}
+          >
+            Clear everything…
+          </button>
+        </div>
+        <p role="status" class="status">
+          {status}
+        </p>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? TITLES[pending.kind] : ''}
+        confirmLabel={pending?.kind === 'clear' ? 'Delete everything' : 'Delete'}
+        db={db}
+        onConfirm={confirm}
+        onClose={() => setPending(null)}
+      >
+        <p>
+          {pending?.kind === 'purge'
+            ? `This forgets ${plural(pending.count, 'paper')} last seen before ${pending.day}, with their stars, tags and notes.`
+            : `This deletes ${pending?.kind === 'clear' ? 'all ' : ''}${plural(pending?.count ?? 0, 'paper')}, with their stars, tags and notes.`}{' '}
+          It cannot be undone.
+        </p>
+      </ConfirmDialog>
     </details>
   );
 }

@@ -20,13 +20,16 @@ export function StorageStatus({ count }: { count: number }) {
   if (!info) return null;
   return (
     <p class="storage">
-      Storage used: {(info.usage / MB).toFixed(1)} MB.{' '}
+      Your library takes {(info.usage / MB).toFixed(1)} MB on this computer.{' '}
       {info.persisted ? (
-        'Protected from eviction.'
+        'The browser will not delete it to free up space.'
       ) : (
-        <button type="button" onClick={() => navigator.storage.persist().then(refresh)}>
-          Protect from eviction
-        </button>
+        <>
+          When space runs low, the browser may delete it.{' '}
+          <button type="button" onClick={() => navigator.storage.persist().then(refresh)}>
+            Ask the browser to keep it
+          </button>
+        </>
       )}
     </p>
   );
