@@ -12,15 +12,18 @@ export interface ExportHeader {
   count: number;
 }
 
+/** A paper as the export writes it: with when the user last edited its star, tags or note (null: unknown). */
+export type ExportedPaper = Paper & { annotatedAt: string | null };
+
 export interface ExportDocument extends ExportHeader {
-  papers: Paper[];
+  papers: ExportedPaper[];
 }
 
 /**
  * The paper as the export writes it: every Paper field in a fixed order (the object literal must name
  * them all), and nothing else — stored bookkeeping such as `recentViewIds` stays behind.
  */
-export function exportPaper(paper: Paper): Paper {
+export function exportPaper(paper: Paper & { annotatedAt?: string | null }): ExportedPaper {
   return {
     id: paper.id,
     title: paper.title,
@@ -43,6 +46,7 @@ export function exportPaper(paper: Paper): Paper {
     starred: paper.starred,
     tags: paper.tags,
     note: paper.note,
+    annotatedAt: paper.annotatedAt ?? null,
     upvoteHistory: paper.upvoteHistory.map(({ at, upvotes }) => ({ at, upvotes })),
   };
 }

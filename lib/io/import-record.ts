@@ -1,6 +1,7 @@
-import { isObject, own, validatePaperRecord } from '@/lib/library/validate';
+import { validatePaperRecord } from '@/lib/library/validate';
 import type { Paper } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
+import { isObject, own } from '@/lib/values';
 
 /** A record of the file that was not imported, and why. `index` is its position in the file. */
 export interface SkippedRecord {

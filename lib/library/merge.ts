@@ -8,12 +8,20 @@ import {
   UNKNOWN_FACTS,
   type UpvoteObservation,
 } from '@/lib/paper';
+import { plausibleTitle } from '@/lib/values';
 
 const RECENT_VIEWS = 32;
 const HISTORY_POINTS = 128;
 const MAX_KEYWORDS = 64;
 
-type Facts = Omit<PaperFacts, 'title'> & { title: string };
+// Fields lib/paper.ts is to carry; typed here until it does.
+type TitleSource = 'island' | 'card' | 'link';
+type Sighting = PaperSighting & { titleSource?: TitleSource };
+type Annotated = { annotatedAt?: string | null };
+type LibraryRecord = PaperRecord & Annotated & { titleSource?: TitleSource };
+
+type Facts = Omit<PaperFacts, 'title'>;
+type Titled = { title: string; titleSource?: TitleSource };
 
 /** ISO times compare as text. */
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -36,20 +44,20 @@ function unionKeywords(old: string[], next: string[] | undefined): string[] {
 
 /**
  * The one merge of what is known about a paper: the richest value wins field by field and a blank never
- * overwrites a value. Text and lists keep the longer one, counts keep the latest observation, and facts
+ * overwrites a value. Text and lists keep the longer one, counts keep the newer observation, and facts
  * that do not change (dates, links) keep the first one known.
  */
-function mergeFacts(old: Facts, next: Partial<Facts>): Facts {
+function mergeFacts(old: Facts, next: Partial<Facts>, nextIsNewer: boolean): Facts {
+  const newer = nextIsNewer ? latest : kept;
   return {
-    title: longer(old.title, next.title) ?? old.title,
     abstract: longer(old.abstract, next.abstract),
     aiSummary: longer(old.aiSummary, next.aiSummary),
     authors:
       next.authors && next.authors.length >= old.authors.length && next.authors.length ? next.authors : old.authors,
     keywords: unionKeywords(old.keywords, next.keywords),
-    upvotes: latest(old.upvotes, next.upvotes),
-    comments: latest(old.comments, next.comments),
-    githubStars: latest(old.githubStars, next.githubStars),
+    upvotes: newer(old.upvotes, next.upvotes),
+    comments: newer(old.comments, next.comments),
+    githubStars: newer(old.githubStars, next.githubStars),
     publishedAt: kept(old.publishedAt, next.publishedAt),
     submittedOnDailyAt: kept(old.submittedOnDailyAt, next.submittedOnDailyAt),
     githubRepo: kept(old.githubRepo, next.githubRepo),
@@ -58,11 +66,34 @@ function mergeFacts(old: Facts, next: Partial<Facts>): Facts {
   };
 }
 
+const TITLE_STRENGTH: Record<TitleSource, number> = { link: 1, card: 2, island: 3 };
+// A title of unknown source (from an import file, or stored before sources were kept) counts as a card's.
+const titleStrength = (source: TitleSource | undefined) => TITLE_STRENGTH[source ?? 'card'];
+
+/**
+ * A title changes only to a better reading of the same paper: a stronger source replaces it, an equally
+ * strong one only when newer and plausible (not an abstract or a caption), a weaker one never.
+ */
+function betterTitle(old: Titled, next: Titled, nextIsNewer: boolean, abstract: string | null): Titled {
+  const gain = titleStrength(next.titleSource) - titleStrength(old.titleSource);
+  const winner = gain > 0 || (gain === 0 && nextIsNewer && plausibleTitle(next.title, abstract)) ? next : old;
+  return winner.titleSource ? { title: winner.title, titleSource: winner.titleSource } : { title: winner.title };
+}
+
+/** The record without its title's source, so a title of unknown source does not inherit the old one's. */
+function withoutTitleSource(record: LibraryRecord): LibraryRecord {
+  const { titleSource: _, ...rest } = record;
+  return rest;
+}
+
 /** Keeps the series short: when full, every other point of the older half goes, so the long-range shape survives. */
 export function capHistory(history: UpvoteObservation[]): UpvoteObservation[] {
-  if (history.length <= HISTORY_POINTS) return history;
-  const half = Math.floor(history.length / 2);
-  return [...history.slice(0, half).filter((_, index) => index % 2 === 0), ...history.slice(half)];
+  let capped = history;
+  while (capped.length > HISTORY_POINTS) {
+    const half = Math.floor(capped.length / 2);
+    capped = [...capped.slice(0, half).filter((_, index) => index % 2 === 0), ...capped.slice(half)];
+  }
+  return capped;
 }
 
 function observeUpvotes(history: UpvoteObservation[], upvotes: number | null | undefined, at: string) {
@@ -76,22 +107,24 @@ function factsOf(paper: Partial<Facts>): Partial<Facts> {
   for (const key of Object.keys(UNKNOWN_FACTS) as (keyof Facts)[]) {
     if (paper[key] !== undefined) (facts as Record<string, unknown>)[key] = paper[key];
   }
-  if (paper.title !== undefined) facts.title = paper.title;
   return facts;
 }
 
 /** A sighting from a page view, folded into what the library knows. */
 export function mergeSighting(
   stored: PaperRecord | undefined,
-  sighting: PaperSighting,
+  sighting: Sighting,
   viewId: string,
   now: string,
 ): PaperRecord {
-  const base: PaperRecord = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
+  const base: LibraryRecord = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
+  const facts = mergeFacts(base, factsOf(sighting), true);
   const newView = !base.recentViewIds.includes(viewId);
   return {
-    ...base,
-    ...mergeFacts(base, factsOf(sighting)),
+    ...withoutTitleSource(base),
+    ...facts,
+    // A first sighting's title is its own, whatever its source.
+    ...betterTitle(stored ? base : sighting, sighting, true, facts.abstract),
     url: paperUrl(base.id),
     firstSeenAt: earlier(base.firstSeenAt, now),
     lastSeenAt: now,
@@ -101,23 +134,100 @@ export function mergeSighting(
   };
 }
 
-function mergeHistories(a: UpvoteObservation[], b: UpvoteObservation[]): UpvoteObservation[] {
-  const byTime = new Map([...a, ...b].map((point) => [point.at, point]));
-  return capHistory([...byTime.values()].sort((x, y) => x.at.localeCompare(y.at)));
+/** When a record's counts were last observed: its last sighting, or its last upvote point if later. */
+const observedAt = (paper: Paper) => later(paper.lastSeenAt, paper.upvoteHistory.at(-1)?.at ?? '');
+
+/**
+ * Both series as one, by time: one point per time (the newer record's on a tie), none repeating the value
+ * before it (a capture never records one), capped.
+ */
+function mergeHistories(older: UpvoteObservation[], newer: UpvoteObservation[]): UpvoteObservation[] {
+  const byTime = new Map([...older, ...newer].map((point) => [point.at, point]));
+  const sorted = [...byTime.values()].sort((x, y) => x.at.localeCompare(y.at));
+  return capHistory(sorted.filter((point, index) => index === 0 || point.upvotes !== sorted[index - 1].upvotes));
 }
 
-/** An imported record: kept exactly in an empty slot, merged by the same rules onto an existing one. */
-export function mergeImported(stored: PaperRecord | undefined, incoming: Paper): PaperRecord {
-  if (!stored) return { ...incoming, recentViewIds: [] };
-  return {
-    ...stored,
-    ...mergeFacts(stored, factsOf(incoming)),
+/**
+ * Whether the file's star, tags and note replace the library's: the later user edit (annotatedAt) wins, and a
+ * dated edit beats an undated one. With neither dated, the library's win: it is the newer truth for the
+ * user's own edits, so an old backup never brings back a star, tag or note the user removed.
+ */
+function importedAnnotationWins(stored: Annotated, incoming: Annotated): boolean {
+  const storedAt = stored.annotatedAt ?? null;
+  const incomingAt = incoming.annotatedAt ?? null;
+  if (storedAt && incomingAt) return incomingAt > storedAt;
+  return Boolean(incomingAt);
+}
+
+const COUNTS = ['upvotes', 'comments', 'githubStars'] as const;
+
+const sameAnnotation = (a: Paper, b: Paper) =>
+  a.starred === b.starred && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
+
+/** What an import did to one paper, for its report. */
+export interface ImportMerge {
+  record: PaperRecord;
+  /** The library had no record of the paper. */
+  added: boolean;
+  /** The library's counts were observed no earlier than the file's and differ: they were kept. */
+  keptNewerCounts: boolean;
+  /** The library's star, tags or note differ from the file's and were kept, being the later (or only dated) edit. */
+  keptNewerAnnotation: boolean;
+}
+
+/**
+ * An imported record: kept exactly in an empty slot, merged onto an existing one by recency, so an old backup
+ * never rolls the library back. Counts come from the newer observation, star/tags/note from the later user
+ * edit, the title by its source's strength; other facts by the capture rules.
+ */
+export function mergeImported(stored: PaperRecord | undefined, incoming: Paper): ImportMerge {
+  if (!stored) {
+    return {
+      record: { ...incoming, recentViewIds: [] },
+      added: true,
+      keptNewerCounts: false,
+      keptNewerAnnotation: false,
+    };
+  }
+  const base: LibraryRecord = stored;
+  const incomingNewer = observedAt(incoming) > observedAt(stored);
+  const [older, newer] = incomingNewer ? [stored, incoming] : [incoming, stored];
+  const facts = mergeFacts(stored, factsOf(incoming), incomingNewer);
+  const annotationFromFile = importedAnnotationWins(base, incoming as Paper & Annotated);
+  const record: LibraryRecord = {
+    ...withoutTitleSource(base),
+    ...facts,
+    ...betterTitle(base, { title: incoming.title }, incomingNewer, facts.abstract),
     firstSeenAt: earlier(stored.firstSeenAt, incoming.firstSeenAt),
     lastSeenAt: later(stored.lastSeenAt, incoming.lastSeenAt),
     seenCount: Math.max(stored.seenCount, incoming.seenCount),
-    starred: stored.starred || incoming.starred,
-    tags: [...new Set([...stored.tags, ...incoming.tags])],
-    note: stored.note || incoming.note,
-    upvoteHistory: mergeHistories(stored.upvoteHistory, incoming.upvoteHistory),
+    upvoteHistory: mergeHistories(older.upvoteHistory, newer.upvoteHistory),
+  };
+  if (annotationFromFile) {
+    const { starred, tags, note, annotatedAt } = incoming as Paper & Annotated;
+    Object.assign(record, { starred, tags, note, annotatedAt: annotatedAt ?? null });
+  }
+  return {
+    record,
+    added: false,
+    keptNewerCounts: !incomingNewer && COUNTS.some((key) => incoming[key] !== null && incoming[key] !== stored[key]),
+    keptNewerAnnotation: !annotationFromFile && !sameAnnotation(stored, incoming),
+  };
+}
+
+/** Running totals of an import: "N added, M updated (K newer counts, J newer annotations kept)". */
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  keptNewerCounts: number;
+  keptNewerAnnotations: number;
+}
+
+export function tallyImport(summary: ImportSummary, merge: ImportMerge): ImportSummary {
+  return {
+    added: summary.added + (merge.added ? 1 : 0),
+    updated: summary.updated + (merge.added ? 0 : 1),
+    keptNewerCounts: summary.keptNewerCounts + (merge.keptNewerCounts ? 1 : 0),
+    keptNewerAnnotations: summary.keptNewerAnnotations + (merge.keptNewerAnnotation ? 1 : 0),
   };
 }

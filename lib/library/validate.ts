@@ -1,6 +1,7 @@
 import { isPapersPageUrl, paperUrl, parseArxivId } from '@/lib/arxiv';
 import { type CaptureBatch, type Paper, type PaperSighting, UNKNOWN_FACTS, type UpvoteObservation } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
+import { count, type Fields, isObject, isoDate, own, textList, webUrl } from '@/lib/values';
 
 /** Length caps: generous for real papers, small enough that a hostile page cannot bloat the library. */
 const LIMITS = {
@@ -21,48 +22,7 @@ const LIMITS = {
   viewId: 64,
 } as const;
 
-type Fields = Record<string, unknown>;
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-export const isObject = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Reads own properties only, so `__proto__` and friends in a message are just absent keys. */
-export const own = (object: Fields, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
-
-export function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e9 ? value : null;
-}
-
-export function isoDate(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 64) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-export function webUrl(value: unknown): string | null {
-  const text = cleanText(value);
-  if (!text || text.length > LIMITS.url) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Normalized non-blank strings of a list, capped; `unique` drops repeats (keywords, tags — not authors, who can share a name). */
-export function textList(value: unknown, maxItems: number, maxLength: number, unique = true): string[] {
-  if (!Array.isArray(value)) return [];
-  const items: string[] = [];
-  const seen = new Set<string>();
-  for (const item of value.slice(0, maxItems)) {
-    const text = cleanText(item, maxLength);
-    if (!text || (unique && seen.has(text))) continue;
-    seen.add(text);
-    items.push(text);
-  }
-  return items;
-}
 
 /** The page-derived facts of a record, each checked and normalized on its own. */
 function readSighting(input: unknown): Result<PaperSighting> {
@@ -102,6 +62,15 @@ function isPapersPage(value: unknown): value is string {
   }
 }
 
+/** Where a sighting's title was read (lib/page): the merge lets a stronger reading replace a weaker one. */
+type TitleSource = 'island' | 'card' | 'link';
+const TITLE_SOURCES: readonly unknown[] = ['island', 'card', 'link'] satisfies TitleSource[];
+
+/** A known title source is kept; anything else is left out, so the title counts as one of unknown source. */
+function withTitleSource(sighting: PaperSighting, source: unknown): PaperSighting & { titleSource?: TitleSource } {
+  return TITLE_SOURCES.includes(source) ? { ...sighting, titleSource: source as TitleSource } : sighting;
+}
+
 export type CaptureValidation =
   | { ok: true; batch: CaptureBatch; dropped: { index: number; reason: string }[] }
   | { ok: false; reason: string };
@@ -120,8 +89,8 @@ export function validateCaptureBatch(input: unknown): CaptureValidation {
   const dropped: { index: number; reason: string }[] = [];
   papers.forEach((paper, index) => {
     const result = readSighting(paper);
-    if (result.ok) batch.papers.push(result.value);
-    else dropped.push({ index, reason: result.reason });
+    if (!result.ok) dropped.push({ index, reason: result.reason });
+    else batch.papers.push(withTitleSource(result.value, own(paper as Fields, 'titleSource')));
   });
   return { ok: true, batch, dropped };
 }
@@ -138,17 +107,23 @@ function readHistory(value: unknown): UpvoteObservation[] | null {
   return history;
 }
 
-/** Tags and note as the user may set them. */
+/**
+ * Tags and note as the user may set them. Tags are normalized like page text; the note is kept as typed (line
+ * breaks and all), only trimmed at its ends, since it is the user's own writing.
+ */
 export function readAnnotation(tags: unknown, note: unknown): Result<{ tags: string[]; note: string | null }> {
   if (!Array.isArray(tags) || tags.length > LIMITS.tags || tags.some((tag) => typeof tag !== 'string'))
     return { ok: false, reason: `tags must be up to ${LIMITS.tags} strings` };
   if (note !== null && typeof note !== 'string') return { ok: false, reason: 'note must be a string or null' };
-  if (typeof note === 'string' && note.length > LIMITS.note) return { ok: false, reason: 'note too long' };
-  return { ok: true, value: { tags: textList(tags, LIMITS.tags, LIMITS.tag), note: cleanText(note, LIMITS.note) } };
+  const typed = note?.trim() || null;
+  if (typed && typed.length > LIMITS.note) return { ok: false, reason: 'note too long' };
+  return { ok: true, value: { tags: textList(tags, LIMITS.tags, LIMITS.tag), note: typed } };
 }
 
 /** A full exported record (e.g. from an import file), with the library's bookkeeping fields. */
-export function validatePaperRecord(input: unknown): { ok: true; paper: Paper } | { ok: false; reason: string } {
+export function validatePaperRecord(
+  input: unknown,
+): { ok: true; paper: Paper & { annotatedAt: string | null } } | { ok: false; reason: string } {
   const facts = readSighting(input);
   if (!facts.ok) return { ok: false, reason: facts.reason };
   const record = input as Fields;
@@ -176,6 +151,8 @@ export function validatePaperRecord(input: unknown): { ok: true; paper: Paper } 
       starred,
       tags: annotation.value.tags,
       note: annotation.value.note,
+      // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
+      annotatedAt: isoDate(own(record, 'annotatedAt')),
       upvoteHistory,
     },
   };

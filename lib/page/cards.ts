@@ -74,6 +74,7 @@ export function readCards(root: ParentNode): PaperSighting[] {
       known({
         id: heading.id,
         title,
+        titleSource: 'card',
         upvotes: upvotes(card),
         comments: comments(card, heading.id),
         authors: authors(card),

@@ -1,7 +1,7 @@
 import { parseArxivId } from '@/lib/arxiv';
-import { count, isObject, isoDate, own, textList, webUrl } from '@/lib/library/validate';
 import { known, type PaperSighting } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
+import { count, isObject, isoDate, own, textList, webUrl } from '@/lib/values';
 import type { PapersView } from './view';
 
 type Json = Record<string, unknown>;
@@ -45,6 +45,7 @@ function sightingFromItem(item: unknown, comments?: number | null): PaperSightin
   return known({
     id,
     title,
+    titleSource: 'island',
     abstract: cleanText(field(paper, 'summary')) ?? cleanText(field(item, 'summary')),
     authors: authorNames(field(paper, 'authors')),
     upvotes: count(field(paper, 'upvotes')),

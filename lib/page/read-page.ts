@@ -1,4 +1,4 @@
-import type { PaperSighting } from '@/lib/paper';
+import { known, type PaperSighting } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 import { readCards } from './cards';
 import { islandMatchesView, readIsland } from './island';
@@ -28,7 +28,8 @@ function readPaperView(doc: Document, paperId: string): PaperSighting[] {
     island?.target === 'PaperContent' ? island.papers.find((paper) => paper.id === paperId) : undefined;
   if (fromIsland) return [fromIsland];
   const title = cleanText(doc.querySelector('h1')?.textContent);
-  return title ? [{ id: paperId, title }] : [];
+  // The page's own heading: as strong a reading as a card's.
+  return title ? [known({ id: paperId, title, titleSource: 'card' })] : [];
 }
 
 function readListView(doc: Document, view: PapersView, options: ReadOptions): PageRead {

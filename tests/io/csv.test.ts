@@ -1,6 +1,7 @@
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR, csvChunks, toCsv } from '@/lib/io/csv';
+import { validatePaperRecord } from '@/lib/library/validate';
 import type { Paper } from '@/lib/paper';
-import { collect, MANY_AUTHORS, TRICKY_PAPERS } from './papers';
+import { collect, MANY_AUTHORS, makePaper, TRICKY_PAPERS } from './papers';
 
 /** RFC 4180: CRLF between records, quoted fields may hold "" , CR and LF. Fails on anything else. */
 function parseCsv(text: string): string[][] {
@@ -93,6 +94,17 @@ describe('toCsv', () => {
     const [, attention, , , survey] = parseCsv(text.slice(1));
     expect(attention[CSV_COLUMNS.indexOf('authors')]).toBe("Łukasz Kaiser; 张三; Nguyễn Văn An; Zoë O'Brien");
     expect(survey[CSV_COLUMNS.indexOf('authors')].split(CSV_LIST_SEPARATOR)).toEqual(MANY_AUTHORS);
+  });
+
+  it('keeps a note as typed: line breaks (LF and CRLF), blank lines and indents, in one quoted cell', () => {
+    const typed = '  Why:\n\n  1. fast, "simple"\r\n\t2. cheap\n';
+    const result = validatePaperRecord(makePaper('2501.00001', { note: typed }));
+    if (!result.ok) throw new Error(result.reason);
+    const text = toCsv([result.paper]);
+    const [, row] = parseCsv(text.slice(1));
+    expect(row[CSV_COLUMNS.indexOf('note')]).toBe(typed.trim());
+    expect(text).toContain(`,"${typed.trim().replaceAll('"', '""')}",`);
+    expect(row).toHaveLength(CSV_COLUMNS.length);
   });
 
   it('is only a header for an empty library', () => {

@@ -4,6 +4,12 @@ import { asAsync, collect, makePaper, stored, TRICKY_PAPERS } from './papers';
 
 const EXPORTED_AT = '2026-02-03T04:05:06.000Z';
 
+/** A paper as the export writes it: `annotatedAt` is null when the library does not know it. */
+const exported = (paper: Paper & { annotatedAt?: string | null }) => ({
+  ...paper,
+  annotatedAt: paper.annotatedAt ?? null,
+});
+
 /** The same paper with its keys in reverse order, as an object read back from anywhere might be. */
 function reversedKeys(paper: Paper): Paper {
   return Object.fromEntries(Object.entries(paper).reverse()) as unknown as Paper;
@@ -12,11 +18,18 @@ function reversedKeys(paper: Paper): Paper {
 describe('exportPaper', () => {
   it('writes every Paper field and leaves the stored bookkeeping out', () => {
     const paper = TRICKY_PAPERS[0];
-    const exported = exportPaper(stored(paper));
-    expect(exported).toEqual(paper);
-    expect(Object.keys(exported).sort()).toEqual(Object.keys(paper).sort());
-    expect(exported).not.toHaveProperty('recentViewIds');
-    expect(exported).not.toHaveProperty('changedAt');
+    const written = exportPaper(stored(paper));
+    expect(written).toEqual(exported(paper));
+    expect(Object.keys(written).sort()).toEqual([...Object.keys(paper), 'annotatedAt'].sort());
+    expect(written).not.toHaveProperty('recentViewIds');
+    expect(written).not.toHaveProperty('changedAt');
+  });
+
+  it('writes the note as typed and when the user last annotated the paper', () => {
+    const note = 'Line one\n\n  - point, "quoted"\r\n\tend';
+    const paper = { ...makePaper('2501.00001', { note, starred: true }), annotatedAt: '2026-01-02T03:04:05.000Z' };
+    const [written] = JSON.parse(JSON.stringify(toExportDocument([stored(paper)], EXPORTED_AT))).papers;
+    expect(written).toMatchObject({ note, starred: true, annotatedAt: '2026-01-02T03:04:05.000Z' });
   });
 
   it('writes keys in one order, whatever order the paper came in', () => {
@@ -34,7 +47,7 @@ describe('toExportDocument', () => {
     expect(Object.keys(document)).toEqual(['format', 'version', 'exportedAt', 'count', 'papers']);
     expect(document).toMatchObject({ format: 'papershelf', version: 1, exportedAt: EXPORTED_AT });
     expect(document.count).toBe(TRICKY_PAPERS.length);
-    expect(document.papers).toEqual(TRICKY_PAPERS);
+    expect(document.papers).toEqual(TRICKY_PAPERS.map(exported));
     expect(EXPORT_VERSION).toBe(document.version);
   });
 });
@@ -66,6 +79,6 @@ describe('exportJsonChunks', () => {
   it('makes Blob parts', async () => {
     const parts = await collect(exportJsonChunks(TRICKY_PAPERS, EXPORTED_AT, TRICKY_PAPERS.length));
     const text = await new Blob(parts, { type: 'application/json' }).text();
-    expect(JSON.parse(text).papers).toEqual(TRICKY_PAPERS);
+    expect(JSON.parse(text).papers).toEqual(TRICKY_PAPERS.map(exported));
   });
 });

@@ -1,5 +1,6 @@
 import { exportJsonChunks, toExportDocument } from '@/lib/io/export-json';
 import { type ImportPlan, importSizeError, parseImportFile } from '@/lib/io/import-file';
+import { mergeImported } from '@/lib/library/merge';
 import { validatePaperRecord } from '@/lib/library/validate';
 import type { Paper } from '@/lib/paper';
 import { collect, fixture, makePaper, stored, TRICKY_PAPERS } from './papers';
@@ -32,7 +33,34 @@ describe('parseImportFile: Papershelf files', () => {
 
   it('reads a version 1 file', () => {
     const plan = imported(parseImportFile(fixture('valid-v1.json')));
-    expect(plan.papers).toEqual(fixtureJson('valid-v1.json').papers);
+    // Files from before annotation times were kept: the time is unknown, not invented.
+    const papers: Paper[] = fixtureJson('valid-v1.json').papers;
+    expect(plan.papers).toEqual(papers.map((paper) => ({ ...paper, annotatedAt: null })));
+  });
+
+  it('imports into an empty library and exports again field for field, notes as typed', () => {
+    const note = 'Why:\n\n  1. fast\r\n  2. "simple"';
+    // Papers as the library holds them (validated), some with the time of their last annotation.
+    const papers = [...TRICKY_PAPERS, makePaper('2507.00001', { note, starred: true, tags: ['to read'] })].map(
+      (paper, index) => {
+        const result = validatePaperRecord(paper);
+        if (!result.ok) throw new Error(result.reason);
+        return { ...result.paper, annotatedAt: index % 2 ? '2026-02-01T00:00:00.000Z' : null };
+      },
+    );
+    const file = JSON.stringify(toExportDocument(papers, '2026-03-01T10:00:00.000Z'));
+    const library = imported(parseImportFile(file)).papers.map((paper) => mergeImported(undefined, paper).record);
+    const again = JSON.stringify(toExportDocument(library, '2026-03-01T10:00:00.000Z'));
+    expect(again).toBe(file);
+    expect(JSON.parse(again).papers.map((paper: Paper) => paper.note)).toEqual([
+      TRICKY_PAPERS[0].note,
+      null,
+      '@mention',
+      null,
+      null,
+      null,
+      note,
+    ]);
   });
 
   it('reads a file that starts with a byte order mark', () => {

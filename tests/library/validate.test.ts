@@ -1,4 +1,4 @@
-import { validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
+import { readAnnotation, validateCaptureBatch, validatePaperRecord } from '@/lib/library/validate';
 
 const PAGE = 'https://huggingface.co/papers/date/2024-08-01';
 const paper = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
@@ -60,6 +60,19 @@ describe('validateCaptureBatch', () => {
     expect(read.authors).toEqual(['x'.repeat(300)]);
   });
 
+  it('keeps where each title was read, and leaves out a source it does not know', () => {
+    const sources = ['island', 'card', 'link', 'forged', 42, null];
+    const result = validateCaptureBatch(batch({ papers: sources.map((titleSource) => ({ ...paper, titleSource })) }));
+    expect(result.ok && result.batch.papers).toEqual([
+      { ...paper, titleSource: 'island' },
+      { ...paper, titleSource: 'card' },
+      { ...paper, titleSource: 'link' },
+      paper,
+      paper,
+      paper,
+    ]);
+  });
+
   it('keeps hostile markup as inert text and ignores prototype keys', () => {
     const hostile = JSON.parse(
       `{"id":"2407.21783","title":"<img src=x onerror=alert(1)>","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
@@ -93,6 +106,24 @@ describe('validatePaperRecord', () => {
     });
   });
 
+  it('keeps the note as typed, line breaks and inner spaces included, trimmed only at its ends', () => {
+    const note = 'First line\n\n  - indented item\r\n\tTabbed  twice';
+    const result = validatePaperRecord({ ...record, note: `\n  ${note}  \n` });
+    expect(result.ok && result.paper.note).toBe(note);
+    expect(result.ok && result.paper.tags).toEqual(['llm']);
+  });
+
+  it('reads when the user last annotated the paper, unknown as null', () => {
+    const read = (annotatedAt: unknown) => {
+      const result = validatePaperRecord({ ...record, annotatedAt });
+      return result.ok ? result.paper.annotatedAt : 'rejected';
+    };
+    expect(read('2026-01-05T10:00:00+02:00')).toBe('2026-01-05T08:00:00.000Z');
+    expect(read(undefined)).toBeNull();
+    expect(read('not a date')).toBeNull();
+    expect(read(12)).toBeNull();
+  });
+
   it.each([
     ['no dates', { ...record, firstSeenAt: undefined }],
     ['a negative count', { ...record, seenCount: -1 }],
@@ -101,4 +132,24 @@ describe('validatePaperRecord', () => {
     ['a huge note', { ...record, note: 'n'.repeat(10_001) }],
     ['a broken history', { ...record, upvoteHistory: [{ at: 'x', upvotes: 1 }] }],
   ])('rejects %s', (_, input) => expect(validatePaperRecord(input).ok).toBe(false));
+});
+
+describe('readAnnotation', () => {
+  it('normalizes tags but keeps the note verbatim except for its ends', () => {
+    expect(readAnnotation([' llm ', 'llm', 'two  words'], '  line one\n   line two\n')).toEqual({
+      ok: true,
+      value: { tags: ['llm', 'two words'], note: 'line one\n   line two' },
+    });
+  });
+
+  it('reads a blank note as none', () => {
+    expect(readAnnotation([], ' \n\t ')).toEqual({ ok: true, value: { tags: [], note: null } });
+    expect(readAnnotation([], null)).toEqual({ ok: true, value: { tags: [], note: null } });
+  });
+
+  it('measures the note as kept: surrounding blanks do not count against the limit', () => {
+    expect(readAnnotation([], `  ${'n'.repeat(10_000)}\n`).ok).toBe(true);
+    expect(readAnnotation([], 'n'.repeat(10_001))).toEqual({ ok: false, reason: 'note too long' });
+    expect(readAnnotation([], 42)).toEqual({ ok: false, reason: 'note must be a string or null' });
+  });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readCards } from '@/lib/page/cards';
 import { readIsland } from '@/lib/page/island';
 import { readPage } from '@/lib/page/read-page';
+import type { PaperSighting } from '@/lib/paper';
 import { collapseWhitespace } from '@/lib/text';
 import { FIXTURES_DIR, parseHtml, readHfFixture } from '../helpers/fixtures';
 import { cardsHtml, islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
@@ -27,6 +28,9 @@ type ApiItem = {
   numComments: number;
 };
 
+/** Which layer read a sighting's title. */
+const sourceOf = (sighting: PaperSighting) => (sighting as PaperSighting & { titleSource?: string }).titleSource;
+
 /** The island's own JSON, read independently of the code under test. */
 function islandJson(html: string, target: string): Record<string, unknown> {
   const element = parseHtml(html).querySelector(`[data-target="${target}"]`) as HTMLElement;
@@ -42,6 +46,7 @@ describe('daily list page (2024, island + 13 cards)', () => {
     expect(items).toHaveLength(13);
     expect(read.papers.map((paper) => paper.id)).toEqual(items.map((item) => item.paper.id));
     expect(read.sources).toMatchObject({ island: true, cards: 13 });
+    expect(read.papers.every((paper) => sourceOf(paper) === 'island')).toBe(true);
     read.papers.forEach((paper, index) => {
       const source = items[index].paper;
       expect(paper.title).toBe(collapseWhitespace(source.title));
@@ -59,6 +64,7 @@ describe('daily list page (2024, island + 13 cards)', () => {
     );
     // Cards carry no abstract on the daily list, and their avatars are in reading order.
     expect(cards.every((card) => card.abstract === undefined)).toBe(true);
+    expect(cards.every((card) => sourceOf(card) === 'card')).toBe(true);
     expect(cards[0].authors?.at(-1)).toBe('mannatsingh');
   });
 });
@@ -72,6 +78,7 @@ describe('single paper page (PaperContent island)', () => {
     expect(read.papers).toHaveLength(1);
     const [paper] = read.papers;
     expect(paper.id).toBe('2509.24002');
+    expect(sourceOf(paper)).toBe('island');
     expect(paper.title).toBe(collapseWhitespace(props.paper.title));
     expect(paper.abstract).toBe(collapseWhitespace(props.paper.summary));
     expect(paper.authors).toHaveLength(props.paper.authors.length);
@@ -85,7 +92,7 @@ describe('single paper page (PaperContent island)', () => {
     const doc = parseHtml(html);
     doc.querySelector('[data-target="PaperContent"]')?.removeAttribute('data-props');
     expect(readPage(doc, 'https://huggingface.co/papers/2509.24002v2').papers).toEqual([
-      { id: '2509.24002', title: collapseWhitespace(props.paper.title) },
+      { id: '2509.24002', title: collapseWhitespace(props.paper.title), titleSource: 'card' },
     ]);
   });
 });
@@ -95,6 +102,7 @@ describe('2026 compact cards (no island)', () => {
   it('captures both cards from markup alone', () => {
     expect(read.sources).toEqual({ island: false, cards: 2, links: 0 });
     expect(read.papers.map((paper) => paper.id)).toEqual(['2609.30192', '2609.30216']);
+    expect(read.papers.map(sourceOf)).toEqual(['card', 'card']);
     expect(read.papers[0]).toMatchObject({
       title: 'SAGE: Mitigating Long-Horizon Reasoning Biases via Topological Guidance',
       upvotes: 3,
@@ -153,7 +161,7 @@ describe('stale island after in-page navigation', () => {
     const read = readPage(parseHtml(html), 'https://huggingface.co/papers/week/2026-W19', { trustIsland: false });
     expect(read.papers.map((paper) => paper.id)).toEqual(viewB.slice(0, 5).map((item) => item.paper.id));
     expect(read.sources.island).toBe(false);
-    expect(read.papers.every((paper) => paper.abstract === undefined)).toBe(true);
+    expect(read.papers.every((paper) => paper.abstract === undefined && sourceOf(paper) === 'card')).toBe(true);
   });
 
   it('on partial overlap, enriches only the papers on screen', () => {
@@ -163,6 +171,7 @@ describe('stale island after in-page navigation', () => {
     expect(read.papers.map((paper) => paper.id)).toEqual(onScreen.map((item) => item.paper.id));
     expect(read.papers[0].abstract).toBe(collapseWhitespace(viewA[0].paper.summary));
     expect(read.papers[1].abstract).toBeUndefined();
+    expect(read.papers.map(sourceOf)).toEqual(['island', 'card']);
   });
 
   it('with no cards on screen, an island is used only if it is the document’s own and matches the URL', () => {
@@ -195,8 +204,8 @@ describe('search results and links', () => {
       '<header><a href="/papers/2401.00001">Header link</a></header><main><a href="/papers/2607.26654">A title</a> <a href="/papers/2607.26654#community">3</a> <a href="/papers/trending">Trending</a> <a href="/papers/2607.28229v2">Another <b>title</b></a></main>';
     const read = readPage(parseHtml(`<html><body>${html}</body></html>`), 'https://huggingface.co/papers/trending');
     expect(read.papers).toEqual([
-      { id: '2607.26654', title: 'A title' },
-      { id: '2607.28229', title: 'Another title' },
+      { id: '2607.26654', title: 'A title', titleSource: 'link' },
+      { id: '2607.28229', title: 'Another title', titleSource: 'link' },
     ]);
   });
 
@@ -248,6 +257,6 @@ describe('hostile and malformed pages', () => {
       numComments: 'many',
     };
     const [paper] = readIsland(parseHtml(islandHtml([item])))?.papers ?? [];
-    expect(paper).toEqual({ id: '2601.00002', title: 'Good title', abstract: 'A'.repeat(10) });
+    expect(paper).toEqual({ id: '2601.00002', title: 'Good title', titleSource: 'island', abstract: 'A'.repeat(10) });
   });
 });
