@@ -2,40 +2,114 @@ import type { Paper } from '@/lib/paper';
 import { collapseWhitespace } from '@/lib/text';
 import { type ChunkOptions, type PaperSource, renderInChunks } from './chunks';
 
-const ESCAPES: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+/*
+ * Every field is written so that LaTeX prints, and BibTeX readers (Better BibTeX, JabRef, biber) read back, the
+ * text as the library holds it. Titles are semi-LaTeX on arXiv ("$O(n^2)$", "--"), but passing them through as
+ * markup would let a title run arbitrary TeX or break the document, so markup is written as literal text.
+ */
+
+// Text commands in braces: BibTeX treats `{\command}` as one character and never changes its case, and unlike
+// `\^{}` or `\~{}` (accent commands, which decoders put on the next letter) they spell the character itself.
+const SPECIAL_CHARACTERS: Record<string, string> = {
+  '\\': '{\\textbackslash}',
+  '{': '{\\textbraceleft}', // escaped braces still count in BibTeX's brace matching; these have none
+  '}': '{\\textbraceright}',
+  '^': '{\\textasciicircum}',
+  '~': '{\\textasciitilde}',
+  '<': '{\\textless}', // the default OT1 font prints < > | as ¡ ¿ —
+  '>': '{\\textgreater}',
+  '|': '{\\textbar}',
   '%': '\\%',
   '&': '\\&',
   $: '\\$',
   '#': '\\#',
   _: '\\_',
-  '^': '\\^{}',
-  '~': '\\~{}',
 };
 
-/** BibTeX counts braces even when they are escaped, so a brace without a partner would break the entry. */
-function dropUnpairedBraces(text: string): string {
-  const unpaired = new Set<number>();
-  const open: number[] = [];
-  for (let offset = 0; offset < text.length; offset++) {
-    if (text[offset] === '{') open.push(offset);
-    else if (text[offset] === '}' && open.pop() === undefined) unpaired.add(offset);
-  }
-  for (const offset of open) unpaired.add(offset);
-  return unpaired.size ? text.replace(/[{}]/g, (brace, offset: number) => (unpaired.has(offset) ? '' : brace)) : text;
+/** Escapes LaTeX specials, and splits the ligatures -- --- `` '' ?` !` with an empty group so they stay as typed. */
+function escapeLatex(text: string): string {
+  return text
+    .replace(/[\\{}^~<>|%&$#_]/g, (char) => SPECIAL_CHARACTERS[char])
+    .replace(/([-`'])(?=\1)|([?!])(?=`)/g, '$1$2{}');
 }
 
-/** Text safe inside a braced BibTeX value: one line, paired braces, LaTeX specials escaped; other Unicode kept. */
+/** One line of text, escaped. */
 function escapeBibtex(text: string): string {
-  return collapseWhitespace(dropUnpairedBraces(text)).replace(/[\\{}%&$#_^~]/g, (char) => ESCAPES[char]);
+  return escapeLatex(collapseWhitespace(text));
 }
 
-/** BibTeX would split a name at "and" or read a comma as "Last, First"; braces keep such a name whole. */
+// A word in lower case or with only its first letter capitalised: styles may change its case as they please.
+const PLAIN_WORD = /^[^\p{L}\p{N}]*\p{Lu}?[\p{Ll}\p{M}'’]*[^\p{L}\p{N}]*$/u;
+
+/** One word, or one part of a hyphenated word, in braces if a sentence-case style must not lower-case it. */
+function protectedWord(word: string, inCompound: boolean): string {
+  const escaped = escapeLatex(word);
+  const letters = word.match(/\p{L}/gu)?.length ?? 0;
+  // "X-ray", "t-SNE": a lone capital in a compound is a name, not the start of a sentence.
+  const keepCase = /\p{Lu}/u.test(word) && (!PLAIN_WORD.test(word) || (inCompound && letters === 1));
+  if (!keepCase) return escaped;
+  // A group that starts with a command is one "special character" whose letters BibTeX does re-case.
+  return escaped.startsWith('\\') ? `{{${escaped}}}` : `{${escaped}}`;
+}
+
+/**
+ * Braces around the words a sentence-case style must not lower-case — acronyms and mixed-case words ("LLM",
+ * "R&D", "GPT-4", "iPhone", "A100", "I/O") — as reference managers protect them; ordinary capitalised words
+ * stay free. Hyphenated words are judged part by part: "{LLM}-Based", "Self-Supervised".
+ */
+function bibtexTitle(title: string): string {
+  return collapseWhitespace(title)
+    .split(' ')
+    .map((word) => {
+      const parts = word.split(/([\u2010-\u2015-]+)/);
+      return parts
+        .map((part, index) => (index % 2 ? escapeLatex(part) : protectedWord(part, parts.length > 1)))
+        .join('');
+    })
+    .join(' ');
+}
+
+// Generational suffixes, which BibTeX must be told apart from the last name.
+const NAME_SUFFIX = /^(?:jr|sr)\.?$|^(?:ii|iii|iv)$/i;
+
+/**
+ * A display name as BibTeX reads names. "Martin Luther King Jr." becomes "King, Jr., Martin Luther" (else
+ * "Jr." would be the last name); a name with "and" or a comma it cannot read is kept whole in braces.
+ */
 function bibtexName(name: string): string {
-  const escaped = escapeBibtex(name);
-  return /,|\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
+  const words = name.split(' ');
+  const suffix = words.at(-1) ?? '';
+  const rest = words.slice(0, -1).join(' ').replace(/,$/, '').split(' ');
+  if (rest.length >= 2 && NAME_SUFFIX.test(suffix) && !/,|\band\b/i.test(rest.join(' '))) {
+    // BibTeX's "von Last, Jr, First": the particle ("van", "de la") is the run of lower-case words before the last.
+    let von = rest.length - 1;
+    while (von > 1 && /^\p{Ll}/u.test(rest[von - 1])) von--;
+    const [first, last] = [rest.slice(0, von).join(' '), rest.slice(von).join(' ')];
+    return `${escapeLatex(last)}, ${escapeLatex(suffix)}, ${escapeLatex(first)}`;
+  }
+  const escaped = escapeLatex(name);
+  return /,|\band\b/i.test(name) ? `{${escaped}}` : escaped;
+}
+
+/** Keywords are split at commas and semicolons by every reader, even in braces: inside one tag they become spaces. */
+function bibtexKeywords(tags: readonly string[]): string {
+  return tags
+    .map((tag) => collapseWhitespace(tag.replace(/[,;]/g, ' ')))
+    .filter(Boolean)
+    .map(escapeLatex)
+    .join(', ');
+}
+
+/**
+ * A note keeps its lines. Blank lines are left out: a paragraph break is `\par` to TeX, which ends the
+ * argument of a bibliography macro with an error; a single line break is a space to every reader.
+ */
+function bibtexNote(note: string): string {
+  return note
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map(escapeBibtex)
+    .filter(Boolean)
+    .join('\n    ');
 }
 
 const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
@@ -52,8 +126,31 @@ function asciiFold(text: string): string {
 // Words a citation key skips, as reference managers do ("A Survey of …" → survey).
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'at', 'by', 'from']);
 
-function publishedYear(paper: Paper): string | null {
-  return /^(\d{4})-/.exec(paper.publishedAt ?? '')?.[1] ?? null;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+interface PublishedMonth {
+  year: string;
+  /** 1–12 */
+  month: number;
+}
+
+/**
+ * The year and month of first submission that an arXiv id spells: "2401.00001" is January 2024,
+ * "hep-th/9901001" January 1999 (old-style ids ran from 1991 to March 2007).
+ */
+function arxivIdMonth(id: string): PublishedMonth | null {
+  const match = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!match) return null;
+  const [yy, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12) return null;
+  const century = id.includes('/') && yy >= 91 ? 1900 : 2000;
+  return { year: String(century + yy), month };
+}
+
+/** When the paper came out: its publication date if known, else what its arXiv id says. */
+function publishedMonth(paper: Paper): PublishedMonth | null {
+  const date = /^(\d{4})-(\d{2})-/.exec(paper.publishedAt ?? '');
+  return date ? { year: date[1], month: Number(date[2]) } : arxivIdMonth(paper.id);
 }
 
 /** `<first author's last name><year><first title word>`, or `arxiv<id>` when a part folds to nothing. */
@@ -61,6 +158,7 @@ function baseKey(paper: Paper, year: string | null): string {
   const lastName = asciiFold(
     collapseWhitespace(paper.authors[0] ?? '')
       .split(' ')
+      .filter((word) => !NAME_SUFFIX.test(word))
       .at(-1) ?? '',
   );
   const titleWord = paper.title
@@ -104,19 +202,22 @@ function createBibtexWriter(): (paper: Paper) => string {
   };
 
   return (paper) => {
-    const year = publishedYear(paper);
+    const published = publishedMonth(paper);
     const names = paper.authors.map(collapseWhitespace).filter(Boolean);
+    const keywords = bibtexKeywords(paper.tags);
+    const note = paper.note ? bibtexNote(paper.note) : '';
     const fields = [
-      field('title', escapeBibtex(paper.title)),
+      field('title', bibtexTitle(paper.title)),
       names.length ? field('author', names.map(bibtexName).join(' and ')) : null,
-      year ? field('year', year) : null,
+      published ? field('year', published.year) : null,
+      published ? `  month = ${MONTHS[published.month - 1]}` : null, // BibTeX's month macro: styles print it localised
       field('eprint', escapeBibtex(paper.id)),
       field('archivePrefix', 'arXiv'),
       field('url', bibtexUrl(paper.url)),
-      paper.tags.length ? field('keywords', escapeBibtex(paper.tags.join(', '))) : null,
-      paper.note ? field('note', escapeBibtex(paper.note)) : null,
+      keywords ? field('keywords', keywords) : null,
+      note ? field('note', note) : null,
     ].filter((line) => line !== null);
-    return `@misc{${uniqueKey(baseKey(paper, year))},\n${fields.join(',\n')}\n}\n\n`;
+    return `@misc{${uniqueKey(baseKey(paper, published?.year ?? null))},\n${fields.join(',\n')}\n}\n\n`;
   };
 }
 

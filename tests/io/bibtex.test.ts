@@ -1,5 +1,7 @@
+import { type Creator, type Options, parse } from '@retorquere/bibtex-parser';
 import { bibtexChunks, toBibtex } from '@/lib/io/bibtex';
 import type { Paper } from '@/lib/paper';
+import { collapseWhitespace } from '@/lib/text';
 import { collect, MANY_AUTHORS, makePaper, TRICKY_PAPERS } from './papers';
 
 interface Entry {
@@ -9,8 +11,9 @@ interface Entry {
 }
 
 /**
- * A strict little reader of `@type{key, name = {value}, …}` entries. It fails on unbalanced braces,
- * as BibTeX would, and on anything between entries but blank lines.
+ * A strict little reader of `@type{key, name = {value} | macro, …}` entries: it fails on unbalanced braces,
+ * as BibTeX would, and on anything between entries but blank lines. It checks the file's shape and gives
+ * each field's text as written; what the text means is for the real parser below.
  */
 function parseBibtex(text: string): Entry[] {
   const entries: Entry[] = [];
@@ -55,7 +58,8 @@ function parseBibtex(text: string): Entry[] {
       const name = word(/[a-z]/i);
       expect('=');
       if (Object.hasOwn(fields, name)) fail(`repeated field ${name}`);
-      fields[name] = bracedValue();
+      skipSpace();
+      fields[name] = text[at] === '{' ? bracedValue() : word(/[a-z]/i);
     }
     expect('}');
     entries.push({ type, key, fields });
@@ -63,31 +67,50 @@ function parseBibtex(text: string): Entry[] {
   return entries;
 }
 
-const LATEX_ESCAPES = /\\textbackslash\{\}|\\\^\{\}|\\~\{\}|\\([{}%&$#_])/g;
-const SPELLED_OUT: Record<string, string> = { '\\textbackslash{}': '\\', '\\^{}': '^', '\\~{}': '~' };
-
-const unescapeLatex = (value: string) =>
-  value.replace(LATEX_ESCAPES, (sequence, char?: string) => char ?? SPELLED_OUT[sequence]);
-
-/** What is left once every escape is taken out: must hold no LaTeX special character. */
-const unescapedSpecials = (value: string) => value.replace(LATEX_ESCAPES, '').match(/[\\{}%&$#_^~]/g) ?? [];
-
-/** Splits an author field at top-level " and ", unwrapping names kept whole in braces. */
-function authorNames(field: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let at = 0; at < field.length; at++) {
-    if (field[at] === '{') depth++;
-    if (field[at] === '}') depth--;
-    if (depth === 0 && field.startsWith(' and ', at)) {
-      names.push(field.slice(start, at));
-      start = at + ' and '.length;
-    }
-  }
-  names.push(field.slice(start));
-  return names.map((name) => unescapeLatex(/^\{(.*)\}$/.exec(name)?.[1] ?? name));
+/**
+ * The file as Better BibTeX for Zotero reads it (its parser), every entry read without an error. By default
+ * without English sentence-casing, so titles come back as written.
+ */
+function readBack(text: string, options: Options = { english: false }) {
+  const library = parse(text, options);
+  expect(library.errors).toEqual([]);
+  return library.entries;
 }
+
+/** A parsed name as one would display it: "First von Last Jr." or a name kept whole. */
+const displayName = (creator: Creator) =>
+  creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+
+/** Titles and names that trip up BibTeX writers. */
+const HOSTILE_TITLES = [
+  'Scaling LLM Inference: $O(n^2)$ Costs for R&D on GPT-4',
+  'Braces {BERT} and {unbalanced stray } {',
+  '100% of #1 _x_ ~tilde ^caret \\LaTeX \\textbf{bold} \\\\ end',
+  'Say "Hello" -- or --- ``quoted\'\' ?` !` <html> a|b x~y',
+  '$\\input{/etc/passwd}$ \\write18{rm -rf /} \\def\\x{} %comment',
+  'Языковые модели, 深度学习的研究 and Ελληνικά: Ünïcödé Ωmega',
+  '  Whitespace\tand\nline   breaks  ',
+];
+
+const HOSTILE_AUTHORS = [
+  'Łukasz Kaiser',
+  'José Ángel García-Pérez',
+  "Zoë O'Brien",
+  '张三',
+  'Nguyễn Văn An',
+  'Ludwig van Beethoven',
+  'bell hooks',
+  'Research and Development Team',
+  'AT&T Labs',
+  'Smith, Jr., John',
+  'Jane {Doe',
+  '50% Person_x ~ ^',
+  'Guido van Rossum Jr.',
+];
+
+const hostile = HOSTILE_TITLES.map((title, n) =>
+  makePaper(`2501.0000${n}`, { title, authors: HOSTILE_AUTHORS.slice(n), publishedAt: null }),
+);
 
 const entries = parseBibtex(toBibtex(TRICKY_PAPERS));
 const entryOf = (paper: Paper) => entries[TRICKY_PAPERS.indexOf(paper)];
@@ -101,25 +124,84 @@ describe('toBibtex', () => {
   it('writes the arXiv fields of every paper', () => {
     TRICKY_PAPERS.forEach((paper, index) => {
       expect(entries[index].fields).toMatchObject({ eprint: paper.id, archivePrefix: 'arXiv', url: paper.url });
-      expect(entries[index].fields.year).toBe(paper.publishedAt?.slice(0, 4));
     });
   });
 
-  it('escapes LaTeX specials, drops unpaired braces and collapses whitespace', () => {
-    const [, specials] = TRICKY_PAPERS;
-    const { fields } = entryOf(specials);
-    expect(unescapedSpecials(fields.title)).toEqual([]);
-    // the "{" before "unbalanced" has no partner; "{BERT}" keeps its pair
-    expect(unescapeLatex(fields.title)).toBe(specials.title.replace('{unbalanced', 'unbalanced'));
+  it('reads back every title exactly, as written, with a real BibTeX parser', () => {
+    const papers = [...TRICKY_PAPERS, ...hostile];
+    const titles = readBack(toBibtex(papers)).map((entry) => entry.fields.title);
+    expect(titles).toEqual(papers.map((paper) => collapseWhitespace(paper.title)));
   });
 
-  it('keeps notes and tags on one line, escaped', () => {
+  it('writes ^ and ~ as characters, not as accents on the next letter', () => {
+    const [math] = hostile;
+    const { title } = parseBibtex(toBibtex([math]))[0].fields;
+    expect(title).not.toMatch(/\\[\^~]/);
+    expect(readBack(toBibtex([math]))[0].fields.title).toContain('$O(n^2)$');
+  });
+
+  it('leaves no TeX of a title live: only the escapes it writes itself', () => {
+    const written = parseBibtex(toBibtex(hostile)).map((entry) => entry.fields.title);
+    const ownEscapes =
+      /\{\\text(?:backslash|braceleft|braceright|asciicircum|asciitilde|less|greater|bar)\}|\\[%&$#_]/g;
+    for (const title of written) expect(title.replace(ownEscapes, '')).not.toMatch(/[\\%#$&_^~]/);
+  });
+
+  it('protects acronyms and mixed-case words from sentence-case styles, and nothing else', () => {
+    const paper = makePaper('2501.00001', {
+      title:
+        'Scaling LLM Inference: $O(n^2)$ Costs for R&D on GPT-4, iPhone and 3D Self-Supervised Models, ' +
+        'A100 GPUs, T5 and I/O With X-Ray Data',
+    });
+    // As an English entry: sentence-cased the way a style (or Zotero) would, braced words kept.
+    const [entry] = readBack(toBibtex([paper]), {});
+    expect(entry.fields.title.replace(/<\/?span[^>]*>/g, '')).toBe(
+      'Scaling LLM inference: $O(n^2)$ costs for R&D on GPT-4, iPhone and 3D self-supervised models, ' +
+        'A100 GPUs, T5 and I/O with X-ray data',
+    );
+  });
+
+  it('keeps tags one keyword each, even with commas or semicolons in them', () => {
+    const paper = makePaper('2501.00001', { tags: ['vision, language', 'nlp;classic', 'transformers', ' , '] });
+    const [entry] = readBack(toBibtex([paper]));
+    expect(entry.fields.keywords).toEqual(['nlp classic', 'transformers', 'vision language']); // sorted by the parser
+  });
+
+  it('escapes LaTeX specials in keywords, for readers that take them as TeX (biber)', () => {
+    const tags = ['R&D', '#nlp', '100%', 'a_b', '{x}'];
+    const [entry] = readBack(toBibtex([makePaper('2501.00001', { tags })]), {
+      english: false,
+      fieldMode: { keywords: 'richtext' }, // as text, not verbatim
+    });
+    expect(new Set(entry.fields.keywords)).toEqual(new Set(tags));
+  });
+
+  it('writes a multi-line note with its lines, without blank lines, readable and valid', () => {
+    const note = 'Line one.\n\n  Line two: 50% & $x$ {a\r\n% not a comment\n@misc{fake,\n  title = {x}}\n\n';
+    const text = toBibtex([makePaper('2501.00001', { note })]);
+    const [written] = parseBibtex(text);
+    expect(written.fields.note.split('\n').map((line) => line.trim())).toEqual([
+      'Line one.',
+      'Line two: 50\\% \\& \\$x\\$ {\\textbraceleft}a',
+      '\\% not a comment',
+      '@misc{\\textbraceleft}fake,',
+      'title = {\\textbraceleft}x{\\textbraceright}{\\textbraceright}',
+    ]);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .filter((line) => !line.trim()),
+    ).toEqual([]); // no blank line in the entry
+    const read = readBack(text);
+    expect(read).toHaveLength(1);
+    expect(read[0].fields.note).toBe(collapseWhitespace(note));
+  });
+
+  it('keeps single-line notes and tags as they are', () => {
     const [attention] = TRICKY_PAPERS;
-    const { fields } = entryOf(attention);
-    expect(fields.note).toBe(attention.note?.replace(/\s+/g, ' '));
-    expect(fields.keywords).toBe(attention.tags.join(', '));
-    const formulas = entryOf(TRICKY_PAPERS[2]).fields;
-    expect(formulas.keywords).toBe('=SUM(A1), indented');
+    expect(entryOf(attention).fields.keywords).toBe('transformers, nlp classic');
+    expect(entryOf(TRICKY_PAPERS[2]).fields).toMatchObject({ keywords: '=SUM(A1), indented', note: '@mention' });
     expect(entryOf(TRICKY_PAPERS[4]).fields).not.toHaveProperty('note');
     expect(entryOf(TRICKY_PAPERS[4]).fields).not.toHaveProperty('keywords');
   });
@@ -127,25 +209,65 @@ describe('toBibtex', () => {
   it('keeps non-Latin names as they are, joined with "and"', () => {
     const [attention] = TRICKY_PAPERS;
     expect(entryOf(attention).fields.author).toBe("Łukasz Kaiser and 张三 and Nguyễn Văn An and Zoë O'Brien");
-    expect(authorNames(entryOf(attention).fields.author)).toEqual(attention.authors);
+    expect(readBack(toBibtex([attention]))[0].fields.author?.map(displayName)).toEqual(attention.authors);
   });
 
   it('keeps names with "and" or commas whole', () => {
     const specials = TRICKY_PAPERS[1];
     expect(entryOf(specials).fields.author).toBe('{Research and Development Team} and {Smith, Jr., John}');
-    expect(authorNames(entryOf(specials).fields.author)).toEqual(specials.authors);
+    expect(readBack(toBibtex([specials]))[0].fields.author).toEqual(specials.authors.map((name) => ({ name })));
+  });
+
+  it('reads back hostile names: accents, particles, corporate names, specials, unpaired braces', () => {
+    const [entry] = readBack(toBibtex([hostile[0]]));
+    expect(entry.fields.author?.map(displayName)).toEqual(HOSTILE_AUTHORS);
+    expect(entry.fields.author?.find((creator) => creator.lastName === 'Beethoven')).toEqual({
+      firstName: 'Ludwig',
+      prefix: 'van',
+      lastName: 'Beethoven',
+    });
+  });
+
+  it('tells a generational suffix from the last name', () => {
+    const kings = ['Martin Luther King Jr.', 'Martin Luther King, Jr.', 'Martin Luther King Jr'];
+    const [entry] = readBack(toBibtex([makePaper('2501.00001', { authors: [...kings, 'Guido van Rossum III'] })]));
+    expect(entry.fields.author).toEqual([
+      { firstName: 'Martin Luther', lastName: 'King', suffix: 'Jr.' },
+      { firstName: 'Martin Luther', lastName: 'King', suffix: 'Jr.' },
+      { firstName: 'Martin Luther', lastName: 'King', suffix: 'Jr' },
+      { firstName: 'Guido', prefix: 'van', lastName: 'Rossum', suffix: 'III' },
+    ]);
+    expect(entry.key).toBe('king2025paper');
   });
 
   it('lists all 200 authors of a large collaboration', () => {
     const survey = TRICKY_PAPERS.find((paper) => paper.authors === MANY_AUTHORS) as Paper;
-    expect(authorNames(entryOf(survey).fields.author)).toEqual(MANY_AUTHORS);
+    expect(readBack(toBibtex([survey]))[0].fields.author?.map(displayName)).toEqual(MANY_AUTHORS);
+  });
+
+  it('dates a paper by its publication date, else by the month its arXiv id was given', () => {
+    const papers = [
+      makePaper('2312.00001', { publishedAt: '2024-01-02T00:00:00.000Z' }),
+      makePaper('2401.00001', { publishedAt: null }),
+      makePaper('0704.0001', { publishedAt: null }),
+      makePaper('hep-th/9901001', { publishedAt: null }),
+      makePaper('math.GT/0309136', { publishedAt: null }),
+    ];
+    const dates = readBack(toBibtex(papers)).map(({ fields }) => [fields.year, fields.month]);
+    expect(dates).toEqual([
+      ['2024', '1'],
+      ['2024', '1'],
+      ['2007', '4'],
+      ['1999', '1'],
+      ['2003', '9'],
+    ]);
   });
 
   it('builds keys from last name, year and first title word, ASCII-folded', () => {
     expect(entries.map((entry) => entry.key)).toEqual([
       'kaiser2017attention',
       'team2025say', // the first author is "Research and Development Team"
-      'handlehyperlink', // no publication date: no year
+      'handle2024hyperlink', // no publication date: the year of its id, 2402
       'surname02025survey', // "A" is skipped
       'maldacena1999string',
       'arxiv2404.00004', // nothing of 李四 or the title folds to ASCII
@@ -181,10 +303,17 @@ describe('toBibtex', () => {
     expect(keys[26 + 1]).toBe(`${keys[0]}aa`);
   });
 
-  it('writes an entry without author or year when the paper has none', () => {
+  it('writes an entry without author when the paper has none, dated by its id', () => {
     const [entry] = parseBibtex(toBibtex([makePaper('2501.00009', { authors: [], publishedAt: null })]));
     expect(entry.key).toBe('arxiv2501.00009');
-    expect(Object.keys(entry.fields)).toEqual(['title', 'eprint', 'archivePrefix', 'url']);
+    expect(entry.fields).toEqual({
+      title: 'Paper 2501.00009',
+      year: '2025',
+      month: 'jan',
+      eprint: '2501.00009',
+      archivePrefix: 'arXiv',
+      url: 'https://huggingface.co/papers/2501.00009',
+    });
   });
 });
 
