@@ -7,8 +7,27 @@ import { type FileRecords, idLabel, isJsonObject, type JsonObject, ownField } fr
 const DATA_VERSION_KEY = '__dataVersion';
 const ARXIV_PREFIX = 'Arxiv-';
 
+/**
+ * The arXiv id an entry's key names, or null for other sources. Since PaperMemory 0.2.8 (data version 208)
+ * arXiv keys are "Arxiv-<id>"; files written before keep the bare id. Old-style ids store "/" as "_".
+ */
+function keyArxivId(key: string): string | null {
+  const id = key.startsWith(ARXIV_PREFIX) ? key.slice(ARXIV_PREFIX.length) : key;
+  return parseArxivId(id.replaceAll('_', '/'));
+}
+
+/** An entry of a file from before the "Arxiv-" keys: under its bare arXiv id, which it repeats as `id`. */
+function isBareArxivEntry(key: string, entry: unknown): entry is JsonObject {
+  if (!isJsonObject(entry) || ownField(entry, 'id') !== key || keyArxivId(key) === null) return false;
+  const source = ownField(entry, 'source');
+  return source === undefined || source === 'arxiv'; // before data version 5 there was no `source`
+}
+
 export function isPaperMemoryExport(document: JsonObject): boolean {
-  return Object.hasOwn(document, DATA_VERSION_KEY) || Object.keys(document).some((key) => key.startsWith(ARXIV_PREFIX));
+  return (
+    Object.hasOwn(document, DATA_VERSION_KEY) ||
+    Object.entries(document).some(([key, entry]) => key.startsWith(ARXIV_PREFIX) || isBareArxivEntry(key, entry))
+  );
 }
 
 /** The paper entries of the file (metadata keys left out), in file order. */
@@ -16,12 +35,21 @@ export function paperMemoryEntries(document: JsonObject): [string, unknown][] {
   return Object.entries(document).filter(([key]) => !key.startsWith('__'));
 }
 
-/** "Last, First" → "First Last"; "Last, Jr, First" → "First Last Jr". */
+// Generational suffixes: "King, Jr." is not "Jr. King".
+const NAME_SUFFIX = /^(?:jr|sr)\.?$|^(?:ii|iii|iv)$/i;
+
+/**
+ * A name as the library shows names, "First Last": from "Last, First", "Last, Jr., First" (BibTeX's order) or
+ * "Last, First, Jr."; a name with only a suffix after its comma ("Martin Luther King, Jr.") is already in order.
+ */
 function naturalName(name: string): string {
   const [last, ...rest] = name.split(',').map(collapseWhitespace);
-  if (rest.length === 1) return `${rest[0]} ${last}`;
-  if (rest.length === 2) return `${rest[1]} ${last} ${rest[0]}`;
-  return collapseWhitespace(name);
+  const parts = rest.filter(Boolean);
+  const suffixAt = parts.findIndex((part) => NAME_SUFFIX.test(part));
+  const given = parts.filter((_, index) => index !== suffixAt);
+  const suffix = suffixAt === -1 ? [] : [parts[suffixAt]];
+  if (parts.length > 2 || given.length > 1) return collapseWhitespace(name);
+  return [...given, last, ...suffix].filter(Boolean).join(' ');
 }
 
 function authorList(author: unknown): string[] {
@@ -32,19 +60,45 @@ function authorList(author: unknown): string[] {
     .filter(Boolean);
 }
 
+/** Where the code of a paper lives: a GitHub repository, or any other code page as the paper's project page. */
+function codeLinks(entry: JsonObject): Pick<Paper, 'githubRepo' | 'projectPage'> {
+  const code = ownField(entry, 'code');
+  // Older files may hold `false`; `code.url` is where PaperMemory found an official repository.
+  const link = [ownField(entry, 'codeLink'), isJsonObject(code) ? ownField(code, 'url') : undefined]
+    .map((value) => (typeof value === 'string' ? value.trim() : ''))
+    .find(Boolean);
+  if (!link) return { githubRepo: null, projectPage: null };
+  let host: string;
+  try {
+    host = new URL(link).hostname;
+  } catch {
+    return { githubRepo: null, projectPage: null };
+  }
+  return host === 'github.com' || host === 'www.github.com'
+    ? { githubRepo: link, projectPage: null }
+    : { githubRepo: null, projectPage: link };
+}
+
 /**
- * A Paper record from an arXiv entry, for validatePaperRecord to judge. Only what PaperMemory knows is
- * filled in: it keeps a year but no date, and no abstract or Hugging Face counts, so those stay null.
+ * A Paper record from an arXiv entry, for validatePaperRecord to judge. Only what PaperMemory knows is filled
+ * in; it has no abstract or Hugging Face counts, so those stay null.
+ *
+ * Its `year` is not made a date: `publishedAt` is a day, and the first day of a year or month would be shown
+ * and sorted as a real date, and — dates being kept once known — would stand in the way of the true one when
+ * the paper is seen on Hugging Face. The year (and month) of an arXiv paper is in its id already ("2401." is
+ * January 2024), and PaperMemory takes its year from the same arXiv record, so nothing is lost.
+ *
+ * `venue` ("NeurIPS") is carried for when the library keeps venues; the Paper type has no such field yet.
  */
-function paperRecord(keyId: string, entry: JsonObject): Record<keyof Paper, unknown> {
-  const rawId = keyId.replaceAll('_', '/'); // old-style ids are stored as hep-th_9901001
-  const id = parseArxivId(rawId) ?? rawId;
+function paperRecord(id: string, entry: JsonObject): Record<keyof Paper | 'venue', unknown> {
   const addDate = ownField(entry, 'addDate');
   const lastOpenDate = ownField(entry, 'lastOpenDate');
   const tags = ownField(entry, 'tags');
   const note = ownField(entry, 'note');
+  const venue = ownField(entry, 'venue');
   return {
     ...UNKNOWN_FACTS,
+    ...codeLinks(entry),
     id,
     title: ownField(entry, 'title'),
     authors: authorList(ownField(entry, 'author')),
@@ -57,6 +111,7 @@ function paperRecord(keyId: string, entry: JsonObject): Record<keyof Paper, unkn
     tags: Array.isArray(tags) ? tags.filter((tag) => typeof tag === 'string') : [],
     note: typeof note === 'string' ? note : null,
     upvoteHistory: [],
+    venue: typeof venue === 'string' ? collapseWhitespace(venue) || null : null,
   };
 }
 
@@ -70,11 +125,13 @@ export function readPaperMemory(entries: [string, unknown][]): FileRecords {
   const records: FileRecords = { candidates: [], skipped: [] };
   entries.forEach(([key, entry], index) => {
     const id = idLabel(key);
-    if (!key.startsWith(ARXIV_PREFIX)) {
-      records.skipped.push({ index, id, reason: `not an arXiv paper (source ${entrySource(key, entry)})` });
-    } else {
-      const record = isJsonObject(entry) ? paperRecord(key.slice(ARXIV_PREFIX.length), entry) : entry;
+    if (key.startsWith(ARXIV_PREFIX) || isBareArxivEntry(key, entry)) {
+      // An "Arxiv-" key that is no arXiv id is left for validation to report.
+      const arxivId = keyArxivId(key) ?? key.slice(ARXIV_PREFIX.length);
+      const record = isJsonObject(entry) ? paperRecord(arxivId, entry) : entry;
       records.candidates.push({ index, id, record });
+    } else {
+      records.skipped.push({ index, id, reason: `not an arXiv paper (source ${entrySource(key, entry)})` });
     }
   });
   return records;
