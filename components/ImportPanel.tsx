@@ -6,7 +6,12 @@ import { useStored } from './use-stored';
 
 function describe(report: ImportReport): string {
   const from = report.source === 'papermemory' ? ' from PaperMemory' : '';
-  const summary = `Imported${from}: ${report.added} added, ${report.updated} updated, ${report.skipped.length} skipped`;
+  const kept = [
+    report.keptNewerCounts ? `newer counts kept for ${report.keptNewerCounts}` : '',
+    report.keptNewerAnnotations ? `newer stars, tags or notes kept for ${report.keptNewerAnnotations}` : '',
+  ].filter(Boolean);
+  const updated = `${report.updated} updated${kept.length ? ` (${kept.join(', ')})` : ''}`;
+  const summary = `Imported${from}: ${report.added} added, ${updated}, ${report.skipped.length} skipped`;
   const reasons = report.skipped
     .slice(0, 3)
     .map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);

@@ -37,6 +37,10 @@ export interface ImportReport {
   source: 'papershelf' | 'papermemory';
   added: number;
   updated: number;
+  /** Papers whose counts in the library were newer than the file's, and kept. */
+  keptNewerCounts: number;
+  /** Papers whose star, tags or note were edited after the file was written, and kept. */
+  keptNewerAnnotations: number;
   skipped: { index: number; id?: string; reason: string }[];
   warnings: string[];
 }

@@ -17,8 +17,8 @@ export async function runImport(db: LibraryDB, text: string, progress: ImportPro
   const total = plan.papers.length;
   progress({ phase: 'writing', fraction: 0 });
   // Lookups are the part that can be counted; the final commit reports no fraction rather than a false 100 %.
-  const { added, updated } = await applyImport(db, plan.papers, undefined, (merged) =>
+  const summary = await applyImport(db, plan.papers, undefined, (merged) =>
     progress({ phase: 'writing', fraction: merged < total ? merged / total : null }),
   );
-  return { source: plan.source, added, updated, skipped: plan.skipped, warnings: plan.warnings };
+  return { source: plan.source, ...summary, skipped: plan.skipped, warnings: plan.warnings };
 }

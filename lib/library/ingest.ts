@@ -1,7 +1,7 @@
 import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { type PaperChange, updateDerived, type WriteTx } from './derived';
-import { mergeImported, mergeSighting } from './merge';
+import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from './merge';
 import { WRITE_STORES } from './schema';
 import { toPaper, toStored } from './stored';
 import { readAnnotation } from './validate';
@@ -67,7 +67,7 @@ export function applyImport(
   papers: Paper[],
   now = new Date().toISOString(),
   onProgress: (papersMerged: number) => void = () => {},
-): Promise<{ added: number; updated: number }> {
+): Promise<ImportSummary> {
   return inOneTransaction(db, async (tx) => {
     const store = tx.objectStore('papers');
     // What each id was before the import, and what it is after: a repeated id merges onto its own earlier record.
@@ -81,10 +81,14 @@ export function applyImport(
       slice.forEach((paper, index) => before.set(paper.id, stored[index]));
       onProgress(Math.min(papers.length, start + IMPORT_SLICE));
     }
-    for (const paper of papers) written.set(paper.id, mergeImported(written.get(paper.id) ?? before.get(paper.id), paper));
-    const added = [...before.values()].filter((stored) => !stored).length;
+    let summary: ImportSummary = { added: 0, updated: 0, keptNewerCounts: 0, keptNewerAnnotations: 0 };
+    for (const paper of papers) {
+      const merge = mergeImported(written.get(paper.id) ?? before.get(paper.id), paper);
+      written.set(paper.id, merge.record);
+      summary = tallyImport(summary, merge);
+    }
     await writePapers(tx, [...written.values()], before, now);
-    return { added, updated: written.size - added };
+    return summary;
   });
 }
 

@@ -44,6 +44,9 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     papers.createIndex('byPublished', ['publishedOrder', 'lastSeenAt']);
     papers.createIndex('byUpvotes', ['upvoteOrder', 'lastSeenAt']);
     papers.createIndex('starred', 'starredOrder');
+    // For the full page's filters: papers by tag, and papers with code.
+    papers.createIndex('tags', 'tags', { multiEntry: true });
+    papers.createIndex('githubRepo', 'githubRepo');
     db.createObjectStore('postings');
     db.createObjectStore('terms');
     db.createObjectStore('topicDays');

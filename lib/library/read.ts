@@ -70,6 +70,46 @@ export async function getPapers(db: LibraryReader, ids: readonly string[]): Prom
   return stored.map((paper) => paper && toPaper(paper));
 }
 
+export interface LibraryFilters {
+  tag?: string;
+  /** Inclusive ISO bounds on when the paper was last seen, and when it was published. */
+  seenFrom?: string;
+  seenTo?: string;
+  publishedFrom?: string;
+  publishedTo?: string;
+  hasCode?: boolean;
+}
+
+const between = (from?: string, to?: string) =>
+  from && to ? IDBKeyRange.bound(from, to) : from ? IDBKeyRange.lowerBound(from) : to ? IDBKeyRange.upperBound(to) : null;
+
+/** The ids every chosen filter lets through, each read from its index; undefined when no filter is chosen. */
+export async function filteredIds(db: LibraryReader, filters: LibraryFilters): Promise<Set<string> | undefined> {
+  const sets: Promise<string[]>[] = [];
+  const keys = (index: 'tags' | 'lastSeenAt' | 'publishedAt' | 'githubRepo', range: IDBKeyRange | string | null) =>
+    db.getAllKeysFromIndex('papers', index, range ?? undefined) as Promise<string[]>;
+  if (filters.tag) sets.push(keys('tags', filters.tag));
+  const seen = between(filters.seenFrom, filters.seenTo);
+  if (seen) sets.push(keys('lastSeenAt', seen));
+  const published = between(filters.publishedFrom, filters.publishedTo);
+  if (published) sets.push(keys('publishedAt', published));
+  if (filters.hasCode) sets.push(keys('githubRepo', null));
+  if (sets.length === 0) return undefined;
+  const [first, ...rest] = (await Promise.all(sets)).map((ids) => new Set(ids));
+  return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+}
+
+/** Every tag in the library, once each, from the tag index. */
+export async function allTags(db: LibraryReader): Promise<string[]> {
+  const tags: string[] = [];
+  let cursor = await db.transaction('papers').store.index('tags').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    tags.push(cursor.key as string);
+    cursor = await cursor.continue();
+  }
+  return tags;
+}
+
 /** Papers last seen before `iso`, counted from the index. */
 export function countSeenBefore(db: LibraryReader, iso: string): Promise<number> {
   return db.countFromIndex('papers', 'lastSeenAt', IDBKeyRange.upperBound(iso, true));

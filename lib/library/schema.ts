@@ -19,6 +19,8 @@ export interface LibrarySchema extends DBSchema {
       byPublished: [string, string];
       byUpvotes: [number, string];
       starred: string;
+      tags: string;
+      githubRepo: string;
     };
   };
   /**

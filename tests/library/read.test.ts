@@ -2,6 +2,8 @@ import { openLibrary } from '@/lib/library/db';
 import { applyImport, setStarred } from '@/lib/library/ingest';
 import {
   allPapers,
+  allTags,
+  filteredIds,
   countSeenBefore,
   firstPapers,
   getPapers,
@@ -14,8 +16,8 @@ import { makePaper } from '../helpers/papers';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
 const papers = [
-  makePaper('2601.00001', { lastSeenAt: at(3), publishedAt: at(1), upvotes: 5 }),
-  makePaper('2601.00002', { lastSeenAt: at(1), publishedAt: null, upvotes: 50 }),
+  makePaper('2601.00001', { lastSeenAt: at(3), publishedAt: at(1), upvotes: 5, tags: ['rl', 'to-read'] }),
+  makePaper('2601.00002', { lastSeenAt: at(1), publishedAt: null, upvotes: 50, githubRepo: 'https://github.com/a/b' }),
   makePaper('2601.00003', { lastSeenAt: at(2), publishedAt: at(2), upvotes: null }),
   makePaper('2601.00004', { lastSeenAt: at(2), publishedAt: at(2), upvotes: 5 }),
 ];
@@ -60,5 +62,17 @@ describe('the read API', () => {
     for await (const slice of allPapers(db, 3)) slices.push(slice.map((paper) => paper.id));
     expect(slices).toEqual([['2601.00001', '2601.00002', '2601.00003'], ['2601.00004']]);
     expect(slices.flat().length).toBe(papers.length);
+  });
+
+  it('filters by tag, seen and published ranges, and code, each from its index', async () => {
+    const { reader: db } = await reader();
+    expect(await filteredIds(db, {})).toBeUndefined();
+    expect(await allTags(db)).toEqual(['rl', 'to-read']);
+    expect([...((await filteredIds(db, { tag: 'rl' })) ?? [])]).toEqual(['2601.00001']);
+    expect([...((await filteredIds(db, { hasCode: true })) ?? [])]).toEqual(['2601.00002']);
+    const seenEarly = await filteredIds(db, { seenFrom: at(1), seenTo: at(2) });
+    expect([...(seenEarly ?? [])].sort()).toEqual(['2601.00002', '2601.00003', '2601.00004']);
+    const both = await filteredIds(db, { seenFrom: at(1), seenTo: at(2), publishedFrom: at(2) });
+    expect([...(both ?? [])].sort()).toEqual(['2601.00003', '2601.00004']);
   });
 });

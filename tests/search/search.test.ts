@@ -26,9 +26,14 @@ const capture = (id: string, title: string) => ({
 describe('search over the on-disk index', () => {
   const library = allSeedPapers();
   const titleOf = (id: string) => library.find((paper) => paper.id === id)?.title ?? '';
+  // The real-text library is written once and only read by the tests that use it.
+  let seeded: Awaited<ReturnType<typeof libraryOf>>;
+  beforeAll(async () => {
+    seeded = await libraryOf(library);
+  });
 
   it('forgives typos, completes the word being typed, and needs every word when some paper has them all', async () => {
-    const { search, searcher } = await libraryOf(library);
+    const { search, searcher } = seeded;
     const titles = async (query: string) => (await search(query)).slice(0, 5).map(titleOf);
     expect((await titles('difusion')).some((title) => /diffusion/i.test(title))).toBe(true);
     expect((await titles('reinforcment learning')).some((title) => /reinforcement learning/i.test(title))).toBe(true);
@@ -47,7 +52,7 @@ describe('search over the on-disk index', () => {
   });
 
   it('returns every match, uncapped, in agreement with a plain scan of titles and abstracts', async () => {
-    const { search } = await libraryOf(library);
+    const { search } = seeded;
     const scan = library.filter((paper) => /\bagents?\b/i.test(`${paper.title} ${paper.abstract}`)).map((p) => p.id);
     const found = new Set(await search('agent'));
     expect(scan.length).toBeGreaterThan(10);
@@ -74,7 +79,7 @@ describe('search over the on-disk index', () => {
   });
 
   it('finds a paper by its arXiv id or link, and only a paper the library holds', async () => {
-    const { search } = await libraryOf(library);
+    const { search } = seeded;
     const { id } = library[7];
     for (const query of [id, `${id}v2`, `https://arxiv.org/abs/${id}`, `https://huggingface.co/papers/${id}`]) {
       expect(await search(query)).toEqual([id]);
