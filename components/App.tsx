@@ -58,6 +58,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       return next;
     });
 
+  const detail = detailId ? view.paper(detailId) : undefined;
   useKeyboard({
     searchInput,
     count: view.ids.length,
@@ -75,7 +76,6 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     closeDetail: detail ? () => setDetailId(null) : undefined,
   });
 
-  const detail = detailId ? view.paper(detailId) : undefined;
   const filtering = Boolean(searching || topicIds || starredOnly);
   const empty = library.count === 0;
   const error = library.error ?? view.error;

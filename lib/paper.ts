@@ -18,8 +18,13 @@ export interface PaperFacts {
   organization: string | null;
 }
 
+/** Where a title was read, weakest first; a stronger reading replaces a weaker one (lib/library/merge.ts). */
+export type TitleSource = 'link' | 'card' | 'island';
+
 /** What one read of a page says about one paper: an id, a title, and whatever else was visible. */
-export type PaperSighting = { id: string; title: string } & Partial<Omit<PaperFacts, 'title'>>;
+export type PaperSighting = { id: string; title: string; titleSource?: TitleSource } & Partial<
+  Omit<PaperFacts, 'title'>
+>;
 
 export interface UpvoteObservation {
   at: string;
@@ -40,6 +45,8 @@ export interface Paper extends PaperFacts {
   note: string | null;
   /** Compact (time, upvotes) series, oldest first, for velocity features. */
   upvoteHistory: UpvoteObservation[];
+  /** When the user last changed star, tags or note (ISO); null or absent when unknown. */
+  annotatedAt?: string | null;
 }
 
 /** Every fact unknown: nothing is invented. */
@@ -79,6 +86,8 @@ export function newPaper(id: string, title: string, seenAt: string): Paper {
 export interface PaperRecord extends Paper {
   /** The last few view ids the paper was counted in, so a re-read of the same view is not counted twice. */
   recentViewIds: string[];
+  /** Where the title was read; absent when unknown (counts as a card's). */
+  titleSource?: TitleSource;
 }
 
 /** The stored record: stamped with its last write, plus the keys the list's indexes sort by. */

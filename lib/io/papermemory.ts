@@ -100,6 +100,7 @@ function paperRecord(id: string, entry: JsonObject): Record<keyof Paper | 'venue
     ...UNKNOWN_FACTS,
     ...codeLinks(entry),
     id,
+    annotatedAt: null,
     title: ownField(entry, 'title'),
     authors: authorList(ownField(entry, 'author')),
     url: paperUrl(id),

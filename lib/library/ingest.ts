@@ -103,13 +103,14 @@ function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partia
 }
 
 export function setStarred(db: LibraryDB, id: string, starred: boolean): Promise<boolean> {
-  return updatePaper(db, id, () => ({ starred }));
+  return updatePaper(db, id, () => ({ starred, annotatedAt: new Date().toISOString() }));
 }
 
 export async function annotatePaper(db: LibraryDB, id: string, tags: unknown, note: unknown): Promise<boolean> {
   const annotation = readAnnotation(tags, note);
   if (!annotation.ok) throw new Error(annotation.reason);
-  return updatePaper(db, id, () => annotation.value);
+  // Stamped, so an older backup imported later does not bring back what the user changed.
+  return updatePaper(db, id, () => ({ ...annotation.value, annotatedAt: new Date().toISOString() }));
 }
 
 async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {

@@ -20,6 +20,7 @@ export function toPaper(stored: StoredPaper): Paper {
     publishedOrder: _published,
     upvoteOrder: _upvotes,
     starredOrder: _starred,
+    titleSource: _source,
     ...paper
   } = stored;
   return paper;

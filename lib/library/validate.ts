@@ -45,7 +45,7 @@ function readSighting(input: unknown): Result<PaperSighting> {
     githubRepo: () => webUrl(own(input, 'githubRepo')),
     projectPage: () => webUrl(own(input, 'projectPage')),
     organization: () => cleanText(own(input, 'organization'), LIMITS.organization),
-  } satisfies { [K in keyof Omit<PaperSighting, 'id' | 'title'>]-?: () => PaperSighting[K] };
+  } satisfies { [K in keyof Omit<PaperSighting, 'id' | 'title' | 'titleSource'>]-?: () => PaperSighting[K] };
   for (const [key, read] of Object.entries(optional)) {
     // Absent stays absent: a field the page did not show must not erase what the library knows.
     if (own(input, key) !== undefined) (sighting as Fields)[key] = read();
