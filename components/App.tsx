@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LibraryFilters } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import type { TopicWindow } from '@/lib/topics/topics';
@@ -7,6 +8,7 @@ import { AnnotateDialog } from './AnnotateDialog';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
+import { FilterBar } from './FilterBar';
 import { ExportPanel } from './ExportPanel';
 import { plural } from './format';
 import { ImportPanel } from './ImportPanel';
@@ -14,6 +16,7 @@ import { LibraryTools } from './LibraryTools';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
+import { SelectionBar } from './SelectionBar';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
@@ -33,6 +36,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
+  const [filters, setFilters] = useState<LibraryFilters>({});
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearch(library.db, query, library.change.stamp);
@@ -41,10 +45,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     const topic = topics.result?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics.result, topicKey]);
-  const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly });
+  const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly, filters });
   const searching = search.result !== undefined;
 
-  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort]);
+  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters]);
   const activeIndex = Math.max(0, activeId ? view.ids.indexOf(activeId) : 0);
   const setActiveIndex = (index: number) => setActiveId(view.ids[index] ?? null);
   const paperAt = (index: number) => (view.ids[index] ? view.paper(view.ids[index]) : undefined);
@@ -76,7 +80,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     closeDetail: detail ? () => setDetailId(null) : undefined,
   });
 
-  const filtering = Boolean(searching || topicIds || starredOnly);
+  const filtering = Boolean(searching || topicIds || starredOnly || Object.values(filters).some(Boolean));
   const empty = library.count === 0;
   const error = library.error ?? view.error;
   return (
@@ -143,6 +147,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
         />
       )}
+      {fullPage && (
+        <FilterBar db={library.db} changeStamp={library.change.stamp} filters={filters} onChange={setFilters} />
+      )}
+      <SelectionBar db={library.db} selection={[...selected]} onClear={() => setSelected(new Set())} />
       {search.result && !search.result.allWords && view.ids.length > 0 && (
         <p class="hint partial-match" role="status">
           No paper has every word of “{search.query}”; showing papers with some of them.
@@ -162,7 +170,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             ids={view.ids}
             paper={view.paper}
             need={view.need}
-            listKey={JSON.stringify([search.query, topicKey, starredOnly, sort])}
+            listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}
             sort={searching ? 'relevance' : sort}
             onDetails={(paper) => setDetailId(paper.id)}
             activeIndex={activeId ? activeIndex : -1}

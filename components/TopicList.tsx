@@ -1,8 +1,9 @@
-import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
+import { EMPTY_WINDOW_HINT, type TopicsResult, type TopicWindow } from '@/lib/topics/topics';
 import { Sparkline } from './Sparkline';
 
 interface TopicListProps {
   result: TopicsResult | null;
+  error?: string | null;
   window: TopicWindow;
   activeKey: string | null;
   onWindowChange: (window: TopicWindow) => void;
@@ -15,7 +16,26 @@ const WINDOW_LABELS: Record<TopicWindow, string> = {
   all: 'All time',
 };
 
-export function TopicList({ result, window, activeKey, onWindowChange, onToggle }: TopicListProps) {
+function Hint({ result, error, window }: Pick<TopicListProps, 'result' | 'error' | 'window'>) {
+  if (error) return <p class="hint">Topics could not be read: {error}</p>;
+  if (result === null) return <p class="hint">Finding topics…</p>;
+  if (window !== 'all' && result.recentPapers === 0) return <p class="hint">{EMPTY_WINDOW_HINT}</p>;
+  if (result.fallback === 'young-library') {
+    return (
+      <p class="hint">Nothing is dated before this window yet, so rising cannot be told: the most frequent topics.</p>
+    );
+  }
+  if (result.topics.length === 0) {
+    return (
+      <p class="hint">
+        {window === 'all' ? 'Topics appear once a few papers share a term.' : 'Nothing rose clearly in this window.'}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function TopicList({ result, error = null, window, activeKey, onWindowChange, onToggle }: TopicListProps) {
   return (
     <section class="topics" aria-labelledby="topics-heading">
       <div class="topics-head">
@@ -32,14 +52,8 @@ export function TopicList({ result, window, activeKey, onWindowChange, onToggle 
           ))}
         </select>
       </div>
-      {result?.fallback === 'young-library' && (
-        <p class="hint">Your library is too young to tell what is rising; showing the most frequent topics.</p>
-      )}
-      {result === null ? (
-        <p class="hint">Finding topics…</p>
-      ) : result.topics.length === 0 ? (
-        <p class="hint">Topics appear once a few papers share a theme.</p>
-      ) : (
+      <Hint result={result} error={error} window={window} />
+      {result !== null && result.topics.length > 0 && (
         <ul aria-label="Trending topics" class="topic-list">
           {result.topics.map((topic) => (
             <li key={topic.key}>
@@ -47,10 +61,11 @@ export function TopicList({ result, window, activeKey, onWindowChange, onToggle 
                 type="button"
                 class="topic"
                 aria-pressed={topic.key === activeKey}
+                title={topic.variants.length ? `Also: ${topic.variants.join(', ')}` : undefined}
                 onClick={() => onToggle(topic.key)}
               >
-                {topic.label} <span class="topic-count">{topic.count}</span>
-                <Sparkline values={topic.weekly} />
+                {topic.label} <span class="topic-count topic-evidence">{topic.evidence}</span>
+                <Sparkline values={topic.series} />
               </button>
             </li>
           ))}

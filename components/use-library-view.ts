@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { firstPapers, getPapers, type LibraryReader, orderedIds, starredPapers } from '@/lib/library/read';
+import {
+  filteredIds,
+  firstPapers,
+  getPapers,
+  type LibraryFilters,
+  type LibraryReader,
+  orderedIds,
+  starredPapers,
+} from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { filterIds, type SortKey, sortPapers } from '@/lib/view/select-papers';
 import type { LibraryState } from './use-library';
@@ -11,6 +19,8 @@ export interface ViewOptions {
   searchIds: string[] | undefined;
   topicIds: ReadonlySet<string> | undefined;
   starredOnly: boolean;
+  /** The full page's filters (tag, dates, code). */
+  filters: LibraryFilters;
 }
 
 export interface LibraryView {
@@ -38,8 +48,9 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
     starredIds = new Set(starred.map((paper) => paper.id));
     ids ??= starred.map((paper) => paper.id);
   }
-  ids ??= await orderedIds(db, options.sort);
-  return filterIds(ids, { topicIds: options.topicIds, starredIds });
+  const [ordered, filtered] = await Promise.all([ids ?? orderedIds(db, options.sort), filteredIds(db, options.filters)]);
+  const topicIds = options.topicIds && filtered ? new Set([...filtered].filter((id) => options.topicIds?.has(id))) : (options.topicIds ?? filtered);
+  return filterIds(ordered, { topicIds, starredIds });
 }
 
 /**
@@ -69,8 +80,8 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     setVersion((version) => version + 1);
   }, []);
 
-  const { sort, searchIds, topicIds, starredOnly } = options;
-  const plain = !searchIds && !topicIds && !starredOnly;
+  const { sort, searchIds, topicIds, starredOnly, filters } = options;
+  const plain = !searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean);
 
   // The first screen straight from the sort's index, before the order of the whole view is known.
   useEffect(() => {
@@ -92,7 +103,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     if (!db) return;
     let current = true;
     setComplete(false);
-    viewIds(db, { sort, searchIds, topicIds, starredOnly }, remember)
+    viewIds(db, { sort, searchIds, topicIds, starredOnly, filters }, remember)
       .then((next) => {
         if (!current) return;
         setIds(next);
@@ -103,7 +114,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     return () => {
       current = false;
     };
-  }, [db, sort, searchIds, topicIds, starredOnly, change.stamp, remember]);
+  }, [db, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember]);
 
   // Rows written by the background are read again; with many changes, every cached row is.
   useEffect(() => {

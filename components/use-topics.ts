@@ -1,51 +1,51 @@
+import type { IDBPDatabase } from 'idb';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Paper } from '@/lib/paper';
-import { type TopicsResult, type TopicWindow, topicInputsChanged } from '@/lib/topics/topics';
-import type { TopicsRequest, TopicsResponse } from './topics-worker';
-import TopicsWorker from './topics-worker?worker';
+import { errorMessage } from '@/lib/errors';
+import type { LibrarySchema } from '@/lib/library/schema';
+import { readTopics } from '@/lib/topics/read';
+import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
 
-/** Library updates arriving in a burst (a capture, an import) recompute topics once. */
-const SETTLE_MS = 500;
+/** Library changes arriving in a burst (a capture, an import) re-read topics once. */
+export const SETTLE_MS = 300;
+const LIMIT = 12;
+
+export interface TopicsState {
+  result: TopicsResult | null;
+  error: string | null;
+}
 
 /**
- * Topics of the whole library, computed in a worker once the list has loaded, so neither first paint
- * nor scrolling ever waits for them. `papers` only signals that the library changed.
+ * Topics of the window, read from the day tallies (a few small records, never the papers): at once when the popup
+ * opens or the window changes, and again ~300 ms after the library last changed. A failed read is shown, not
+ * retried forever.
  */
-export function useTopics(papers: Paper[], complete: boolean, window: TopicWindow): TopicsResult | null {
-  const [result, setResult] = useState<TopicsResult | null>(null);
-  const worker = useRef<Worker | undefined>(undefined);
-  const latest = useRef(0);
-  const seenPapers = useRef<Paper[] | undefined>(undefined);
+export function useTopics(
+  db: IDBPDatabase<LibrarySchema> | undefined,
+  changeStamp: number,
+  window: TopicWindow,
+): TopicsState {
+  const [state, setState] = useState<TopicsState>({ result: null, error: null });
+  const readStamp = useRef<number | undefined>(undefined);
 
   useEffect(() => {
-    const started = new TopicsWorker();
-    started.onmessage = ({ data }: MessageEvent<TopicsResponse>) => {
-      if (data.id !== latest.current) return;
-      if ('error' in data) console.error('[papershelf] topics failed:', data.error);
-      else setResult(data.result);
-    };
-    worker.current = started;
-    return () => started.terminate();
-  }, []);
-
-  useEffect(() => {
-    if (!complete) return;
-    // A star or a note changes the list but not its topics: only re-read the library when topics can change.
-    const reload = seenPapers.current !== undefined && topicInputsChanged(seenPapers.current, papers);
+    if (!db) return;
+    const changed = readStamp.current !== undefined && readStamp.current !== changeStamp;
+    readStamp.current = changeStamp;
+    const controller = new AbortController();
     const timer = setTimeout(
       () => {
-        seenPapers.current = papers;
-        const request: TopicsRequest = {
-          id: ++latest.current,
-          reload,
-          options: { window, now: new Date().toISOString(), limit: 12 },
-        };
-        worker.current?.postMessage(request);
+        readTopics(db, { window, now: new Date().toISOString(), limit: LIMIT }).then(
+          (result) => controller.signal.aborted || setState({ result, error: null }),
+          (error: unknown) => controller.signal.aborted || setState({ result: null, error: errorMessage(error) }),
+        );
       },
-      reload ? SETTLE_MS : 0,
+      changed ? SETTLE_MS : 0,
     );
-    return () => clearTimeout(timer);
-  }, [papers, complete, window]);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [db, changeStamp, window]);
 
-  return result;
+  return state;
 }
