@@ -1,179 +1,59 @@
-import type { Paper } from '@/lib/paper';
-import { mentionedCandidates, namedPhrases, SOURCE_WEIGHT } from './phrases';
-
+/** Rising over the last 7 or 30 days, or the most frequent of all time. */
 export type TopicWindow = '7d' | '30d' | 'all';
 
+/** How long the recent window is, and how many days before it it is compared with. */
+export const WINDOW_DAYS = { '7d': { recent: 7, baseline: 28 }, '30d': { recent: 30, baseline: 90 } } as const;
+
 export interface Topic {
+  /** The term with its variants folded ("llm" for "LLM" and "LLMs"). */
   key: string;
+  /** Its commonest spelling. */
   label: string;
+  /** Every paper with this term in the window (for all time: every paper with it). */
   paperIds: string[];
-  /** Papers with this topic (in the recent window for rising topics). */
+  /** Papers with this term in the window. */
   count: number;
+  /** For rising topics: papers with it per window-length in the days before (7d: per week over the 28 days before). */
+  before?: number;
+  /** Why it is listed, in words a reader can check: "9 papers in the last 7 days, 1.2 a week before". */
+  evidence: string;
+  /** Papers with it per period, oldest first (7d: 5 weeks; 30d: 4 spans of 30 days; all time: 12 weeks). */
+  series: number[];
+  /** Longer terms folded under this one ("growing neural cellular automata" under "neural cellular automata"). */
+  variants: string[];
+  /** What it is ranked by: the log-likelihood G² of its rise, or its count for all time. */
   score: number;
-  /** Papers per week over the last 12 weeks, oldest first. */
-  weekly: number[];
 }
 
 export interface TopicsResult {
-  topics: Topic[];
   window: TopicWindow;
-  /** Set when the library has no papers before the recent window, so rising cannot be told from frequent. */
+  topics: Topic[];
+  /** Papers dated in the window, and in the days it is compared with. */
+  recentPapers: number;
+  baselinePapers: number;
+  /** Set when nothing is dated before the window, so rising cannot be told from frequent: ranked by count. */
   fallback?: 'young-library';
 }
 
 export interface TopicOptions {
   window: TopicWindow;
+  /** ISO time; the window ends with this day (UTC). */
   now: string;
   limit?: number;
-  minSupport?: number;
 }
 
-const DAY = 86_400_000;
-const WEEKS = 12;
-const WINDOWS = { '7d': { recent: 7, baseline: 28 }, '30d': { recent: 30, baseline: 90 } } as const;
-/** A phrase inside a longer one that carries this share of its papers adds nothing of its own. */
-const SUBSUMED = 0.8;
-/** Pseudo-count (in weighted papers) added to both windows: a topic born with 3 papers is not infinitely rising. */
-const SMOOTHING = 1;
+/** Shown when a 7- or 30-day window holds no papers: topics date a paper by its day on the daily list. */
+export const EMPTY_WINDOW_HINT =
+  'No papers in this window. Topics date each paper by its day on the daily list (else its publication date), ' +
+  'not by when you saw it.';
 
-interface Tally {
-  surfaces: Map<string, number>;
-  papers: { index: number; weight: number }[];
-}
+const decimal = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+const papers = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;
 
-/** The day a paper belongs to for topics: its day on the daily list, else publication, else first sighting. */
-function topicDate(paper: Paper): number {
-  for (const value of [paper.submittedOnDailyAt, paper.publishedAt, paper.firstSeenAt]) {
-    const time = value ? Date.parse(value) : Number.NaN;
-    if (!Number.isNaN(time)) return time;
-  }
-  return 0;
-}
-
-const paperWeight = (paper: Paper) => 1 + Math.log1p(paper.upvotes ?? 0);
-
-function tallyPhrases(papers: Paper[], minSupport: number): Map<string, Tally> {
-  const tallies = new Map<string, Tally>();
-  const named = papers.map(namedPhrases);
-  named.forEach((phrases, index) => {
-    for (const [key, { surface, weight }] of phrases) {
-      const tally = tallies.get(key) ?? { surfaces: new Map<string, number>(), papers: [] };
-      tallies.set(key, tally);
-      tally.surfaces.set(surface, (tally.surfaces.get(surface) ?? 0) + 1);
-      tally.papers.push({ index, weight });
-    }
-  });
-  // Abstracts add support to phrases some title or keyword list names: running text alone does not make a topic,
-  // and looking up only candidates keeps 50,000 abstracts cheap.
-  const candidates = new Set(tallies.keys());
-  papers.forEach((paper, index) => {
-    if (!paper.abstract) return;
-    for (const key of mentionedCandidates(paper.abstract, candidates)) {
-      if (!named[index].has(key)) tallies.get(key)?.papers.push({ index, weight: SOURCE_WEIGHT.abstract });
-    }
-  });
-  for (const [key, tally] of tallies) if (tally.papers.length < minSupport) tallies.delete(key);
-  return tallies;
-}
-
-function dropSubsumed(tallies: Map<string, Tally>): void {
-  const longest = new Map<string, number>();
-  for (const [key, tally] of tallies) {
-    const words = key.split(' ');
-    for (let start = 0; start < words.length; start++) {
-      for (let end = start + 1; end <= words.length; end++) {
-        if (end - start === words.length) continue;
-        const part = words.slice(start, end).join(' ');
-        longest.set(part, Math.max(longest.get(part) ?? 0, tally.papers.length));
-      }
-    }
-  }
-  for (const [key, tally] of tallies) {
-    if ((longest.get(key) ?? 0) >= SUBSUMED * tally.papers.length) tallies.delete(key);
-  }
-}
-
-function label(surfaces: Map<string, number>): string {
-  return [...surfaces].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
-}
-
-/** What a paper contributes to topics; stars, tags, notes and sightings do not change them. */
-const topicInputs = (paper: Paper) =>
-  JSON.stringify([
-    paper.id,
-    paper.title,
-    paper.abstract,
-    paper.keywords,
-    paper.upvotes,
-    paper.submittedOnDailyAt,
-    paper.publishedAt,
-    paper.firstSeenAt,
-  ]);
-
-/** Whether topics can differ between two states of a library that keeps unchanged papers as the same objects. */
-export function topicInputsChanged(before: readonly Paper[], after: readonly Paper[]): boolean {
-  if (before.length !== after.length) return true;
-  return after.some((paper, index) => paper !== before[index] && topicInputs(paper) !== topicInputs(before[index]));
-}
-
-/** What topics are made of, independent of the window: worth keeping while the library does not change. */
-export interface TopicAnalysis {
-  papers: Paper[];
-  dates: number[];
-  weights: number[];
-  tallies: Map<string, Tally>;
-  minSupport: number;
-}
-
-/** The expensive part (reading every title, keyword list and abstract), done once per library state. */
-export function analyzeLibrary(papers: Paper[], minSupport = 3): TopicAnalysis {
-  const tallies = tallyPhrases(papers, minSupport);
-  dropSubsumed(tallies);
-  return { papers, dates: papers.map(topicDate), weights: papers.map(paperWeight), tallies, minSupport };
-}
-
-/** Topics of a library: rising ones for 7 or 30 days against the weeks before, or the most frequent of all time. */
-export function rankTopics(analysis: TopicAnalysis, options: Omit<TopicOptions, 'minSupport'>): TopicsResult {
-  const { window, limit = 12 } = options;
-  const { papers, dates, weights, tallies, minSupport } = analysis;
-  const now = Date.parse(options.now);
-  const span = window === 'all' ? null : WINDOWS[window];
-  const recentStart = span ? now - span.recent * DAY : Number.NEGATIVE_INFINITY;
-  const young = span !== null && !dates.some((date) => date <= recentStart);
-  const weekStart = now - WEEKS * 7 * DAY;
-
-  const topics: Topic[] = [];
-  for (const [key, tally] of tallies) {
-    let recent = 0;
-    let baseline = 0;
-    let support = 0;
-    const weekly = new Array<number>(WEEKS).fill(0);
-    const paperIds: string[] = [];
-    for (const { index, weight } of tally.papers) {
-      const date = dates[index];
-      const value = weights[index] * weight;
-      if (date > weekStart && date <= now) weekly[Math.min(WEEKS - 1, Math.floor((date - weekStart) / (7 * DAY)))]++;
-      if (date > recentStart && date <= now) {
-        recent += value;
-        support++;
-        paperIds.push(papers[index].id);
-      } else if (span && date > recentStart - span.baseline * DAY && date <= recentStart) {
-        baseline += value;
-      }
-    }
-    if (support < minSupport) continue;
-    const score =
-      span && !young
-        ? (Math.log((recent + SMOOTHING) / span.recent) - Math.log((baseline + SMOOTHING) / span.baseline)) *
-          Math.log1p(support)
-        : recent;
-    if (score <= 0) continue;
-    topics.push({ key, label: label(tally.surfaces), paperIds, count: support, score, weekly });
-  }
-  topics.sort((a, b) => b.score - a.score || b.count - a.count || a.label.localeCompare(b.label));
-  return { topics: topics.slice(0, limit), window, ...(young ? { fallback: 'young-library' as const } : {}) };
-}
-
-export function computeTopics(papers: Paper[], options: TopicOptions): TopicsResult {
-  return rankTopics(analyzeLibrary(papers, options.minSupport), options);
+/** "9 papers in the last 7 days, 1.2 a week before"; without a baseline, "9 papers in the last 7 days"; all time, "42 papers". */
+export function evidenceSentence(window: TopicWindow, count: number, before?: number): string {
+  if (window === 'all') return papers(count);
+  const recent = `${papers(count)} in the last ${WINDOW_DAYS[window].recent} days`;
+  if (before === undefined) return recent;
+  return `${recent}, ${decimal(Math.round(before * 10) / 10)} ${window === '7d' ? 'a week' : 'per 30 days'} before`;
 }
