@@ -49,7 +49,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const searching = search.result !== undefined;
 
   useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters]);
-  const activeIndex = Math.max(0, activeId ? view.ids.indexOf(activeId) : 0);
+  // Nothing is active until the keyboard or a focus makes it so: the first row does not look chosen on opening.
+  const activeIndex = activeId ? view.ids.indexOf(activeId) : -1;
   const setActiveIndex = (index: number) => setActiveId(view.ids[index] ?? null);
   const paperAt = (index: number) => (view.ids[index] ? view.paper(view.ids[index]) : undefined);
 
@@ -173,7 +174,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}
             sort={searching ? 'relevance' : sort}
             onDetails={(paper) => setDetailId(paper.id)}
-            activeIndex={activeId ? activeIndex : -1}
+            activeIndex={activeIndex}
             highlightTerms={search.result?.terms ?? []}
             selected={selected}
             onActivate={setActiveIndex}

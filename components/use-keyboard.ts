@@ -42,14 +42,15 @@ export function useKeyboard(options: KeyboardOptions) {
       } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !typing && count > 0) {
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
+        // From nothing active, the first step down lands on the first row.
         options.setActiveIndex(Math.min(count - 1, Math.max(0, activeIndex + step)));
       } else if (event.key === 'Enter' && !typing && count > 0 && !(event.target instanceof HTMLButtonElement)) {
         if (event.target instanceof HTMLAnchorElement) return; // the link opens itself
         event.preventDefault();
-        options.open(activeIndex);
+        options.open(Math.max(0, activeIndex)); // Enter with nothing chosen opens the top result
       } else if (event.key === 's' && !isTyping(event.target) && count > 0) {
         event.preventDefault();
-        options.star(activeIndex);
+        if (activeIndex >= 0) options.star(activeIndex);
       }
     };
     document.addEventListener('keydown', onKeyDown);

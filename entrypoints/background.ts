@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
+import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { captureEnabled, importStatus, libraryChange } from '@/lib/settings';
@@ -15,11 +16,15 @@ export default defineBackground(() => {
     return library;
   };
 
+  const merger = createSegmentMerger(db);
   const route = createRouter(
     createLibraryService({
       db,
       captureEnabled: () => captureEnabled.getValue(),
-      changed: (ids) => void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null }),
+      changed: (ids) => {
+        void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
+        void merger.written().catch(console.warn);
+      },
       importStatus: (status) => void importStatus.setValue(status),
     }),
   );

@@ -48,6 +48,7 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     papers.createIndex('tags', 'tags', { multiEntry: true });
     papers.createIndex('githubRepo', 'githubRepo');
     db.createObjectStore('postings');
+    db.createObjectStore('segments', { autoIncrement: true });
     db.createObjectStore('terms');
     db.createObjectStore('topicDays');
     // The search index of version 3 was one large snapshot; it is replaced by the postings.

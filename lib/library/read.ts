@@ -2,9 +2,10 @@
 // Pages never migrate or write; only the background does (see db.ts).
 import { type IDBPDatabase, openDB } from 'idb';
 import type { Paper } from '@/lib/paper';
-import { docId } from '@/lib/search/doc-ids';
+import { docId, isIrregular } from '@/lib/search/doc-ids';
 import { IRREGULAR_IDS_KEY } from '@/lib/search/postings';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
+import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
 import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
 import { toPaper } from './stored';
@@ -22,7 +23,10 @@ export class LibraryNotReady extends Error {}
 export async function openLibraryReader(onStale: () => void = () => {}): Promise<LibraryReader> {
   try {
     return await openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
-      upgrade: (_db, _old, _new, tx) => tx.abort(),
+      upgrade: (_db, _old, _new, tx) => {
+        tx.done.catch(() => {}); // the refusal is reported as LibraryNotReady below
+        tx.abort();
+      },
       blocking: (_current, _blocked, event) => {
         (event.target as IDBDatabase).close();
         onStale();
@@ -140,30 +144,74 @@ function concat(blocks: Uint32Array[]): Uint32Array {
   return all;
 }
 
+/**
+ * The segments of recent writes, read once each: a segment never changes (a rewrite gets a new key).
+ * `onMerged` hears when segments went away: their terms moved to the blocks and the term list.
+ */
+function segmentCache(db: LibraryReader, onMerged: () => void) {
+  let cached = new Map<number, OpenSegment>();
+  return async (): Promise<OpenSegment[]> => {
+    const keys = await db.getAllKeys('segments');
+    const next = new Map<number, OpenSegment>();
+    const missing = keys.filter((key) => !cached.has(key));
+    const read = await Promise.all(missing.map((key) => db.get('segments', key)));
+    missing.forEach((key, index) => {
+      const segment = read[index];
+      if (segment) next.set(key, openSegment(segment));
+    });
+    for (const key of keys) {
+      const known = cached.get(key);
+      if (known) next.set(key, known);
+    }
+    if ([...cached.keys()].some((key) => !next.has(key))) onMerged();
+    cached = next;
+    return [...cached.values()];
+  };
+}
+
 /** The search index on disk, read on demand: nothing to load before the first query. */
-function postingsSource(db: LibraryReader, vocabulary: () => Promise<readonly string[]>): PostingsSource {
-  let irregular: Promise<Record<number, string>> | undefined;
+function postingsSource(
+  db: LibraryReader,
+  vocabulary: () => Promise<readonly string[]>,
+  segments: () => Promise<OpenSegment[]>,
+): PostingsSource {
   return {
     async postings(terms) {
       const store = db.transaction('postings').store;
-      const found = new Map<string, Uint32Array[]>();
-      await Promise.all(
-        terms.map(async (term) => {
-          const fields = await Promise.all(FIELDS.map(async (field) => concat(await store.getAll(termRange(field, term)))));
-          found.set(term, fields);
-        }),
+      const [recent, found] = await Promise.all([
+        segments(),
+        Promise.all(terms.map((term) => Promise.all(FIELDS.map((field) => store.getAll(termRange(field, term)))))),
+      ]);
+      return new Map(
+        terms.map((term, index) => [
+          term,
+          FIELDS.map((field) =>
+            concat([...found[index][field], ...recent.map((segment) => docsFor(segment, `${field} ${term}`))]),
+          ),
+        ]),
       );
-      return found;
     },
     async termsWithPrefix(prefix) {
-      return (await db.getAllKeys('terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000)) as string[];
+      const [stored, recent] = await Promise.all([
+        db.getAllKeys('terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000) as Promise<string[]>,
+        segments(),
+      ]);
+      const fresh = recent.flatMap((segment) =>
+        FIELDS.flatMap((field) => keysWithPrefix(segment, `${field} ${prefix}`).map((key) => key.slice(2))),
+      );
+      return [...new Set([...stored, ...fresh])].filter((term) => term !== prefix);
     },
-    vocabulary,
+    async vocabulary() {
+      const recent = await segments();
+      const stored = await vocabulary();
+      const fresh = recent.flatMap((segment) => segment.keys.map((key) => key.slice(2)));
+      return fresh.length ? [...new Set([...stored, ...fresh])] : stored;
+    },
     paperCount: () => countPapers(db),
     async idsOf(docs) {
-      irregular ??= db.get('meta', IRREGULAR_IDS_KEY).then((table) => (table ?? {}) as Record<number, string>);
-      const table = await irregular;
-      return docs.flatMap((doc) => docId(doc, table) ?? []);
+      // Irregular (old-style) ids are rare: their table is read only when a result has one.
+      const table = docs.some(isIrregular) ? ((await db.get('meta', IRREGULAR_IDS_KEY)) ?? {}) : {};
+      return docs.flatMap((doc) => docId(doc, table as Record<number, string>) ?? []);
     },
     async hasPaper(id) {
       return (await db.getKey('papers', id)) !== undefined;
@@ -173,7 +221,7 @@ function postingsSource(db: LibraryReader, vocabulary: () => Promise<readonly st
 
 /**
  * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher and only
- * when a word has no match; `refresh` forgets it after the library changed.
+ * when a word has no match; `refresh` forgets what may have changed after the library did.
  */
 export function createSearcher(db: LibraryReader) {
   let vocabulary: Promise<readonly string[]> | undefined;
@@ -181,11 +229,12 @@ export function createSearcher(db: LibraryReader) {
     vocabulary ??= db.getAllKeys('terms') as Promise<string[]>;
     return vocabulary;
   };
-  const source = postingsSource(db, readVocabulary);
+  const forgetVocabulary = () => {
+    vocabulary = undefined;
+  };
+  const source = postingsSource(db, readVocabulary, segmentCache(db, forgetVocabulary));
   return {
     search: (query: string): Promise<SearchResult> => searchPostings(source, query),
-    refresh() {
-      vocabulary = undefined;
-    },
+    refresh: forgetVocabulary,
   };
 }

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
+import type { Segment } from '@/lib/search/segments';
 
 export const DB_NAME = 'papershelf';
 export const DB_VERSION = 4;
@@ -28,6 +29,8 @@ export interface LibrarySchema extends DBSchema {
    * in blocks of a bounded size so a write touches little. Written in the same transaction as the papers.
    */
   postings: { key: [PostingField, string, number]; value: Uint32Array };
+  /** Postings of recent writes, one record per write, until the background merges them into `postings`. */
+  segments: { key: number; value: Segment };
   /** Every term ever indexed, for typo-tolerant lookups (a stale term only costs a lookup that finds nothing). */
   terms: { key: string; value: 1 };
   /** Topic tallies per day, kept in step with every write so topics are ranked, never recomputed. */
@@ -36,6 +39,6 @@ export interface LibrarySchema extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-export type StoreName = 'papers' | 'postings' | 'terms' | 'topicDays' | 'meta';
+export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'topicDays' | 'meta';
 /** Every store a write keeps in step: a paper and what is derived from it commit together. */
-export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'terms', 'topicDays', 'meta'];
+export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'topicDays', 'meta'];

@@ -30,6 +30,8 @@ export function docNumber(id: string): { doc: number; irregular: boolean } {
   return regular === null ? { doc: hashNumber(id), irregular: true } : { doc: regular, irregular: false };
 }
 
+export const isIrregular = (doc: number) => doc >= IRREGULAR;
+
 /** The id behind a posting's number; irregular ones come from the table written alongside them. */
 export function docId(doc: number, irregular: Readonly<Record<number, string>>): string | undefined {
   return doc >= IRREGULAR ? irregular[doc] : decodeRegular(doc);

@@ -1,11 +1,12 @@
 import type { PaperChange, WriteTx } from '@/lib/library/derived';
 import type { PostingField } from '@/lib/library/schema';
 import { docNumber } from './doc-ids';
+import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';
 
-/** Papers per postings block: a write rewrites at most one small block per term it adds. */
+/** Papers per postings block: a merge rewrites at most one small block per term it adds. */
 export const BLOCK = 2048;
-/** Past this many papers in one write (an import, a migration), new postings go into fresh blocks unread. */
+/** Past this many papers in one write (an import, a migration), new postings go straight into fresh blocks. */
 const BULK = 200;
 export const IRREGULAR_IDS_KEY = 'search:irregularIds';
 
@@ -96,7 +97,30 @@ async function lastBlocks(tx: WriteTx): Promise<Map<string, number>> {
   return last;
 }
 
-/** Keeps the on-disk search index in step with `changes`, in the transaction that writes them. */
+/** Takes removed postings out of the segments that hold them; a rewritten segment gets a new key (pages cache by key). */
+async function removeFromSegments(tx: WriteTx, removes: Map<string, Set<number>>) {
+  const store = tx.objectStore('segments');
+  let cursor = await store.openCursor();
+  while (cursor) {
+    const segment = openSegment(cursor.value);
+    const hit = [...removes].some(([key, docs]) => docsFor(segment, key).some((doc) => docs.has(doc)));
+    if (hit) {
+      const kept = new Map<string, number[]>();
+      for (const [key, docs] of segmentPostings(segment)) {
+        const left = docs.filter((doc) => !removes.get(key)?.has(doc));
+        if (left.length) kept.set(key, left);
+      }
+      await cursor.delete();
+      if (kept.size) await store.add(packSegment(kept));
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Keeps the on-disk search index in step with `changes`, in the transaction that writes them. A small write's
+ * new postings become one segment (merged later by mergeSegments); a bulk one goes straight into the blocks.
+ */
 export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promise<void> {
   const { adds, removes, irregular } = diff(changes);
   if (Object.keys(irregular).length) {
@@ -104,19 +128,51 @@ export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promi
     const known = ((await meta.get(IRREGULAR_IDS_KEY)) ?? {}) as Record<number, string>;
     await meta.put({ ...known, ...irregular }, IRREGULAR_IDS_KEY);
   }
-  // Removals first: an append then reads the block a removal already rewrote.
-  await Promise.all([...removes].map(([key, docs]) => removePostings(tx, key, docs)));
+  if (removes.size) {
+    await Promise.all([...removes].map(([key, docs]) => removePostings(tx, key, docs)));
+    await removeFromSegments(tx, removes);
+  }
+  if (adds.size === 0) return;
+  if (changes.length <= BULK) {
+    await tx.objectStore('segments').add(packSegment(adds));
+    return;
+  }
+  const last = await lastBlocks(tx);
+  const terms = tx.objectStore('terms');
   const work: Promise<unknown>[] = [];
-  if (changes.length > BULK) {
-    const last = await lastBlocks(tx);
-    const terms = tx.objectStore('terms');
-    for (const [key, docs] of adds) {
-      const block = last.get(key);
-      if (block === undefined) work.push(terms.put(1, key.slice(2)));
-      work.push(appendPostings(tx, key, docs, block ?? -1));
-    }
-  } else {
-    for (const [key, docs] of adds) work.push(appendPostings(tx, key, docs));
+  for (const [key, docs] of adds) {
+    const block = last.get(key);
+    if (block === undefined) work.push(terms.put(1, key.slice(2)));
+    work.push(appendPostings(tx, key, docs, block ?? -1));
   }
   await Promise.all(work);
+}
+
+/**
+ * Moves up to `maxKeys` terms' postings from the segments into the per-term blocks, in one short transaction (the
+ * database answers requests in order: a long one would hold up a page's reads);
+ * returns how many segments are left. A posting is always in exactly one place, so searches stay exact throughout.
+ */
+export async function mergeSegments(tx: WriteTx, maxKeys = 300): Promise<number> {
+  const store = tx.objectStore('segments');
+  const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+  if (keys.length === 0) return 0;
+  const segments: OpenSegment[] = values.map(openSegment);
+  const chosen = [...new Set(segments.flatMap((segment) => segment.keys))].sort().slice(0, maxKeys);
+  await Promise.all(
+    chosen.map((key) => appendPostings(tx, key, segments.flatMap((segment) => [...docsFor(segment, key)]))),
+  );
+  const merged = new Set(chosen);
+  let left = 0;
+  await Promise.all(
+    segments.map(async (segment, index) => {
+      const rest = new Map([...segmentPostings(segment)].filter(([key]) => !merged.has(key)));
+      await store.delete(keys[index]);
+      if (rest.size) {
+        left++;
+        await store.add(packSegment(rest));
+      }
+    }),
+  );
+  return left;
 }

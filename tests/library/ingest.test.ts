@@ -159,7 +159,7 @@ describe('schema migrations', () => {
 
     const db = await openLibrary();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['meta', 'papers', 'postings', 'terms', 'topicDays']);
+    expect([...db.objectStoreNames]).toEqual(['meta', 'papers', 'postings', 'segments', 'terms', 'topicDays']);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual([
       'byPublished',
       'byUpvotes',

@@ -3,7 +3,9 @@ import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture }
 import { createSearcher, openLibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
-import { BLOCK } from '@/lib/search/postings';
+import { createSegmentMerger } from '@/lib/background/segment-merger';
+import { WRITE_STORES } from '@/lib/library/schema';
+import { BLOCK, mergeSegments } from '@/lib/search/postings';
 import { queryArxivId } from '@/lib/search/query';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
@@ -128,6 +130,49 @@ describe('search over the on-disk index', () => {
     // A capture after a bulk write appends to the last block rather than losing it.
     await ingestCapture(db, capture('2603.00001', 'Echidna again'), new Date().toISOString());
     expect(await search('echidna')).toHaveLength(BLOCK + 50);
+  });
+});
+
+describe('segments of recent writes', () => {
+  it('are searched like the blocks, take removals, and merge into the blocks with every answer unchanged', async () => {
+    const { db, search } = await libraryOf([makePaper('2601.00001', { title: 'Kangaroo decoding' })]);
+    const merger = createSegmentMerger(async () => db);
+    const titles = ['Kangaroo steps', 'Kangaroo jumps', 'Wallaby decoding', 'Quokka decoding'];
+    for (const [index, title] of titles.entries()) {
+      await ingestCapture(db, capture(`2601.0001${index}`, title), new Date().toISOString());
+    }
+    // One segment per write: the first paper's, then one per capture.
+    expect(await db.count('segments')).toBe(titles.length + 1);
+    const queries = ['kangaroo', 'decoding', 'kang', 'wallabi', 'quokka'];
+    const before = await Promise.all(queries.map(search));
+    expect(before[0]).toHaveLength(3);
+    expect(before[1]).toHaveLength(3);
+
+    // A paper whose words sit in a segment loses them from there too.
+    await deletePapers(db, ['2601.00013']);
+    expect(await search('quokka')).toEqual([]);
+    before[1] = before[1].filter((id) => id !== '2601.00013');
+    before[4] = [];
+
+    await merger.run();
+    expect(await db.count('segments')).toBe(0);
+    expect(await Promise.all(queries.map(search))).toEqual(before);
+  });
+
+  it('merge a little at a time, each posting always in exactly one place', async () => {
+    const { db, search } = await libraryOf([]);
+    for (let index = 0; index < 5; index++) {
+      await ingestCapture(db, capture(`2601.0002${index}`, `Numbat study ${index} of marsupial ecology`), new Date().toISOString());
+    }
+    const everything = await search('numbat');
+    expect(everything).toHaveLength(5);
+    for (let left = await db.count('segments'); left > 0; ) {
+      const tx = db.transaction(WRITE_STORES, 'readwrite');
+      left = await mergeSegments(tx, 2);
+      await tx.done;
+      expect(await search('numbat')).toEqual(everything);
+      expect(await search('marsupial ecology')).toEqual(everything);
+    }
   });
 });
 
