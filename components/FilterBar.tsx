@@ -9,7 +9,8 @@ interface FilterBarProps {
 }
 
 /** A day picked in a date input, as the ISO bound of that day (start, or end when `end`). */
-const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);
+const dayBound = (day: string, end: boolean) =>
+  day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined;
 const dayOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
 /** The full page's filters: a tag, when papers were seen, when they were published, and whether they have code. */

@@ -54,7 +54,9 @@ export function ImportPanel() {
     setFailure('');
     setHandover({ importId: null, fraction: 0, fileName: file.name });
     try {
-      await importLibraryFile(file, ({ importId, fraction }) => setHandover({ importId, fraction, fileName: file.name }));
+      await importLibraryFile(file, ({ importId, fraction }) =>
+        setHandover({ importId, fraction, fileName: file.name }),
+      );
     } catch (error) {
       setFailure(`Nothing imported: ${errorMessage(error)}`);
     }

@@ -1,5 +1,5 @@
-import { paperLinks } from '@/lib/paper-links';
 import type { Paper } from '@/lib/paper';
+import { paperLinks } from '@/lib/paper-links';
 import { formatDay, plural } from './format';
 
 interface PaperDetailProps {

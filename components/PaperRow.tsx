@@ -21,7 +21,9 @@ interface PaperRowProps {
 /** The fact the list is ordered by, first in the row's meta line. */
 function orderedBy(paper: Paper, sort: PaperRowProps['sort']) {
   if (sort === 'published')
-    return paper.publishedAt ? <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time> : null;
+    return paper.publishedAt ? (
+      <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time>
+    ) : null;
   if (sort === 'upvotes') return null; // the upvote count is always shown
   return <time dateTime={paper.lastSeenAt}>seen {formatDay(paper.lastSeenAt)}</time>;
 }
@@ -81,7 +83,13 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
         >
           {paper.starred ? '★' : '☆'}
         </button>
-        <button type="button" class="details" aria-label="Details" title="Abstract, authors and links" onClick={on.onDetails}>
+        <button
+          type="button"
+          class="details"
+          aria-label="Details"
+          title="Abstract, authors and links"
+          onClick={on.onDetails}
+        >
           ⓘ
         </button>
         <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>

@@ -48,8 +48,14 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
     starredIds = new Set(starred.map((paper) => paper.id));
     ids ??= starred.map((paper) => paper.id);
   }
-  const [ordered, filtered] = await Promise.all([ids ?? orderedIds(db, options.sort), filteredIds(db, options.filters)]);
-  const topicIds = options.topicIds && filtered ? new Set([...filtered].filter((id) => options.topicIds?.has(id))) : (options.topicIds ?? filtered);
+  const [ordered, filtered] = await Promise.all([
+    ids ?? orderedIds(db, options.sort),
+    filteredIds(db, options.filters),
+  ]);
+  const topicIds =
+    options.topicIds && filtered
+      ? new Set([...filtered].filter((id) => options.topicIds?.has(id)))
+      : (options.topicIds ?? filtered);
   return filterIds(ordered, { topicIds, starredIds });
 }
 

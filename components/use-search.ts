@@ -35,7 +35,8 @@ export function useSearch(db: LibraryReader | undefined, query: string, changeSt
         const result = await searcher.search(text);
         if (current) setState({ query: text, result, error: null });
       } catch (error) {
-        if (current) setState({ query: text, result: { ids: [], terms: [], allWords: true }, error: errorMessage(error) });
+        if (current)
+          setState({ query: text, result: { ids: [], terms: [], allWords: true }, error: errorMessage(error) });
       }
     }, TYPING_PAUSE_MS);
     return () => {

@@ -43,7 +43,8 @@ const field = (data: unknown, name: string): unknown => (isObject(data) ? own(da
 const MAX_CHUNK_CHARS = 16 * 1024 * 1024;
 
 function requireText(value: unknown, name: string, max: number): string {
-  if (typeof value !== 'string' || value.length > max) throw new Error(`${name} must be text of up to ${max} characters`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new Error(`${name} must be text of up to ${max} characters`);
   return value;
 }
 

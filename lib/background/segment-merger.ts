@@ -1,5 +1,5 @@
-import type { WriteTx } from '@/lib/library/derived';
 import type { LibraryDB } from '@/lib/library/db';
+import type { WriteTx } from '@/lib/library/derived';
 import type { StoreName } from '@/lib/library/schema';
 import { mergeSegments } from '@/lib/search/postings';
 

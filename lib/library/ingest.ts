@@ -29,7 +29,12 @@ async function inOneTransaction<T>(db: LibraryDB, work: (tx: WriteTx) => Promise
 }
 
 /** Writes papers and everything derived from them; `before` holds what each id was (undefined if new). */
-async function writePapers(tx: WriteTx, records: PaperRecord[], before: Map<string, StoredPaper | undefined>, now: string) {
+async function writePapers(
+  tx: WriteTx,
+  records: PaperRecord[],
+  before: Map<string, StoredPaper | undefined>,
+  now: string,
+) {
   const store = tx.objectStore('papers');
   const changes: PaperChange[] = [];
   const puts: Promise<unknown>[] = [];
@@ -43,7 +48,11 @@ async function writePapers(tx: WriteTx, records: PaperRecord[], before: Map<stri
 }
 
 /** One page view's batch, merged into the library in one transaction. */
-export function ingestCapture(db: LibraryDB, batch: CaptureBatch, now: string): Promise<{ stored: number; ids: string[] }> {
+export function ingestCapture(
+  db: LibraryDB,
+  batch: CaptureBatch,
+  now: string,
+): Promise<{ stored: number; ids: string[] }> {
   return inOneTransaction(db, async (tx) => {
     const ids = [...new Set(batch.papers.map((paper) => paper.id))];
     const store = tx.objectStore('papers');
@@ -78,7 +87,9 @@ export function applyImport(
       // Looked up together: one round trip per slice. (An async callback turns a bad key's synchronous throw into
       // a rejection, so the lookups already sent are still awaited, not orphaned.)
       const stored = await Promise.all(slice.map(async (paper) => store.get(paper.id)));
-      slice.forEach((paper, index) => before.set(paper.id, stored[index]));
+      slice.forEach((paper, index) => {
+        before.set(paper.id, stored[index]);
+      });
       onProgress(Math.min(papers.length, start + IMPORT_SLICE));
     }
     let summary: ImportSummary = { added: 0, updated: 0, keptNewerCounts: 0, keptNewerAnnotations: 0 };
@@ -97,7 +108,12 @@ function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partia
   return inOneTransaction(db, async (tx) => {
     const stored = await tx.objectStore('papers').get(id);
     if (!stored) return false;
-    await writePapers(tx, [{ ...stored, ...change(toPaper(stored)) }], new Map([[id, stored]]), new Date().toISOString());
+    await writePapers(
+      tx,
+      [{ ...stored, ...change(toPaper(stored)) }],
+      new Map([[id, stored]]),
+      new Date().toISOString(),
+    );
     return true;
   });
 }
@@ -129,7 +145,10 @@ export function deletePapers(db: LibraryDB, ids: string[]): Promise<number> {
   return inOneTransaction(db, async (tx) => {
     const store = tx.objectStore('papers');
     const found = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
-    return deleteStored(tx, found.filter((paper): paper is StoredPaper => Boolean(paper)));
+    return deleteStored(
+      tx,
+      found.filter((paper): paper is StoredPaper => Boolean(paper)),
+    );
   });
 }
 

@@ -85,7 +85,13 @@ export interface LibraryFilters {
 }
 
 const between = (from?: string, to?: string) =>
-  from && to ? IDBKeyRange.bound(from, to) : from ? IDBKeyRange.lowerBound(from) : to ? IDBKeyRange.upperBound(to) : null;
+  from && to
+    ? IDBKeyRange.bound(from, to)
+    : from
+      ? IDBKeyRange.lowerBound(from)
+      : to
+        ? IDBKeyRange.upperBound(to)
+        : null;
 
 /** The ids every chosen filter lets through, each read from its index; undefined when no filter is chosen. */
 export async function filteredIds(db: LibraryReader, filters: LibraryFilters): Promise<Set<string> | undefined> {

@@ -18,7 +18,11 @@ export function boundedDistance(a: string, b: string, max: number): number {
 }
 
 /** Terms of the vocabulary within a typo or two of `word` (one per 5 letters, at most 2), closest first. */
-export function nearTerms(word: string, vocabulary: readonly string[], limit = 8): { term: string; distance: number }[] {
+export function nearTerms(
+  word: string,
+  vocabulary: readonly string[],
+  limit = 8,
+): { term: string; distance: number }[] {
   const max = Math.min(2, Math.floor(word.length / 5));
   if (max === 0) return [];
   const found: { term: string; distance: number }[] = [];

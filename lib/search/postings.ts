@@ -21,7 +21,10 @@ function diff(changes: PaperChange[]) {
   const group = <T>(map: Map<string, T>, field: number, term: string, make: () => T) => {
     const key = `${field} ${term}`;
     let value = map.get(key);
-    if (value === undefined) map.set(key, (value = make()));
+    if (value === undefined) {
+      value = make();
+      map.set(key, value);
+    }
     return value;
   };
   for (const { before, after } of changes) {
@@ -160,7 +163,13 @@ export async function mergeSegments(tx: WriteTx, maxKeys = 300): Promise<number>
   const segments: OpenSegment[] = values.map(openSegment);
   const chosen = [...new Set(segments.flatMap((segment) => segment.keys))].sort().slice(0, maxKeys);
   await Promise.all(
-    chosen.map((key) => appendPostings(tx, key, segments.flatMap((segment) => [...docsFor(segment, key)]))),
+    chosen.map((key) =>
+      appendPostings(
+        tx,
+        key,
+        segments.flatMap((segment) => [...docsFor(segment, key)]),
+      ),
+    ),
   );
   const merged = new Set(chosen);
   let left = 0;

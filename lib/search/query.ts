@@ -90,7 +90,8 @@ async function matchWord(source: PostingsSource, word: string, paperCount: numbe
       term,
       quality: FUZZY_QUALITY[distance],
     }));
-    if (wanted.length) scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
+    if (wanted.length)
+      scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
   }
   return scores;
 }

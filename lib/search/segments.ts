@@ -61,5 +61,5 @@ export function keysWithPrefix(segment: OpenSegment, prefix: string): string[] {
 
 /** All of a segment's postings, as a map from key to docs. */
 export function segmentPostings(segment: OpenSegment): Map<string, number[]> {
-  return new Map(segment.keys.map((key, index) => [key, [...docsFor(segment, key)]]));
+  return new Map(segment.keys.map((key) => [key, [...docsFor(segment, key)]]));
 }

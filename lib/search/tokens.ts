@@ -1,5 +1,5 @@
-import type { Paper } from '@/lib/paper';
 import type { PostingField } from '@/lib/library/schema';
+import type { Paper } from '@/lib/paper';
 
 export const TITLE: PostingField = 0;
 /** Keywords, authors, tags and the note: what a paper is about, said by a person. */

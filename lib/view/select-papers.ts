@@ -8,7 +8,8 @@ const byIdDescending = (a: Paper, b: Paper) => (a.id < b.id ? 1 : a.id > b.id ? 
 // The same orders as the library's indexes (see read.ts), for the few lists sorted in memory (starred papers).
 const COMPARE: Record<SortKey, (a: Paper, b: Paper) => number> = {
   lastSeen: (a, b) => byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
-  published: (a, b) => byText(a.publishedAt, b.publishedAt) || byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
+  published: (a, b) =>
+    byText(a.publishedAt, b.publishedAt) || byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
   upvotes: (a, b) =>
     (b.upvotes ?? -1) - (a.upvotes ?? -1) || byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
 };

@@ -1,8 +1,8 @@
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
+import { toExportDocument } from '@/lib/io/export-json';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
-import { toExportDocument } from '@/lib/io/export-json';
 import type { ImportStatus } from '@/lib/settings';
 import { makePaper } from '../helpers/papers';
 

@@ -103,9 +103,12 @@ describe('a large library in the popup', () => {
       element.scrollTop = 2_000;
     });
     // The first row at or below the new scroll position, once the list has rendered there.
-    const row = popup.locator('li[data-paper-id]').filter({
-      has: popup.locator('xpath=self::*[number(substring-before(substring-after(@style, "top: "), "px")) >= 2000]'),
-    }).first();
+    const row = popup
+      .locator('li[data-paper-id]')
+      .filter({
+        has: popup.locator('xpath=self::*[number(substring-before(substring-after(@style, "top: "), "px")) >= 2000]'),
+      })
+      .first();
     const id = await row.getAttribute('data-paper-id');
     const star = popup.locator(`li[data-paper-id="${id}"] .star`);
     const before = await star.getAttribute('aria-pressed');

@@ -1,7 +1,7 @@
-import { toStored } from '@/lib/library/stored';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { paperUrl } from '@/lib/arxiv';
+import { toStored } from '@/lib/library/stored';
 import type { Paper, StoredPaper } from '@/lib/paper';
 
 /** A complete paper with plain values; `fields` override them. */

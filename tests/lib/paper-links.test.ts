@@ -19,7 +19,9 @@ describe('paper links', () => {
   it('never makes a link of anything but https', () => {
     for (const hostile of ['javascript:alert(1)', 'data:text/html,<script>', 'http://example.org', 'not a url', '']) {
       expect(safeHttpsUrl(hostile), hostile).toBeNull();
-      const labels = paperLinks(makePaper('2509.24002', { githubRepo: hostile, projectPage: hostile })).map((l) => l.label);
+      const labels = paperLinks(makePaper('2509.24002', { githubRepo: hostile, projectPage: hostile })).map(
+        (l) => l.label,
+      );
       expect(labels).toEqual(['arXiv', 'PDF', 'Hugging Face']);
     }
   });

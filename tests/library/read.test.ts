@@ -3,8 +3,8 @@ import { applyImport, setStarred } from '@/lib/library/ingest';
 import {
   allPapers,
   allTags,
-  filteredIds,
   countSeenBefore,
+  filteredIds,
   firstPapers,
   getPapers,
   LibraryNotReady,

@@ -1,10 +1,10 @@
+import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { openLibrary } from '@/lib/library/db';
 import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
 import { createSearcher, openLibraryReader } from '@/lib/library/read';
+import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
-import { createSegmentMerger } from '@/lib/background/segment-merger';
-import { WRITE_STORES } from '@/lib/library/schema';
 import { BLOCK, mergeSegments } from '@/lib/search/postings';
 import { queryArxivId } from '@/lib/search/query';
 import { allSeedPapers, makePaper } from '../helpers/papers';
@@ -162,7 +162,11 @@ describe('segments of recent writes', () => {
   it('merge a little at a time, each posting always in exactly one place', async () => {
     const { db, search } = await libraryOf([]);
     for (let index = 0; index < 5; index++) {
-      await ingestCapture(db, capture(`2601.0002${index}`, `Numbat study ${index} of marsupial ecology`), new Date().toISOString());
+      await ingestCapture(
+        db,
+        capture(`2601.0002${index}`, `Numbat study ${index} of marsupial ecology`),
+        new Date().toISOString(),
+      );
     }
     const everything = await search('numbat');
     expect(everything).toHaveLength(5);

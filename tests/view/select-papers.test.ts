@@ -9,7 +9,11 @@ const library = [
   paper('2601.00001', { lastSeenAt: '2026-01-03T00:00:00.000Z', publishedAt: '2025-12-01T00:00:00.000Z', upvotes: 5 }),
   paper('2601.00002', { lastSeenAt: '2026-01-05T00:00:00.000Z', publishedAt: null, upvotes: 50 }),
   paper('2601.00003', { lastSeenAt: '2026-01-04T00:00:00.000Z', publishedAt: '2025-12-20T00:00:00.000Z', upvotes: 5 }),
-  paper('2601.00004', { lastSeenAt: '2026-01-04T00:00:00.000Z', publishedAt: '2025-12-20T00:00:00.000Z', upvotes: null }),
+  paper('2601.00004', {
+    lastSeenAt: '2026-01-04T00:00:00.000Z',
+    publishedAt: '2025-12-20T00:00:00.000Z',
+    upvotes: null,
+  }),
 ];
 const ids = (papers: Paper[]) => papers.map((item) => item.id);
 
