@@ -35,6 +35,8 @@ function describeStatus(status: ImportStatus): string {
 }
 
 const isRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[status.phase]);
+/** A finished import is still news this long after: the window that started it may have closed meanwhile. */
+const RECENT_MS = 15 * 60_000;
 
 export function ImportPanel() {
   // The file is read and handed over here; from then on the background reports.
@@ -43,8 +45,13 @@ export function ImportPanel() {
   );
   const [failure, setFailure] = useState('');
   const background = useStored(importStatus, null);
-  // An import started elsewhere (or before this window opened) is shown only while it runs.
-  const ours = background && (background.id === handover?.importId || isRunning(background)) ? background : null;
+  // Shown: the import handed over here, one running, or one that ended lately (its window may have closed).
+  const shown =
+    background &&
+    (background.id === handover?.importId ||
+      isRunning(background) ||
+      (handover === null && Date.now() - background.at < RECENT_MS));
+  const ours = shown ? background : null;
   const handingOver = handover !== null && handover.fraction < 1;
 
   const onFile = async (input: HTMLInputElement) => {

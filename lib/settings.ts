@@ -26,6 +26,8 @@ export const backupReminderDismissedAt = storage.defineItem<number | null>('loca
 export interface ImportStatus {
   id: string;
   fileName: string;
+  /** When this status was written (ms since the epoch). */
+  at: number;
   phase: 'receiving' | 'checking' | 'writing' | 'done' | 'failed';
   /** Progress within the phase (0–1), or null when it cannot be told (the final commit). */
   fraction: number | null;

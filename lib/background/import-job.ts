@@ -3,7 +3,7 @@ import type { LibraryDB } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import type { ImportReport, ImportStatus } from '@/lib/settings';
 
-export type ImportProgress = (status: Omit<ImportStatus, 'id' | 'fileName'>) => void;
+export type ImportProgress = (status: Omit<ImportStatus, 'id' | 'fileName' | 'at'>) => void;
 
 /**
  * Checks an import file and commits its good records in one transaction, reporting each phase as it goes.

@@ -106,8 +106,8 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
     async importCommit(data) {
       const importId = field(data, 'importId');
       const { fileName, text } = staging.take(importId);
-      const report = (status: Omit<ImportStatus, 'id' | 'fileName'>) =>
-        deps.importStatus({ id: importId as string, fileName, ...status });
+      const report = (status: Omit<ImportStatus, 'id' | 'fileName' | 'at'>) =>
+        deps.importStatus({ id: importId as string, fileName, at: Date.now(), ...status });
       try {
         const result = await runImport(await deps.db(), text, report);
         report({ phase: 'done', fraction: 1, report: result });

@@ -74,6 +74,8 @@ describe('a large library in the popup', () => {
     const topics = popup.getByRole('list', { name: /^Trending/ });
     const first = topics.getByRole('button').first();
     await expect.poll(() => first.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^${PLANTED}`, 'i'));
+    // Why it is there, in words a person can check.
+    expect(await first.textContent()).toMatch(/6 papers in the last 7 days(, [\d.]+ a week before)?/);
 
     await first.click();
     await expect.poll(() => count(popup).textContent()).toBe(`6 of ${papers.length.toLocaleString('en-US')} papers`);

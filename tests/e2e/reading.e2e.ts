@@ -1,0 +1,190 @@
+// Reading the library: type that is meant, a paper's detail, what the order is by, honest controls and failures.
+import type { Page } from 'playwright-core';
+import { HF_ORIGIN } from '@/lib/arxiv';
+import { toExportDocument } from '@/lib/io/export-json';
+import { syntheticLibrary } from '../../bench/synthetic-library';
+import { type ExtensionSession, launchExtension } from './harness';
+import { dailyScreen, serveScreens } from './hf-site';
+import { chooseImport, expectLibraryCount, exportFromPopup, exportJson, openPopup, tempFile } from './popup';
+
+const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+
+describe('reading the library', () => {
+  let session: ExtensionSession;
+  const daily = dailyScreen();
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveScreens(session.context, [daily]);
+    const tab = await session.context.newPage();
+    await tab.goto(HF_ORIGIN + daily.path);
+    await expectLibraryCount(session, daily.papers.length);
+    await tab.close();
+  });
+  afterAll(() => session?.close());
+
+  it('sets type deliberately: titles are the most readable line, whatever size Chromium gives the body', async () => {
+    const popup = await openPopup(session);
+    await popup.locator('li[data-paper-id]').first().waitFor();
+    const title = await fontSize(popup, 'li[data-paper-id] .title');
+    const meta = await fontSize(popup, 'li[data-paper-id] .meta');
+    expect(title).toBeGreaterThanOrEqual(14);
+    expect(title).toBeGreaterThan(meta);
+    expect(meta).toBeGreaterThanOrEqual(12);
+    expect(await fontSize(popup, 'body')).toBeGreaterThanOrEqual(13);
+    expect(await popup.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/system-ui/);
+  });
+
+  it('shows a paper’s detail from its title or Details: abstract, every author, seen dates and links', async () => {
+    const popup = await openPopup(session);
+    const stored = new Map((await exportJson(popup)).papers.map((paper) => [paper.id, paper]));
+    const row = popup.locator('li[data-paper-id]').first();
+    const id = (await row.getAttribute('data-paper-id')) as string;
+    const paper = stored.get(id);
+    if (!paper) throw new Error(`paper ${id} not exported`);
+
+    await row.locator('a.title').click();
+    const detail = popup.getByRole('region', { name: paper.title });
+    await expect.poll(() => detail.locator('.detail-abstract').textContent()).toBe(paper.abstract);
+    expect(await detail.locator('.detail-authors').textContent()).toBe(paper.authors.join(', '));
+    expect(await detail.textContent()).toMatch(/first .+ · last /);
+    const links = detail.getByRole('list', { name: 'Links' }).getByRole('link');
+    expect(await links.evaluateAll((anchors) => anchors.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(
+      expect.arrayContaining([
+        ['arXiv', `https://arxiv.org/abs/${id}`],
+        ['PDF', `https://arxiv.org/pdf/${id}`],
+        ['Hugging Face', `https://huggingface.co/papers/${id}`],
+      ]),
+    );
+    // The links are reachable from the keyboard.
+    await links.first().focus();
+    expect(await links.first().evaluate((link) => link === document.activeElement)).toBe(true);
+
+    await detail.getByRole('button', { name: /Back to list/ }).click();
+    expect(await detail.count()).toBe(0);
+    await row.getByRole('button', { name: 'Details' }).click();
+    await expect.poll(() => popup.getByRole('region', { name: paper.title }).count()).toBe(1);
+  });
+
+  it('puts the detail beside the list in the full page', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.libraryUrl);
+    const row = page.locator('li[data-paper-id]').first();
+    await row.getByRole('button', { name: 'Details' }).click();
+    const detail = page.locator('section.detail');
+    await detail.waitFor();
+    const [list, pane] = await Promise.all([page.locator('.list-viewport').boundingBox(), detail.boundingBox()]);
+    expect(list && pane && pane.x >= list.x + list.width - 1).toBe(true);
+    await expect.poll(() => row.isVisible()).toBe(true);
+  });
+
+  it('says what the order is by, and shows Relevance while searching', async () => {
+    const popup = await openPopup(session);
+    const firstMeta = popup.locator('li[data-paper-id] .meta').first();
+    await expect.poll(() => firstMeta.textContent()).toMatch(/^seen /);
+    const sort = popup.getByLabel('Sort by');
+    await sort.selectOption('published');
+    await expect.poll(() => firstMeta.textContent()).toMatch(/^published /);
+
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('llama');
+    await expect.poll(() => sort.inputValue()).toBe('relevance');
+    expect(await sort.isDisabled()).toBe(true);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    await expect.poll(() => sort.inputValue()).toBe('published');
+  });
+
+  it('counts what “Forget older papers” would delete in the library, and offers a backup first', async () => {
+    const popup = await openPopup(session);
+    await popup.getByText('Library tools').click();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await popup.getByLabel('Forget papers last seen before').fill(tomorrow);
+    await popup.getByRole('button', { name: 'Forget older papers' }).click();
+    const dialog = popup.getByRole('dialog', { name: 'Forget older papers?' });
+    await expect.poll(() => dialog.textContent()).toContain(`forgets ${daily.papers.length} papers last seen before`);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Save a backup first' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Backup saved/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectLibraryCount(session, daily.papers.length);
+  });
+
+  it('keeps a newer star when an older backup is imported, and says so', async () => {
+    const popup = await openPopup(session);
+    const older = await exportFromPopup(popup);
+    const star = popup.locator('li[data-paper-id] .star').first();
+    const id = await popup.locator('li[data-paper-id]').first().getAttribute('data-paper-id');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    await chooseImport(popup, await tempFile('older-backup.json', older.text));
+    await expect
+      .poll(() => popup.locator('.import-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Imported: 0 added, \d+ updated \(newer stars, tags or notes kept for 1\)/);
+    const after = await exportJson(popup);
+    expect(after.papers.find((paper) => paper.id === id)?.starred).toBe(true);
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('an import the popup does not have to watch', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(() => session?.close());
+
+  it('offers no export of an empty library', async () => {
+    const popup = await openPopup(session);
+    await popup.getByLabel('Paper count').filter({ hasText: '0 papers' }).waitFor();
+    expect(await popup.getByRole('button', { name: /^Export/ }).isDisabled()).toBe(true);
+  });
+
+  it('finishes an import after the popup that started it was closed', async () => {
+    const papers = syntheticLibrary(3000, Date.now(), 60);
+    const file = await tempFile('closing.json', JSON.stringify(toExportDocument(papers, new Date().toISOString())));
+    const popup = await openPopup(session);
+    await chooseImport(popup, file);
+    // Closed as soon as the file is handed over, long before the import is written.
+    await popup.locator('.import-status', { hasText: /may close/ }).waitFor({ timeout: 30_000 });
+    await popup.close();
+    await expectLibraryCount(session, papers.length, 120_000);
+    const reopened = await openPopup(session);
+    await expect
+      .poll(() => reopened.locator('.import-status').textContent())
+      .toBe(`Imported: ${papers.length} added, 0 updated, 0 skipped.`);
+  });
+});
+
+describe('when the library cannot be opened', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(() => session?.close());
+
+  it('says so, and what to do, instead of showing an empty shelf', async () => {
+    const popup = await openPopup(session);
+    await popup.getByLabel('Paper count').filter({ hasText: '0 papers' }).waitFor();
+    // A database from a newer version of the extension: this one cannot open it.
+    await popup.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.open('papershelf', 99);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+        }),
+    );
+    const again = await openPopup(session);
+    await expect.poll(() => again.getByRole('alert').first().textContent()).toMatch(/could not be read.*reopen/i);
+    expect(await again.getByText('Your shelf is empty').count()).toBe(0);
+  });
+});
