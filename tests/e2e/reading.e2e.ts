@@ -160,6 +160,26 @@ describe('an import the popup does not have to watch', () => {
       .poll(() => reopened.locator('.import-status').textContent())
       .toBe(`Imported: ${papers.length} added, 0 updated, 0 skipped.`);
   });
+
+  it('counts only a whole JSON backup as a backup', async () => {
+    const popup = await openPopup(session);
+    const reminder = popup.getByRole('complementary', { name: 'Backup reminder' });
+    await reminder.waitFor();
+    // A CSV of the library is no backup: Import cannot restore it.
+    await popup.getByLabel('Export format').selectOption('csv');
+    await exportFromPopup(popup);
+    await popup.reload();
+    await reminder.waitFor();
+    // Nor is a JSON file of part of it.
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('diffusion');
+    await popup.locator('main[data-results-for="diffusion"]').waitFor();
+    await popup.getByLabel('Papers to export').selectOption('view');
+    await exportFromPopup(popup);
+    await popup.reload();
+    await reminder.waitFor();
+    await exportFromPopup(popup);
+    await expect.poll(() => reminder.count()).toBe(0);
+  });
 });
 
 describe('when the library cannot be opened', () => {
