@@ -90,7 +90,7 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
           title="Abstract, authors and links"
           onClick={on.onDetails}
         >
-          ⓘ
+          ⋯
         </button>
         <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
           ✎
