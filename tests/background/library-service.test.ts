@@ -31,8 +31,10 @@ const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 describe('library service', () => {
   it('stores a valid capture and reports what it dropped', async () => {
     const { route, db, changes } = service();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const outcome = await route(capture('v1', [A, { id: 'bogus', title: 'x' }]), 'content-script');
     expect(outcome).toEqual({ ok: true, value: { accepted: 1, rejected: 1 } });
+    expect(warn).toHaveBeenCalledWith('[papershelf] paper 1 dropped: id is not an arXiv id');
     expect((await getAllPapers(await db)).map((paper) => paper.id)).toEqual([A.id]);
     expect(changes).toEqual([[A.id]]);
   });
