@@ -11,7 +11,7 @@ import {
   setStarred,
 } from '@/lib/library/ingest';
 import { countPapers, createSearcher, firstPapers, openLibraryReader } from '@/lib/library/read';
-import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
+import { DB_NAME } from '@/lib/library/schema';
 import { toPaper } from '@/lib/library/stored';
 import type { CaptureBatch, Paper } from '@/lib/paper';
 import { makePaper } from '../helpers/papers';
@@ -131,83 +131,6 @@ describe('applyImport', () => {
 });
 
 describe('schema migrations', () => {
-  it('upgrades a version 1 library without losing a record', async () => {
-    const v1 = await openDB(DB_NAME, 1, {
-      upgrade(db) {
-        db.createObjectStore('papers', { keyPath: 'id' }).createIndex('lastSeenAt', 'lastSeenAt');
-      },
-    });
-    const old = {
-      id: '2407.21783',
-      title: 'The Llama 3 Herd of Models',
-      abstract: 'Modern AI systems…',
-      authors: ['Abhimanyu Dubey'],
-      url: 'https://huggingface.co/papers/2407.21783',
-      upvotes: 94,
-      comments: 5,
-      publishedAt: '2024-07-31T17:54:27.000Z',
-      keywords: [],
-      firstSeenAt: at(1),
-      lastSeenAt: at(2),
-      seenCount: 3,
-      starred: true,
-      recentViewIds: ['v'],
-    };
-    await v1.put('papers', old);
-    await v1.put('papers', { ...old, id: '2407.21705', upvotes: null, starred: false });
-    v1.close();
-
-    const db = await openLibrary();
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['meta', 'papers', 'postings', 'segments', 'terms', 'topicDays']);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual([
-      'byPublished',
-      'byUpvotes',
-      'changedAt',
-      'firstSeenAt',
-      'githubRepo',
-      'lastSeenAt',
-      'publishedAt',
-      'starred',
-      'tags',
-    ]);
-    const upgraded = await db.get('papers', old.id);
-    expect(upgraded).toEqual({
-      ...old,
-      submittedOnDailyAt: null,
-      aiSummary: null,
-      githubRepo: null,
-      githubStars: null,
-      projectPage: null,
-      organization: null,
-      tags: [],
-      note: null,
-      upvoteHistory: [{ at: at(2), upvotes: 94 }],
-      changedAt: at(2),
-      publishedOrder: old.publishedAt,
-      upvoteOrder: 94,
-      starredOrder: at(2),
-    });
-    expect((await db.get('papers', '2407.21705'))?.upvoteHistory).toEqual([]);
-    expect(await countPapers(db)).toBe(2);
-  });
-
-  it('stamps version 2 records with their last change', async () => {
-    const v2 = await openDB(DB_NAME, 2, {
-      upgrade(db) {
-        const papers = db.createObjectStore('papers', { keyPath: 'id' });
-        for (const name of ['lastSeenAt', 'publishedAt', 'firstSeenAt']) papers.createIndex(name, name);
-        db.createObjectStore('meta');
-      },
-    });
-    const older = { ...makePaper('2501.00001', { lastSeenAt: at(1) }), recentViewIds: ['v'] };
-    await v2.put('papers', older);
-    v2.close();
-
-    const db = await openLibrary();
-    expect(await db.get('papers', older.id)).toMatchObject({ ...older, changedAt: at(1) });
-  });
-
   it('gives version 3 libraries their sort indexes and an on-disk search index, and drops the old snapshot', async () => {
     const v3 = await openDB(DB_NAME, 3, {
       upgrade(db) {

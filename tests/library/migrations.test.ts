@@ -1,0 +1,119 @@
+// Every schema version that was ever written, opened by today's code: nothing lost, everything derived.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDB } from 'idb';
+import { openLibrary } from '@/lib/library/db';
+import { createSearcher, openLibraryReader } from '@/lib/library/read';
+import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
+import { toPaper } from '@/lib/library/stored';
+
+interface StoreShape {
+  keyPath: string | null;
+  autoIncrement: boolean;
+  indexes: { name: string; keyPath: string | string[]; multiEntry: boolean }[];
+}
+interface VersionFixture {
+  version: number;
+  description: string;
+  stores: Record<string, StoreShape>;
+  records: Record<string, ({ id: string } | { key: string; value: unknown })[]>;
+}
+
+const DIR = path.resolve(import.meta.dirname, '../fixtures/library');
+const fixtures: VersionFixture[] = readdirSync(DIR)
+  .filter((name) => /^v\d+\.json$/.test(name))
+  .map((name) => JSON.parse(readFileSync(path.join(DIR, name), 'utf8')))
+  .sort((a, b) => a.version - b.version);
+
+/** Writes a database exactly as `fixture`'s version of the extension left it. */
+async function writeOldLibrary(fixture: VersionFixture) {
+  const db = await openDB(DB_NAME, fixture.version, {
+    upgrade(database) {
+      for (const [name, shape] of Object.entries(fixture.stores)) {
+        const store = database.createObjectStore(name, {
+          keyPath: shape.keyPath ?? undefined,
+          autoIncrement: shape.autoIncrement,
+        });
+        for (const index of shape.indexes)
+          store.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry });
+      }
+    },
+  });
+  for (const [store, records] of Object.entries(fixture.records)) {
+    for (const record of records) {
+      if ('key' in record) await db.put(store, record.value, record.key);
+      else await db.put(store, record);
+    }
+  }
+  db.close();
+}
+
+/** What a database holds: every store, its key options and its indexes. */
+function shapeOf(db: IDBDatabase): Record<string, StoreShape> {
+  const tx = db.transaction([...db.objectStoreNames]);
+  return Object.fromEntries(
+    [...db.objectStoreNames].map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = [...store.indexNames].map((indexName) => {
+        const index = store.index(indexName);
+        return { name: indexName, keyPath: index.keyPath, multiEntry: index.multiEntry };
+      });
+      return [name, { keyPath: store.keyPath as string | null, autoIncrement: store.autoIncrement, indexes }];
+    }),
+  );
+}
+
+const sortShape = (shape: Record<string, StoreShape>) =>
+  Object.fromEntries(
+    Object.entries(shape).map(([name, store]) => [
+      name,
+      { ...store, indexes: [...store.indexes].sort((a, b) => a.name.localeCompare(b.name)) },
+    ]),
+  );
+
+describe('schema versions', () => {
+  it('has a fixture for every version up to the current one (bumping the version needs a new fixture)', () => {
+    expect(fixtures.map((fixture) => fixture.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+    for (const fixture of fixtures) expect(fixture.description.length).toBeGreaterThan(10);
+  });
+
+  it('matches the current version’s fixture store for store, index for index', async () => {
+    const db = await openLibrary();
+    const current = fixtures[fixtures.length - 1];
+    expect(sortShape(shapeOf(db as unknown as IDBDatabase))).toEqual(sortShape(current.stores));
+  });
+
+  for (const fixture of fixtures.slice(0, -1)) {
+    it(`upgrades a version ${fixture.version} library without losing a record, and indexes it for search`, async () => {
+      await writeOldLibrary(fixture);
+      const db = await openLibrary();
+      expect(db.version).toBe(DB_VERSION);
+      const papers = (await db.getAll('papers')).map(toPaper);
+      const old = fixture.records.papers as { id: string }[];
+      expect(papers.map((paper) => paper.id).sort()).toEqual(old.map((paper) => paper.id).sort());
+      for (const before of old) {
+        const after = papers.find((paper) => paper.id === before.id);
+        // Every field the old version knew survives as it was (bookkeeping aside).
+        const { recentViewIds: _, changedAt: __, ...known } = before as Record<string, unknown>;
+        expect(after).toMatchObject(known);
+      }
+      db.close();
+      const searcher = createSearcher(await openLibraryReader());
+      for (const paper of papers) {
+        expect((await searcher.search(paper.title)).ids, paper.title).toContain(paper.id);
+      }
+    });
+  }
+
+  it('refuses to open a library written by a newer version, and leaves it as it was', async () => {
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, {
+      upgrade: (database) => void database.createObjectStore('papers', { keyPath: 'id' }),
+    });
+    await newer.put('papers', { id: '2601.00001', title: 'From the future' });
+    newer.close();
+    await expect(openLibrary()).rejects.toMatchObject({ name: 'VersionError' });
+    const again = await openDB(DB_NAME, DB_VERSION + 1);
+    expect(await again.getAll('papers')).toEqual([{ id: '2601.00001', title: 'From the future' }]);
+    again.close();
+  });
+});
