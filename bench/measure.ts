@@ -38,3 +38,29 @@ export async function timeOnce(work: () => unknown): Promise<number> {
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 export const ratio = (ours: number, baseline: number) => `${(ours / baseline).toFixed(2)}×`;
+
+/** Lets pending callbacks run, forces full collections and returns the heap in use (node --expose-gc). */
+export async function heapAfterGc(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
+  for (let round = 0; round < 3; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+export const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+/** A markdown table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, column) => Math.max(3, ...cells.map((row) => (row[column] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [
+    line(cells[0]),
+    `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+}

@@ -1,104 +1,151 @@
-// npm run bench — speed measured in one run, as ratios against plain baselines (machines here are noisy).
+// npm run bench — the search designs side by side, search quality against a linear scan, the popup in headless
+// Chromium, and the built bundles; all in one run, printed as markdown. Switches (environment):
+//   BENCH_SIZES=10000,50000            libraries for the design comparison and search quality (Node)
+//   BENCH_POPUP_SIZES=1000,10000,50000,100000   libraries for the popup
+//   BENCH_NODE=0 / BENCH_POPUP=0       skip a part
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { exportJsonChunks, toExportDocument } from '@/lib/io/export-json';
-import { parseImportFile } from '@/lib/io/import-file';
-import { openLibrary } from '@/lib/library/db';
-import { ingestCapture } from '@/lib/library/ingest';
-import type { Paper } from '@/lib/paper';
-import { addOrReplace, createSearchIndex, loadIndex, searchPapers, serializeIndex } from '@/lib/search/search-index';
-import { analyzeLibrary, rankTopics, type TopicAnalysis } from '@/lib/topics/topics';
-import { ms, ratio, summarize, timeEach, timeOnce } from './measure';
-import { measurePopup } from './popup';
-import { random, syntheticLibrary } from './synthetic-library';
+import { CAPTURES_PER_SAVE, compareDesigns, type DesignComparison } from './designs';
+import { mb, ms, pct, ratio, summarize, table } from './measure';
+import { measurePopups, printPopup } from './popup';
+import { type BenchQuery, KINDS, linearScan, quality, realisticQueries, scanIndex } from './queries';
+import { libraryAndCaptures } from './synthetic-library';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').filter(Boolean).map(Number);
+const sizes = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
+const SIZES = sizes('BENCH_SIZES', '10000,50000');
+const POPUP_SIZES = sizes('BENCH_POPUP_SIZES', '1000,10000,50000,100000');
 const NOW = '2026-11-20T12:00:00.000Z';
+const count = (n: number) => n.toLocaleString('en-US');
 
-function queriesFor(papers: Paper[], count = 200): string[] {
-  const next = random(7);
-  const words = papers.flatMap((paper) => paper.title.split(/\W+/).filter((word) => word.length >= 5)).slice(0, 20_000);
-  return Array.from({ length: count }, (_, index) => {
-    const word = words[Math.floor(next() * words.length)].toLowerCase();
-    if (index % 4 === 1) return word.slice(0, 4); // typing: a prefix
-    if (index % 4 === 2) return word.slice(0, 2) + word.slice(3); // a typo
-    if (index % 4 === 3) return `${word} ${words[Math.floor(next() * words.length)].toLowerCase()}`;
-    return word;
-  });
-}
-
-/** The baseline search: every word must appear somewhere in the paper's text. */
-function linearScan(papers: Paper[], query: string): string[] {
-  const words = query.toLowerCase().split(/\s+/);
-  return papers
-    .filter((paper) => {
-      const text = `${paper.title} ${paper.abstract} ${paper.authors.join(' ')}`.toLowerCase();
-      return words.every((word) => text.includes(word));
-    })
-    .map((paper) => paper.id);
-}
-
-async function benchSearch(papers: Paper[]) {
-  const index = createSearchIndex();
-  const build = await timeOnce(() => addOrReplace(index, papers));
-  const snapshot = serializeIndex(index);
-  const load = await timeOnce(() => loadIndex(snapshot));
-  const queries = queriesFor(papers);
-  const ours = await timeEach(queries, (query) => searchPapers(index, query, { limit: 5000 }));
-  const scan = await timeEach(queries, (query) => linearScan(papers, query));
-  return { build, load, snapshotMB: snapshot.length / 1e6, ours, scan };
-}
-
-async function benchExportImport(papers: Paper[]) {
-  const exportedAt = NOW;
-  let text = '';
-  const chunked = await timeOnce(async () => {
-    const parts: string[] = [];
-    for await (const part of exportJsonChunks(papers, exportedAt, papers.length)) parts.push(part);
-    text = parts.join('');
-  });
-  const plain = await timeOnce(() => JSON.stringify(toExportDocument(papers, exportedAt)));
-  const parse = await timeOnce(() => parseImportFile(text));
-  const rawParse = await timeOnce(() => JSON.parse(text));
-  return { chunked, plain, parse, rawParse, sizeMB: text.length / 1e6, gzipMB: gzipSync(text).length / 1e6 };
-}
-
-async function benchIngest(papers: Paper[]) {
-  globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
-  const db = await openLibrary();
-  const batches = Array.from({ length: Math.ceil(papers.length / 30) }, (_, index) =>
-    papers
-      .slice(index * 30, index * 30 + 30)
-      .map(({ id, title, abstract, authors, upvotes }) => ({ id, title, abstract, authors, upvotes })),
+function printDesigns(size: number, designs: DesignComparison) {
+  const { previous: a, postings: b } = designs;
+  console.log(`### Search index designs, ${count(size)} papers (Node, fake-indexeddb)\n`);
+  console.log(
+    table(
+      ['', '(A) MiniSearch + JSON snapshot', '(B) postings in IndexedDB', 'B ÷ A'],
+      [
+        ['cold start: open + first query', ms(a.cold), ms(b.cold), ratio(b.cold, a.cold)],
+        ['warm query p50', ms(a.warm.p50), ms(b.warm.p50), ratio(b.warm.p50, a.warm.p50)],
+        ['warm query p95', ms(a.warm.p95), ms(b.warm.p95), ratio(b.warm.p95, a.warm.p95)],
+        [
+          'index on disk',
+          `${mb(a.disk.total)} (${a.disk.parts})`,
+          `${mb(b.disk.total)} (${b.disk.parts})`,
+          ratio(b.disk.total, a.disk.total),
+        ],
+        ['JS heap holding the index (after GC)', mb(a.heap), mb(b.heap), ratio(b.heap, a.heap)],
+        [
+          `30-paper capture, one transaction (bare puts: ${ms(designs.barePut)})`,
+          `${ms(a.capture)} (${a.captureParts})`,
+          `${ms(b.capture)} (${ratio(b.capture, designs.barePut)} of bare puts; ${b.captureParts})`,
+          ratio(b.capture, a.capture),
+        ],
+        ['  … work a capture leaves for later', a.later, b.later, ''],
+        ['whole library indexed', `${ms(a.build)} (in memory)`, `${ms(b.build)} (the import: papers + postings)`, ''],
+      ],
+    ),
   );
-  const ours = await timeOnce(async () => {
-    for (const [index, papersOnScreen] of batches.entries()) {
-      await ingestCapture(
-        db,
-        { viewId: `view-${index}`, pageUrl: 'https://huggingface.co/papers', papers: papersOnScreen },
-        NOW,
-      );
-    }
+  if (designs.topics) {
+    console.log(`\nreadTopics on (B)'s database: first ${ms(designs.topics.first)}, again ${ms(designs.topics.again)}`);
+  } else console.log('\nreadTopics: not in the product yet, not measured in Node');
+  console.log('');
+}
+
+function printQuality(
+  size: number,
+  queries: BenchQuery[],
+  truth: string[][],
+  designs: DesignComparison,
+  scan: number[],
+) {
+  console.log(`### Search quality against a linear scan, ${count(size)} papers (${queries.length} queries)\n`);
+  const rows: [string, number[]][] = KINDS.map((kind) => [
+    kind,
+    queries.flatMap((query, index) => (query.kind === kind ? [index] : [])),
+  ]);
+  rows.push(['all', queries.map((_, index) => index)]);
+  console.log(
+    table(
+      [
+        'queries',
+        'n',
+        'truth size (median)',
+        'B recall',
+        'B all found',
+        'B top 10 in truth',
+        'A recall',
+        'A all found',
+        'A top 10 in truth',
+      ],
+      rows.map(([kind, picked]) => {
+        const pick = <T>(list: T[]) => picked.map((index) => list[index]);
+        const qs = pick(queries);
+        const truths = pick(truth);
+        const b = quality(qs, pick(designs.postings.results), truths);
+        const a = quality(qs, pick(designs.previous.results), truths);
+        const sizes = truths.map((ids) => ids.length).sort((x, y) => x - y);
+        return [
+          kind,
+          qs.length,
+          count(sizes[Math.floor(sizes.length / 2)]),
+          pct(b.recall),
+          pct(b.complete),
+          pct(b.top10),
+          pct(a.recall),
+          pct(a.complete),
+          pct(a.top10),
+        ];
+      }),
+    ),
+  );
+  console.log(
+    `\nWarm query time by kind, against a linear scan of every paper's words held in memory (no ranking, no typos):\n`,
+  );
+  const timing = (samples: number[], picked: readonly number[]) => {
+    const { p50, p95 } = summarize(picked.map((index) => samples[index]));
+    return `${ms(p50)} / ${ms(p95)}`;
+  };
+  console.log(
+    table(
+      ['queries', 'B p50 / p95', 'A p50 / p95', 'linear scan p50 / p95'],
+      rows.map(([kind, picked]) => [
+        kind,
+        timing(designs.postings.samples, picked),
+        timing(designs.previous.samples, picked),
+        timing(scan, picked),
+      ]),
+    ),
+  );
+  console.log(
+    `\nexamples: ${queries
+      .slice(0, 12)
+      .map((query) => `“${query.query}”`)
+      .join(', ')}\n`,
+  );
+}
+
+async function benchNode(size: number) {
+  const { papers, captures } = libraryAndCaptures(size, Date.parse(NOW), 7);
+  const queries = realisticQueries(papers);
+  const index = scanIndex(papers);
+  const truth = queries.map((query) => linearScan(index, query.intended));
+  const scan = queries.map((query) => {
+    const start = performance.now();
+    linearScan(index, query.query);
+    return performance.now() - start;
   });
-  db.close();
-  // Baseline: the same records written with bare IndexedDB puts, one transaction per batch, no reads or merging.
-  const raw = await new Promise<IDBDatabase>((resolve) => {
-    const request = indexedDB.open('raw', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('papers', { keyPath: 'id' });
-    request.onsuccess = () => resolve(request.result);
-  });
-  const bare = await timeOnce(async () => {
-    for (const batch of batches) {
-      await new Promise<void>((resolve) => {
-        const tx = raw.transaction('papers', 'readwrite');
-        for (const paper of batch) tx.objectStore('papers').put(paper);
-        tx.oncomplete = () => resolve();
-      });
-    }
-  });
-  return { ours, bare };
+  const designs = await compareDesigns(
+    papers,
+    queries.map((query) => query.query),
+    captures,
+    NOW,
+  );
+  printDesigns(size, designs);
+  printQuality(size, queries, truth, designs, scan);
 }
 
 function bundleSizes() {
@@ -123,56 +170,28 @@ function bundleSizes() {
 }
 
 async function main() {
-  console.log(`Papershelf benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-  for (const size of SIZES) {
-    const papers = syntheticLibrary(size, Date.parse(NOW), 365);
-    console.log(`## ${size.toLocaleString('en-US')} papers`);
-    const search = await benchSearch(papers);
+  const cpus = os.cpus();
+  console.log(
+    `# Papershelf benchmarks — ${new Date().toISOString()}, node ${process.version}, ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`,
+  );
+  if (process.env.BENCH_NODE !== '0') {
+    console.log(`## Search: the previous design (A) against the postings (B)\n`);
     console.log(
-      `search   p50 ${ms(search.ours.p50)}  p95 ${ms(search.ours.p95)}   linear scan p50 ${ms(search.scan.p50)} p95 ${ms(search.scan.p95)}   ratio p95 ${ratio(search.ours.p95, search.scan.p95)}`,
+      `(A)'s capture pays one snapshot save per ${CAPTURES_PER_SAVE === 1 ? 'capture' : `${CAPTURES_PER_SAVE} captures`} (BENCH_CAPTURES_PER_SAVE).\n`,
     );
-    console.log(
-      `index    build ${ms(search.build)}   load snapshot ${ms(search.load)} (${ratio(search.load, search.build)} of a rebuild)   snapshot ${search.snapshotMB.toFixed(1)} MB`,
-    );
-    let analysis: TopicAnalysis | undefined;
-    const analyse = await timeOnce(() => {
-      analysis = analyzeLibrary(papers);
-    });
-    const ranks = [];
-    for (const window of ['7d', '30d', 'all'] as const) {
-      ranks.push(`${window} ${ms(await timeOnce(() => rankTopics(analysis as TopicAnalysis, { window, now: NOW })))}`);
-    }
-    console.log(`topics   analyse ${ms(analyse)} (once per library change)   rank ${ranks.join(', ')}`);
-    const io = await benchExportImport(papers);
-    console.log(
-      `export   chunked ${ms(io.chunked)}   JSON.stringify ${ms(io.plain)}   ratio ${ratio(io.chunked, io.plain)}   file ${io.sizeMB.toFixed(1)} MB (${io.gzipMB.toFixed(1)} MB gzip)`,
-    );
-    console.log(
-      `import   parse+validate ${ms(io.parse)}   JSON.parse ${ms(io.rawParse)}   ratio ${ratio(io.parse, io.rawParse)}`,
-    );
-    if (size <= 10_000) {
-      const ingest = await benchIngest(papers);
-      console.log(
-        `ingest   ${ms(ingest.ours)} for ${Math.ceil(size / 30)} page views   bare IndexedDB puts ${ms(ingest.bare)}   ratio ${ratio(ingest.ours, ingest.bare)}`,
-      );
-    }
-    console.log('');
+    for (const size of SIZES) await benchNode(size);
   }
   if (process.env.BENCH_POPUP !== '0') {
-    const popup = await measurePopup(Number(process.env.BENCH_POPUP_SIZE ?? 50_000));
-    console.log(`## popup in headless Chromium, ${popup.papers.toLocaleString('en-US')} papers`);
-    console.log(
-      `first paint (first row shown) ${ms(popup.firstPaint)} with a stopped worker; ${ms(popup.firstPaintWhileIndexing)} while the worker indexes a fresh import`,
-    );
-    console.log(`whole library loaded ${ms(popup.complete)}   topics shown ${ms(popup.topics)} after opening`);
-    console.log(
-      `search (typing to results shown) p50 ${ms(summarize(popup.search).p50)}  p95 ${ms(summarize(popup.search).p95)}   first query after the worker restarted: matches shown ${ms(popup.quickSearch)}, ranked ${ms(popup.coldSearch)}`,
-    );
-    console.log(`import of the library file ${ms(popup.importTime)}   export ${ms(popup.exportTime)}\n`);
+    console.log('## The popup in headless Chromium\n');
+    printPopup(await measurePopups(POPUP_SIZES));
   }
-  console.log('## built bundles (.output/chrome-mv3)');
-  for (const { file, kB, gzipKB } of bundleSizes())
-    console.log(`${file.padEnd(44)} ${kB.toFixed(1).padStart(7)} kB  ${gzipKB.toFixed(1).padStart(6)} kB gzip`);
+  console.log('## Built bundles (.output/chrome-mv3)\n');
+  console.log(
+    table(
+      ['file', 'size', 'gzip'],
+      bundleSizes().map(({ file, kB, gzipKB }) => [file, `${kB.toFixed(1)} kB`, `${gzipKB.toFixed(1)} kB`]),
+    ),
+  );
 }
 
 await main();
