@@ -18,6 +18,8 @@ export interface ViewSessionOptions {
 }
 
 const idsOf = (papers: PaperSighting[]) => papers.map((paper) => paper.id).join(' ');
+/** What one page view may write: far above any real papers page (~100 cards), and what the background accepts. */
+export const MAX_PAPERS_PER_VIEW = 500;
 
 /**
  * One page view at a time: a view id per document load or in-page navigation, debounced re-reads
@@ -48,7 +50,8 @@ export function createViewSession(options: ViewSessionOptions) {
   async function readNow() {
     cancelTimers();
     if (!enabled) return;
-    const papers = options.read(initialView);
+    // A page that claims thousands of papers gets the first screenfuls' worth recorded, not a flood.
+    const papers = options.read(initialView).slice(0, MAX_PAPERS_PER_VIEW);
     if (papers.length === 0) return;
     const remaining = leftBehind.until - now();
     if (remaining > 0 && idsOf(papers) === leftBehind.ids) {
