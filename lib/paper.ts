@@ -97,6 +97,8 @@ export interface StoredPaper extends PaperRecord {
   publishedOrder: string;
   /** upvotes, or -1 when unknown. */
   upvoteOrder: number;
+  /** Upvotes gained per day (lib/velocity.ts), or NO_VELOCITY when too few observations tell. */
+  velocityOrder: number;
   /** lastSeenAt, present only on starred papers: the starred index holds just them. */
   starredOrder?: string;
 }

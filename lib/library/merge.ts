@@ -96,9 +96,17 @@ export function capHistory(history: UpvoteObservation[]): UpvoteObservation[] {
   return capped;
 }
 
+/**
+ * A new count joins the series. An unchanged count marks how long it held: a plateau keeps its first and its
+ * latest observation (the latter moved forward), so a rate over the observed span sees the count stall.
+ */
 function observeUpvotes(history: UpvoteObservation[], upvotes: number | null | undefined, at: string) {
   if (upvotes === null || upvotes === undefined) return history;
-  if (history.at(-1)?.upvotes === upvotes) return history;
+  const last = history.at(-1);
+  if (last?.upvotes === upvotes && history.at(-2)?.upvotes === upvotes) {
+    return last.at < at ? [...history.slice(0, -1), { at, upvotes }] : history;
+  }
+  if (last && last.at >= at && last.upvotes === upvotes) return history;
   return capHistory([...history, { at, upvotes }]);
 }
 
@@ -138,13 +146,15 @@ export function mergeSighting(
 const observedAt = (paper: Paper) => later(paper.lastSeenAt, paper.upvoteHistory.at(-1)?.at ?? '');
 
 /**
- * Both series as one, by time: one point per time (the newer record's on a tie), none repeating the value
- * before it (a capture never records one), capped.
+ * Both series as one, by time: one point per time (the newer record's on a tie), a run of one value kept as its
+ * first and last points (as a capture keeps a plateau), capped.
  */
 function mergeHistories(older: UpvoteObservation[], newer: UpvoteObservation[]): UpvoteObservation[] {
   const byTime = new Map([...older, ...newer].map((point) => [point.at, point]));
   const sorted = [...byTime.values()].sort((x, y) => x.at.localeCompare(y.at));
-  return capHistory(sorted.filter((point, index) => index === 0 || point.upvotes !== sorted[index - 1].upvotes));
+  const inside = (index: number) =>
+    sorted[index - 1]?.upvotes === sorted[index].upvotes && sorted[index + 1]?.upvotes === sorted[index].upvotes;
+  return capHistory(sorted.filter((_, index) => !inside(index)));
 }
 
 /**

@@ -43,6 +43,7 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     const papers = tx.objectStore('papers');
     papers.createIndex('byPublished', ['publishedOrder', 'lastSeenAt']);
     papers.createIndex('byUpvotes', ['upvoteOrder', 'lastSeenAt']);
+    papers.createIndex('byVelocity', ['velocityOrder', 'lastSeenAt']);
     papers.createIndex('starred', 'starredOrder');
     // For the full page's filters: papers by tag, and papers with code.
     papers.createIndex('tags', 'tags', { multiEntry: true });

@@ -11,7 +11,7 @@ import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
 import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
-export type SortKey = 'lastSeen' | 'published' | 'upvotes';
+export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
 
 /** The database is older than this code (or absent): the background must open it first, as only it migrates. */
 export class LibraryNotReady extends Error {}
@@ -38,7 +38,12 @@ export async function openLibraryReader(onStale: () => void = () => {}): Promise
   }
 }
 
-const INDEX_OF = { lastSeen: 'lastSeenAt', published: 'byPublished', upvotes: 'byUpvotes' } as const;
+const INDEX_OF = {
+  lastSeen: 'lastSeenAt',
+  published: 'byPublished',
+  upvotes: 'byUpvotes',
+  velocity: 'byVelocity',
+} as const;
 
 export function countPapers(db: LibraryReader): Promise<number> {
   return db.count('papers');

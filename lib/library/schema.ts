@@ -19,6 +19,7 @@ export interface LibrarySchema extends DBSchema {
       changedAt: string;
       byPublished: [string, string];
       byUpvotes: [number, string];
+      byVelocity: [number, string];
       starred: string;
       tags: string;
       githubRepo: string;

@@ -1,4 +1,5 @@
 import type { Paper, PaperRecord, StoredPaper } from '@/lib/paper';
+import { velocityOrder } from '@/lib/velocity';
 
 /** The record as stored: stamped with the time of the write and the keys the list's indexes sort by. */
 export function toStored(record: PaperRecord, changedAt: string): StoredPaper {
@@ -8,6 +9,7 @@ export function toStored(record: PaperRecord, changedAt: string): StoredPaper {
     changedAt,
     publishedOrder: record.publishedAt ?? '',
     upvoteOrder: record.upvotes ?? -1,
+    velocityOrder: velocityOrder(record.upvoteHistory),
     ...(record.starred ? { starredOrder: record.lastSeenAt } : {}),
   };
 }
@@ -19,6 +21,7 @@ export function toPaper(stored: StoredPaper): Paper {
     changedAt: _changed,
     publishedOrder: _published,
     upvoteOrder: _upvotes,
+    velocityOrder: _velocity,
     starredOrder: _starred,
     titleSource: _source,
     ...paper

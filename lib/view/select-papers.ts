@@ -1,9 +1,11 @@
 import type { Paper } from '@/lib/paper';
+import { velocityOrder } from '@/lib/velocity';
 
-export type SortKey = 'lastSeen' | 'published' | 'upvotes';
+export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
 
 const byText = (a: string | null, b: string | null) => (b ?? '').localeCompare(a ?? '');
 const byIdDescending = (a: Paper, b: Paper) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byNumber = (a: number, b: number) => (a < b ? 1 : a > b ? -1 : 0);
 
 // The same orders as the library's indexes (see read.ts), for the few lists sorted in memory (starred papers).
 const COMPARE: Record<SortKey, (a: Paper, b: Paper) => number> = {
@@ -12,6 +14,10 @@ const COMPARE: Record<SortKey, (a: Paper, b: Paper) => number> = {
     byText(a.publishedAt, b.publishedAt) || byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
   upvotes: (a, b) =>
     (b.upvotes ?? -1) - (a.upvotes ?? -1) || byText(a.lastSeenAt, b.lastSeenAt) || byIdDescending(a, b),
+  velocity: (a, b) =>
+    byNumber(velocityOrder(a.upvoteHistory), velocityOrder(b.upvoteHistory)) ||
+    byText(a.lastSeenAt, b.lastSeenAt) ||
+    byIdDescending(a, b),
 };
 
 export function sortPapers(papers: readonly Paper[], sort: SortKey): Paper[] {

@@ -87,7 +87,14 @@ describe('mergeSighting', () => {
       { at: T1, upvotes: 118 },
       { at: T2, upvotes: 130 },
     ]);
-    expect(mergeSighting(next, { ...rich, upvotes: 130 }, 'view-c', T3).upvoteHistory).toHaveLength(2);
+    // An unchanged count marks how long it held: the plateau keeps its first and its latest observation.
+    const held = mergeSighting(next, { ...rich, upvotes: 130 }, 'view-c', T3);
+    expect(held.upvoteHistory).toEqual([...next.upvoteHistory, { at: T3, upvotes: 130 }]);
+    expect(mergeSighting(held, { ...rich, upvotes: 130 }, 'view-d', T4).upvoteHistory).toEqual([
+      ...next.upvoteHistory,
+      { at: T4, upvotes: 130 },
+    ]);
+    expect(mergeSighting(held, { ...rich, upvotes: 130 }, 'view-c', T3).upvoteHistory).toEqual(held.upvoteHistory);
   });
 
   it('keeps the user’s star, tags and note through captures', () => {
@@ -240,7 +247,7 @@ describe('mergeImported', () => {
     expect(mergeImported(library, file).record.upvotes).toBe(120);
   });
 
-  it('unites histories sorted by time, one point per time and no repeated values, capped', () => {
+  it('unites histories sorted by time, one point per time, a run of one value kept as its ends, capped', () => {
     const series = (from: number, step: number) =>
       Array.from({ length: 128 }, (_, n) => ({
         at: new Date(Date.UTC(2026, 0, 1, from + n * step)).toISOString(),
@@ -256,14 +263,16 @@ describe('mergeImported', () => {
     expect(times).toEqual([...new Set(times)].sort());
     const same = [
       { at: T1, upvotes: 5 },
+      { at: T2, upvotes: 5 },
       { at: T3, upvotes: 5 },
+      { at: T4, upvotes: 6 },
     ];
     expect(
-      mergeImported(inLibrary({ ...observed(T1, 5), upvoteHistory: same.slice(0, 1) }), {
-        ...observed(T3, 5),
-        upvoteHistory: same.slice(1),
+      mergeImported(inLibrary({ ...observed(T1, 5), upvoteHistory: [same[0], same[2]] }), {
+        ...observed(T4, 6),
+        upvoteHistory: [same[1], same[3]],
       }).record.upvoteHistory,
-    ).toEqual(same.slice(0, 1));
+    ).toEqual([same[0], same[2], same[3]]);
   });
 
   describe('star, tags and note: the later user edit wins', () => {

@@ -12,6 +12,7 @@ import {
   orderedIds,
   starredPapers,
 } from '@/lib/library/read';
+import { sortPapers } from '@/lib/view/select-papers';
 import { makePaper } from '../helpers/papers';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
@@ -45,6 +46,27 @@ describe('the read API', () => {
       const first = (await firstPapers(db, sort, 2)).map((paper) => paper.id);
       expect(first).toEqual((await orderedIds(db, sort)).slice(0, 2));
     }
+  });
+
+  it('orders "Rising fastest" from its index: upvotes gained per day, papers with no rate last', async () => {
+    const hour = (day: number, hours: number, upvotes: number) => ({
+      at: new Date(Date.UTC(2026, 0, day, hours)).toISOString(),
+      upvotes,
+    });
+    const histories = [
+      makePaper('2601.00011', { upvoteHistory: [hour(1, 0, 10), hour(2, 0, 50)] }), // +40/day
+      makePaper('2601.00012', { upvoteHistory: [hour(1, 0, 900)], lastSeenAt: at(1) }), // 1 observation
+      makePaper('2601.00013', { upvoteHistory: [hour(1, 0, 50), hour(2, 0, 47)] }), // −3/day
+      makePaper('2601.00014', { upvoteHistory: [hour(1, 0, 0), hour(1, 12, 50)] }), // +100/day
+      makePaper('2601.00015', { upvoteHistory: [hour(1, 0, 5), hour(1, 2, 500)], lastSeenAt: at(2) }), // too close
+    ];
+    const db = await openLibrary();
+    await applyImport(db, histories);
+    const rising = ['2601.00014', '2601.00011', '2601.00013', '2601.00015', '2601.00012'];
+    expect(await orderedIds(db, 'velocity')).toEqual(rising);
+    expect((await firstPapers(db, 'velocity', 3)).map((paper) => paper.id)).toEqual(rising.slice(0, 3));
+    // The in-memory sort (starred papers) agrees with the index.
+    expect(sortPapers(histories, 'velocity').map((paper) => paper.id)).toEqual(rising);
   });
 
   it('reads starred papers, lookups, counts and the whole library a slice at a time', async () => {

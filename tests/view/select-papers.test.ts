@@ -25,6 +25,26 @@ describe('sortPapers', () => {
   });
 });
 
+describe('sortPapers by velocity', () => {
+  const day = (date: number, upvotes: number) => ({ at: `2026-01-0${date}T00:00:00.000Z`, upvotes });
+  it('puts the fastest risers first, then falling ones, then papers with no rate by last sighting', () => {
+    const papers = [
+      paper('2601.00001', { upvoteHistory: [day(1, 4)] }),
+      paper('2601.00002', { upvoteHistory: [day(1, 0), day(3, 20)] }), // +10/day
+      paper('2601.00003', { upvoteHistory: [day(1, 30), day(2, 29)] }), // −1/day
+      paper('2601.00004', { upvoteHistory: [], lastSeenAt: '2026-01-09T00:00:00.000Z' }),
+      paper('2601.00005', { upvoteHistory: [day(1, 0), day(2, 15)] }), // +15/day
+    ];
+    expect(ids(sortPapers(papers, 'velocity'))).toEqual([
+      '2601.00005',
+      '2601.00002',
+      '2601.00003',
+      '2601.00004',
+      '2601.00001',
+    ]);
+  });
+});
+
 describe('filterIds', () => {
   it('keeps the given order and only what every filter lets through', () => {
     const order = ['2601.00003', '2601.00001', '2601.00002'];
