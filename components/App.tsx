@@ -13,6 +13,7 @@ import { FilterBar } from './FilterBar';
 import { plural } from './format';
 import { ImportPanel } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
+import { PageSettings } from './PageSettings';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
@@ -123,6 +124,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           <option value="lastSeen">Last seen</option>
           <option value="published">Published</option>
           <option value="upvotes">Upvotes</option>
+          <option value="velocity">Rising fastest</option>
         </select>
         <button
           type="button"
@@ -196,6 +198,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         <ExportPanel library={library} view={view.ids} selection={[...selected]} />
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
+        <PageSettings />
       </footer>
       <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
     </div>

@@ -1,7 +1,9 @@
+import { createSeenBadges } from '@/lib/badges/seen-badges';
 import { createViewSession } from '@/lib/capture/view-session';
 import { sendMessage } from '@/lib/messages';
 import { readPage } from '@/lib/page/read-page';
-import { captureEnabled } from '@/lib/settings';
+import { classifyPapersUrl } from '@/lib/page/view';
+import { captureEnabled, dimSeen, showBadges } from '@/lib/settings';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
@@ -12,9 +14,22 @@ export default defineContentScript({
       send: (batch) => sendMessage('capture', batch),
       pageUrl: () => location.href,
     });
+    const badges = createSeenBadges({
+      root: document,
+      // Asked under this view's id: the background leaves this view out of what it counts as seen before.
+      lookup: async (ids) => (await sendMessage('lookupSeen', { ids, viewId: session.viewId })).papers,
+      star: async (id, starred) => (await sendMessage('starFromPage', { id, starred })).ok,
+      paperOnPage: () => {
+        const view = classifyPapersUrl(location.href);
+        return view?.kind === 'paper' ? view.paperId : null;
+      },
+    });
 
     // Cards are swapped in place after in-page navigation, and the island may be rewritten later still.
-    const observer = new MutationObserver(() => session.scheduleRead());
+    const observer = new MutationObserver(() => {
+      session.scheduleRead();
+      badges.update();
+    });
     observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
@@ -22,15 +37,32 @@ export default defineContentScript({
       attributes: true,
       attributeFilter: ['data-props', 'href'],
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => session.startNewView());
-    const unwatch = captureEnabled.watch((enabled) => session.setEnabled(enabled));
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      session.startNewView();
+      badges.newView();
+    });
+    const unwatch = [
+      captureEnabled.watch((enabled) => {
+        session.setEnabled(enabled);
+        badges.configure({ capture: enabled });
+      }),
+      showBadges.watch((shown) => badges.configure({ badges: shown })),
+      dimSeen.watch((dim) => badges.configure({ dim })),
+    ];
     ctx.onInvalidated(() => {
       observer.disconnect();
-      unwatch();
+      for (const stop of unwatch) stop();
       session.dispose();
+      badges.dispose();
     });
 
-    session.setEnabled(await captureEnabled.getValue());
+    const [capture, shown, dim] = await Promise.all([
+      captureEnabled.getValue(),
+      showBadges.getValue(),
+      dimSeen.getValue(),
+    ]);
+    session.setEnabled(capture);
+    badges.configure({ capture, badges: shown, dim });
     await session.readNow();
   },
 });

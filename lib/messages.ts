@@ -7,12 +7,28 @@ export interface CaptureResult {
   rejected: number;
 }
 
+/** What the library knew of a paper before the page view asking: what its "already seen" badge says. */
+export interface SeenBefore {
+  id: string;
+  /** Distinct page views the paper was on screen in, the asking view left out (always at least 1). */
+  seenCount: number;
+  firstSeenAt: string;
+  starred: boolean;
+}
+
+/** Most ids one lookup may ask about: a page shows a few dozen cards. */
+export const MAX_LOOKUP_IDS = 500;
+
 /**
  * Every message between the parts, declared once: name → data → reply.
- * `capture` comes from the content script; everything else from extension pages.
+ * `capture`, `lookupSeen` and `starFromPage` come from the content script; everything else from extension pages.
  */
 export interface ProtocolMap {
   capture: { data: CaptureBatch; reply: CaptureResult };
+  /** Of the ids on screen, the papers seen in an earlier page view than `viewId` (the others are left out). */
+  lookupSeen: { data: { ids: string[]; viewId: string }; reply: { papers: SeenBefore[] } };
+  /** The star toggle on a single-paper page; only a paper already in the library can be starred. */
+  starFromPage: { data: { id: string; starred: boolean }; reply: { ok: boolean } };
   setStarred: { data: { id: string; starred: boolean }; reply: { ok: boolean } };
   annotate: { data: { id: string; tags: string[]; note: string | null }; reply: { ok: boolean } };
   deletePapers: { data: { ids: string[] }; reply: { deleted: number } };

@@ -3,6 +3,12 @@ import { storage } from 'wxt/utils/storage';
 /** Whether the content script records what the user sees. On by default. */
 export const captureEnabled = storage.defineItem<boolean>('local:captureEnabled', { fallback: true });
 
+/** Whether the Hugging Face pages show an "already seen" badge on papers seen in an earlier view. On by default. */
+export const showBadges = storage.defineItem<boolean>('local:showBadges', { fallback: true });
+
+/** Whether list pages fade the cards of papers already seen, so new ones stand out. Off by default. */
+export const dimSeen = storage.defineItem<boolean>('local:dimSeen', { fallback: false });
+
 export interface LibraryChange {
   at: number;
   /** The papers written; null when many changed or some were deleted (reload everything). */

@@ -1,10 +1,15 @@
-// npm run screenshots — the popup and the full page with a realistic library, light and dark, into docs/.
+// npm run screenshots — the popup and the full page with a realistic library, and a daily page with "already
+// seen" badges, light and dark, into docs/.
 import { join, resolve } from 'node:path';
+import { HF_ORIGIN } from '@/lib/arxiv';
 import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../bench/synthetic-library';
 import { launchExtension } from '../tests/e2e/harness';
-import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
+import { dailyScreen, serveHfSite } from '../tests/e2e/hf-site';
+import { serveHfStyles } from '../tests/e2e/hf-style';
 import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
+import { cardsHtml } from '../tests/helpers/island';
+import { readSeedPapers, SEED_FILES } from '../tests/helpers/seed-library';
 
 const DOCS = resolve(import.meta.dirname, '../docs');
 // Real titles and abstracts (the seed pages), each once, with dates, authors and counts from the synthetic library.
@@ -48,6 +53,54 @@ try {
     await full.screenshot({ path: join(DOCS, `library-${scheme}.png`) });
     console.log(`docs/library-${scheme}.png`);
   }
+  await dailyPageWithBadges();
 } finally {
   await session.close();
+}
+
+/**
+ * The 2024 daily list capture (with a stand-in for the site's stylesheet), seen once, then seen again with two
+ * papers added since and one starred in between: badges on the papers seen before, none on the new ones.
+ */
+async function dailyPageWithBadges() {
+  const daily = dailyScreen();
+  // Each card of the list sits in a <div> of the card grid: the added ones come first.
+  const added = texts
+    .slice(0, 2)
+    .map((text, index) => ({ paper: { id: `2408.0090${index}`, title: text.title, upvotes: 7 - index } }))
+    .map((item) => `<div>${cardsHtml([item])}</div>`)
+    .join('');
+  const gridStart = /<div class="relative grid [^"]*">/;
+  let secondVisit = false;
+  await serveHfSite(session.context, {
+    [daily.path]: () => (secondVisit ? daily.html.replace(gridStart, (start) => start + added) : daily.html),
+  });
+  await serveHfStyles(session.context);
+  const tab = await session.context.newPage();
+  await tab.setViewportSize({ width: 1280, height: 900 });
+  await tab.goto(HF_ORIGIN + daily.path);
+  await tab.waitForTimeout(1500);
+  const popup = await session.context.newPage();
+  await popup.goto(session.popupUrl);
+  await popup.getByRole('searchbox', { name: 'Search papers' }).fill(daily.papers[0].title);
+  await popup.getByRole('button', { name: `Star ${daily.papers[0].title}` }).click();
+  await popup.close();
+  secondVisit = true;
+  await tab.reload();
+  await tab.waitForFunction(
+    (count) => document.querySelectorAll('papershelf-seen').length >= count,
+    daily.papers.length,
+  );
+  const grid = tab.locator('article').first().locator('xpath=ancestor::div[contains(@class, "grid")][1]');
+  await grid.scrollIntoViewIfNeeded();
+  const box = await grid.boundingBox();
+  if (!box) throw new Error('no card grid on the daily page');
+  for (const scheme of ['light', 'dark'] as const) {
+    await tab.emulateMedia({ colorScheme: scheme });
+    // The site's own dark mode is a class on <html>.
+    await tab.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark');
+    const clip = { x: box.x - 24, y: box.y - 24, width: box.width + 48, height: 840 };
+    await tab.screenshot({ path: join(DOCS, `badges-${scheme}.png`), clip });
+    console.log(`docs/badges-${scheme}.png`);
+  }
 }

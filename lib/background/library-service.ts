@@ -9,7 +9,9 @@ import {
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
-import { validateCaptureBatch } from '@/lib/library/validate';
+import { lookupSeenBefore } from '@/lib/library/seen';
+import { isViewId, validateCaptureBatch } from '@/lib/library/validate';
+import { MAX_LOOKUP_IDS } from '@/lib/messages';
 import type { ImportStatus } from '@/lib/settings';
 import { isObject, isoDate, own } from '@/lib/values';
 import { runImport } from './import-job';
@@ -53,6 +55,16 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const staging = createImportStaging();
 
+  /** Stars or unstars a paper the library holds (false when it holds none by that id). */
+  async function star(data: unknown) {
+    const id = requireId(field(data, 'id'));
+    const starred = field(data, 'starred');
+    if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
+    const ok = await setStarred(await deps.db(), id, starred);
+    if (ok) deps.changed([id]);
+    return { ok };
+  }
+
   return {
     async capture(data) {
       const result = validateCaptureBatch(data);
@@ -64,14 +76,20 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       deps.changed(ids);
       return { accepted: stored, rejected };
     },
-    async setStarred(data) {
-      const id = requireId(field(data, 'id'));
-      const starred = field(data, 'starred');
-      if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
-      const ok = await setStarred(await deps.db(), id, starred);
-      if (ok) deps.changed([id]);
-      return { ok };
+    async lookupSeen(data) {
+      const ids = field(data, 'ids');
+      if (!Array.isArray(ids) || ids.length > MAX_LOOKUP_IDS)
+        throw new Error(`ids must be an array of up to ${MAX_LOOKUP_IDS}`);
+      const wanted = [...new Set(ids.map(requireId))];
+      const viewId = field(data, 'viewId');
+      if (!isViewId(viewId)) throw new Error('bad viewId');
+      // While capture is paused the page is shown nothing of the library.
+      if (!(await deps.captureEnabled())) return { papers: [] };
+      return { papers: await lookupSeenBefore(await deps.db(), wanted, viewId) };
     },
+    // The same change from a paper's own page or from an extension page: each is allowed from its sender only.
+    starFromPage: star,
+    setStarred: star,
     async annotate(data) {
       const id = requireId(field(data, 'id'));
       const ok = await annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note'));

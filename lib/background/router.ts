@@ -7,6 +7,8 @@ export type Handlers = { [T in MessageType]: (data: unknown) => Promise<MessageR
 /** Which part of the extension may send each message. */
 const ALLOWED_SENDER: Record<MessageType, SenderRole> = {
   capture: 'content-script',
+  lookupSeen: 'content-script',
+  starFromPage: 'content-script',
   setStarred: 'extension-page',
   annotate: 'extension-page',
   deletePapers: 'extension-page',

@@ -71,6 +71,11 @@ function withTitleSource(sighting: PaperSighting, source: unknown): PaperSightin
   return TITLE_SOURCES.includes(source) ? { ...sighting, titleSource: source as TitleSource } : sighting;
 }
 
+/** A page view's id as the content script makes them (a UUID), or anything as plain and short. */
+export function isViewId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= LIMITS.viewId && /^[A-Za-z0-9_-]+$/.test(value);
+}
+
 export type CaptureValidation =
   | { ok: true; batch: CaptureBatch; dropped: { index: number; reason: string }[] }
   | { ok: false; reason: string };
@@ -79,7 +84,7 @@ export type CaptureValidation =
 export function validateCaptureBatch(input: unknown): CaptureValidation {
   if (!isObject(input)) return { ok: false, reason: 'batch is not an object' };
   const viewId = own(input, 'viewId');
-  if (typeof viewId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(viewId)) return { ok: false, reason: 'bad viewId' };
+  if (!isViewId(viewId)) return { ok: false, reason: 'bad viewId' };
   const pageUrl = own(input, 'pageUrl');
   if (!isPapersPage(pageUrl)) return { ok: false, reason: 'pageUrl is not a huggingface.co/papers page' };
   const papers = own(input, 'papers');

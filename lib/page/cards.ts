@@ -62,6 +62,24 @@ function abstract(card: Element, id: string, title: string, titleLink: Element):
   return null;
 }
 
+/** Where a paper card names its paper: the card, the paper's id, and the heading that holds its title link. */
+export interface CardHeading {
+  card: Element;
+  id: string;
+  heading: Element;
+}
+
+/** Every `<article>` card that names a paper in a heading, in screen order (a paper shown twice, twice). */
+export function cardHeadings(root: ParentNode): CardHeading[] {
+  const found: CardHeading[] = [];
+  for (const card of root.querySelectorAll('article')) {
+    const named = headingLink(card);
+    const heading = named?.link.closest('h1, h2, h3, h4');
+    if (named && heading) found.push({ card, id: named.id, heading });
+  }
+  return found;
+}
+
 /** Layer 2: the `<article>` cards, in screen order — the truth about which papers are on screen. */
 export function readCards(root: ParentNode): PaperSighting[] {
   const byId = new Map<string, PaperSighting>();

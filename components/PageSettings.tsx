@@ -1,0 +1,27 @@
+import { dimSeen, showBadges } from '@/lib/settings';
+import { useStored } from './use-stored';
+
+/** How the Hugging Face pages show what the library remembers; open tabs follow a change at once. */
+export function PageSettings() {
+  const badges = useStored(showBadges, true);
+  const dim = useStored(dimSeen, false);
+  return (
+    <details class="tools page-settings">
+      <summary>On Hugging Face pages</summary>
+      <div class="tools-body">
+        <label class="tool-row">
+          <input
+            type="checkbox"
+            checked={badges}
+            onChange={(event) => showBadges.setValue(event.currentTarget.checked)}
+          />
+          Show “already seen” badges
+        </label>
+        <label class="tool-row">
+          <input type="checkbox" checked={dim} onChange={(event) => dimSeen.setValue(event.currentTarget.checked)} />
+          Dim papers I have already seen
+        </label>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * How long after cards are put on screen their "already seen" badges are, in ms, measured inside the page:
+ * the cards are inserted in one DOM write (as HF swaps them in after in-page navigation), and a MutationObserver of
+ * the page's own sees the content script's badges land. `page` must be a papers list page the content script runs
+ * on (capture on, badges on), and `expected` the number of cards whose papers were seen in an earlier page view.
+ * The first call also pays for starting the background and opening the library: call it once to warm up.
+ */
+export async function badgeLatency(page: Page, cardsHtml: string, expected: number, timeoutMs = 10_000) {
+  return page.evaluate(
+    ({ html, expected, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        document.querySelector('section[data-latency-probe]')?.remove();
+        const probe = document.createElement('section');
+        probe.dataset.latencyProbe = '';
+        probe.innerHTML = html;
+        const badged = () => probe.querySelectorAll('article papershelf-seen').length;
+        const observer = new MutationObserver(() => {
+          if (badged() < expected) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.now() - start);
+        });
+        observer.observe(probe, { childList: true, subtree: true });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${badged()} of ${expected} badges after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const start = performance.now();
+        (document.querySelector('main') ?? document.body).append(probe);
+      }),
+    { html: cardsHtml, expected, timeoutMs },
+  );
+}
