@@ -1,6 +1,7 @@
 import type { Paper } from '@/lib/paper';
 import { paperLinks } from '@/lib/paper-links';
 import { formatDay, plural } from './format';
+import { UpvoteHistory } from './UpvoteHistory';
 
 interface PaperDetailProps {
   paper: Paper;
@@ -53,6 +54,14 @@ export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetai
           <>
             <dt>Upvotes</dt>
             <dd>{upvotes}</dd>
+          </>
+        )}
+        {paper.upvoteHistory.length > 0 && (
+          <>
+            <dt>Rising</dt>
+            <dd>
+              <UpvoteHistory history={paper.upvoteHistory} />
+            </dd>
           </>
         )}
         {paper.keywords.length > 0 && (

@@ -1,4 +1,5 @@
 import type { Paper } from '@/lib/paper';
+import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import type { SortKey } from '@/lib/view/select-papers';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
@@ -24,8 +25,20 @@ function orderedBy(paper: Paper, sort: PaperRowProps['sort']) {
     return paper.publishedAt ? (
       <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time>
     ) : null;
-  if (sort === 'upvotes') return null; // the upvote count is always shown
+  if (sort === 'upvotes' || sort === 'velocity') return null; // the upvote count and its rate are always shown
   return <time dateTime={paper.lastSeenAt}>seen {formatDay(paper.lastSeenAt)}</time>;
+}
+
+/** Upvotes gained per day when the history tells; why not, only when the list is ordered by it. */
+function velocity(paper: Paper, sort: PaperRowProps['sort']) {
+  const trend = upvoteTrend(paper.upvoteHistory);
+  if (trend.perDay !== null)
+    return (
+      <span class="velocity" title="Upvotes gained per day, from the first observation to the last">
+        {formatVelocity(trend.perDay)}
+      </span>
+    );
+  return sort === 'velocity' ? <span class="velocity unknown">{noVelocityReason(trend)}</span> : null;
 }
 
 export function PaperRow({ paper, top, active, selected, sort, highlightTerms, ...on }: PaperRowProps) {
@@ -64,6 +77,7 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
         <div class="meta">
           {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
+          {velocity(paper, sort)}
           <span class="seen">seen {paper.seenCount}×</span>
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
