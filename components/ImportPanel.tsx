@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
+import { sendMessage } from '@/lib/messages';
 import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
 import { importLibraryFile } from './import-library';
 import { useStored } from './use-stored';
@@ -77,6 +78,11 @@ export function ImportPanel() {
         ? describeStatus(ours)
         : '';
   const running = handingOver || isRunning(ours);
+  // An import shown as running wakes the worker: if it was stopped mid-import, it says so on waking.
+  const runningElsewhere = isRunning(background) && !handover;
+  useEffect(() => {
+    if (runningElsewhere) sendMessage('prepareLibrary', {}).catch(() => {});
+  }, [runningElsewhere]);
   return (
     <div class="import">
       <label class="import-label">
@@ -92,7 +98,7 @@ export function ImportPanel() {
       </label>
       {running && (
         <progress
-          aria-label="Import progress"
+          aria-label="Progress of the import"
           value={handingOver ? handover.fraction : (ours?.fraction ?? undefined)}
           max={1}
         />

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { interrupted } from '@/lib/background/import-job';
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { createSegmentMerger } from '@/lib/background/segment-merger';
@@ -28,6 +29,12 @@ export default defineBackground(() => {
       importStatus: (status) => void importStatus.setValue(status),
     }),
   );
+
+  // An import left running by a stopped worker was rolled back: say so, so it can be tried again.
+  void importStatus.getValue().then((status) => {
+    const failed = interrupted(status);
+    if (failed) return importStatus.setValue(failed);
+  });
 
   // Registered synchronously at start-up: a restarted worker must hear the message that woke it.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -22,3 +22,19 @@ export async function runImport(db: LibraryDB, text: string, progress: ImportPro
   );
   return { source: plan.source, ...summary, skipped: plan.skipped, warnings: plan.warnings };
 }
+
+/**
+ * An import this worker did not start cannot still be running: the worker that ran it was stopped, and with it the
+ * staged file and the open transaction (which the browser rolled back). Said as such, so the page lets the user retry.
+ */
+export function interrupted(status: ImportStatus | null): ImportStatus | null {
+  if (!status || !['receiving', 'checking', 'writing'].includes(status.phase)) return null;
+  return {
+    ...status,
+    at: Date.now(),
+    phase: 'failed',
+    fraction: null,
+    error:
+      'the import was interrupted (the browser stopped the extension’s background); nothing of it was saved. Import the file again.',
+  };
+}

@@ -28,7 +28,7 @@ export const MAX_PAPERS_PER_VIEW = 500;
  */
 export function createViewSession(options: ViewSessionOptions) {
   const { debounceMs = 250, maxWaitMs = 2000, staleGraceMs = 4000, now = Date.now } = options;
-  const { retryDelaysMs = [200, 1000, 3000, 10_000] } = options;
+  const { retryDelaysMs = [100, 300, 1000, 3000, 10_000] } = options;
   let failures = 0;
   const newViewId = options.newViewId ?? (() => crypto.randomUUID());
   let viewId = newViewId();

@@ -1,3 +1,4 @@
+import { interrupted } from '@/lib/background/import-job';
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { toExportDocument } from '@/lib/io/export-json';
@@ -99,4 +100,12 @@ describe('library service', () => {
     expect(statuses.at(-1)).toMatchObject({ phase: 'failed', error: expect.any(String) });
     expect(await getAllPapers(await db)).toEqual([]);
   });
+
+  it('reports an import left running by a stopped worker as interrupted, and leaves finished ones alone', () => {
+    const running: ImportStatus = { id: 'i', fileName: 'a.json', at: 1, phase: 'writing', fraction: 0.5 };
+    expect(interrupted(running)).toMatchObject({ phase: 'failed', error: expect.stringMatching(/interrupted/) });
+    expect(interrupted({ ...running, phase: 'done' })).toBeNull();
+    expect(interrupted(null)).toBeNull();
+  });
 });
+

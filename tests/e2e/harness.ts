@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
 
-const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+// A copy elsewhere can be tested while the tree is being rebuilt.
+const EXTENSION_DIR = resolve(
+  process.env.PAPERSHELF_EXTENSION_DIR || resolve(import.meta.dirname, '../../.output/chrome-mv3'),
+);
 const EXTENSION_SCHEME = 'chrome-extension://';
 
 export interface ExtensionSession {
