@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json'), 'utf8'));
+const built = process.env.PAPERSHELF_EXTENSION_DIR || resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const manifest = JSON.parse(readFileSync(resolve(built, 'manifest.json'), 'utf8'));
 
 describe('the built manifest', () => {
   it('asks for storage, unlimited storage and the papers pages only; downloads only when backups are turned on', () => {
