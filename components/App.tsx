@@ -24,6 +24,7 @@ import { useLibrary } from './use-library';
 import { useLibraryView } from './use-library-view';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
+import { WriteProblem } from './WriteProblem';
 
 export function App({ fullPage = false }: { fullPage?: boolean }) {
   const library = useLibrary();
@@ -111,6 +112,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           Your papers stay where they are.
         </p>
       )}
+      <WriteProblem />
       {library.count !== null && <BackupReminder count={library.count} />}
       <div class="toolbar">
         <SearchBox ref={searchInput} value={query} onInput={setQuery} />

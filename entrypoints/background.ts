@@ -5,7 +5,7 @@ import { createRouter } from '@/lib/background/router';
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { captureEnabled, importStatus, libraryChange } from '@/lib/settings';
+import { captureEnabled, importStatus, libraryChange, writeProblem } from '@/lib/settings';
 
 export default defineBackground(() => {
   let library: Promise<LibraryDB> | undefined;
@@ -18,6 +18,7 @@ export default defineBackground(() => {
   };
 
   const merger = createSegmentMerger(db);
+  let problem: string | null | undefined; // unknown until the first write after a start
   const route = createRouter(
     createLibraryService({
       db,
@@ -27,6 +28,12 @@ export default defineBackground(() => {
         void merger.written().catch(console.warn);
       },
       importStatus: (status) => void importStatus.setValue(status),
+      writeProblem: (message) => {
+        // Written only when it changes: a capture that succeeds costs no extra storage write.
+        if ((message === null) === (problem === null) && problem !== undefined) return;
+        problem = message;
+        void writeProblem.setValue(message === null ? null : { at: Date.now(), message });
+      },
     }),
   );
 

@@ -54,3 +54,11 @@ export interface ImportReport {
 }
 
 export const importStatus = storage.defineItem<ImportStatus | null>('local:importStatus', { fallback: null });
+
+/** The last write the database refused (a full disk, say), until writes succeed again. */
+export interface WriteProblem {
+  at: number;
+  message: string;
+}
+
+export const writeProblem = storage.defineItem<WriteProblem | null>('local:writeProblem', { fallback: null });

@@ -25,6 +25,8 @@ export interface LibraryServiceDeps {
   changed: (ids: string[] | undefined) => void;
   /** Where an import stands, for pages to show (even ones opened after it started). */
   importStatus: (status: ImportStatus) => void;
+  /** A write the database refused (a full disk, say), or null once writes succeed again: for pages to tell. */
+  writeProblem?: (message: string | null) => void;
   now?: () => Date;
 }
 
@@ -55,12 +57,27 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const staging = createImportStaging();
 
+  /**
+   * Runs a write; a refusal by the database itself (quota, I/O) is reported for the user, and the write's
+   * transaction has already been rolled back, so nothing stored is touched. Bad input is not such a problem.
+   */
+  async function write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      deps.writeProblem?.(null);
+      return result;
+    } catch (error) {
+      if (error instanceof DOMException) deps.writeProblem?.(`${error.name}: ${error.message}`);
+      throw error;
+    }
+  }
+
   /** Stars or unstars a paper the library holds (false when it holds none by that id). */
   async function star(data: unknown) {
     const id = requireId(field(data, 'id'));
     const starred = field(data, 'starred');
     if (typeof starred !== 'boolean') throw new Error('starred must be a boolean');
-    const ok = await setStarred(await deps.db(), id, starred);
+    const ok = await write(async () => setStarred(await deps.db(), id, starred));
     if (ok) deps.changed([id]);
     return { ok };
   }
@@ -72,7 +89,7 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       for (const drop of result.dropped) console.warn(`[papershelf] paper ${drop.index} dropped: ${drop.reason}`);
       const rejected = result.dropped.length;
       if (!(await deps.captureEnabled())) return { accepted: 0, rejected };
-      const { stored, ids } = await ingestCapture(await deps.db(), result.batch, now());
+      const { stored, ids } = await write(async () => ingestCapture(await deps.db(), result.batch, now()));
       deps.changed(ids);
       return { accepted: stored, rejected };
     },
@@ -92,7 +109,7 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
     setStarred: star,
     async annotate(data) {
       const id = requireId(field(data, 'id'));
-      const ok = await annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note'));
+      const ok = await write(async () => annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note')));
       if (ok) deps.changed([id]);
       return { ok };
     },
@@ -100,17 +117,18 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const ids = field(data, 'ids');
       if (!Array.isArray(ids)) throw new Error('ids must be an array');
       const wanted = ids.map(requireId);
-      const deleted = await deletePapers(await deps.db(), wanted);
+      const deleted = await write(async () => deletePapers(await deps.db(), wanted));
       deps.changed(wanted);
       return { deleted };
     },
     async purgeSeenBefore(data) {
-      const deleted = await purgeSeenBefore(await deps.db(), requireIso(field(data, 'before')));
+      const before = requireIso(field(data, 'before'));
+      const deleted = await write(async () => purgeSeenBefore(await deps.db(), before));
       deps.changed(undefined);
       return { deleted };
     },
     async clearLibrary() {
-      const deleted = await clearLibrary(await deps.db());
+      const deleted = await write(async () => clearLibrary(await deps.db()));
       deps.changed(undefined);
       return { deleted };
     },
@@ -127,7 +145,7 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const report = (status: Omit<ImportStatus, 'id' | 'fileName' | 'at'>) =>
         deps.importStatus({ id: importId as string, fileName, at: Date.now(), ...status });
       try {
-        const result = await runImport(await deps.db(), text, report);
+        const result = await write(async () => runImport(await deps.db(), text, report));
         report({ phase: 'done', fraction: 1, report: result });
         deps.changed(undefined);
         return result;

@@ -12,15 +12,17 @@ const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(to
 function service({ enabled = true } = {}) {
   const changes: (string[] | undefined)[] = [];
   const statuses: ImportStatus[] = [];
+  const problems: (string | null)[] = [];
   const db = openLibrary();
   const handlers = createLibraryService({
     db: () => db,
     captureEnabled: async () => enabled,
     changed: (ids) => changes.push(ids),
     importStatus: (status) => statuses.push(status),
+    writeProblem: (problem) => problems.push(problem),
     now: () => new Date('2026-11-20T12:00:00.000Z'),
   });
-  return { route: createRouter(handlers, () => {}), db, changes, statuses };
+  return { route: createRouter(handlers, () => {}), db, changes, statuses, problems };
 }
 
 const capture = (viewId: string, papers: unknown[]) => ({
@@ -106,6 +108,23 @@ describe('library service', () => {
     expect(interrupted(running)).toMatchObject({ phase: 'failed', error: expect.stringMatching(/interrupted/) });
     expect(interrupted({ ...running, phase: 'done' })).toBeNull();
     expect(interrupted(null)).toBeNull();
+  });
+
+  it('tells of a write the database refused, keeps what was stored, and takes writes again when it can', async () => {
+    const { route, db, problems } = service();
+    await route(capture('v1', [A]), 'content-script');
+    const before = await getAllPapers(await db);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    });
+    const refused = await route(capture('v2', [A, { id: '2601.00009', title: 'New' }]), 'content-script');
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/disk is full/) });
+    expect(problems.at(-1)).toBe('QuotaExceededError: The disk is full.');
+    expect(await getAllPapers(await db)).toEqual(before);
+    put.mockRestore();
+    expect(await route(capture('v3', [A]), 'content-script')).toMatchObject({ ok: true });
+    expect(problems.at(-1)).toBeNull();
+    expect((await getAllPapers(await db)).find((paper) => paper.id === A.id)?.seenCount).toBe(2);
   });
 });
 
