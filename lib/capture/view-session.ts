@@ -20,6 +20,8 @@ export interface ViewSessionOptions {
 const idsOf = (papers: PaperSighting[]) => papers.map((paper) => paper.id).join(' ');
 /** What one page view may write: far above any real papers page (~100 cards), and what the background accepts. */
 export const MAX_PAPERS_PER_VIEW = 500;
+/** Faster than anyone reads: a page that rewrites its own address in a loop does not inflate seen counts. */
+export const MAX_VIEWS_PER_MINUTE = 30;
 
 /**
  * One page view at a time: a view id per document load or in-page navigation, debounced re-reads
@@ -30,6 +32,7 @@ export function createViewSession(options: ViewSessionOptions) {
   const { debounceMs = 250, maxWaitMs = 2000, staleGraceMs = 4000, now = Date.now } = options;
   const { retryDelaysMs = [100, 300, 1000, 3000, 10_000] } = options;
   let failures = 0;
+  const viewStarts: number[] = [];
   const newViewId = options.newViewId ?? (() => crypto.randomUUID());
   let viewId = newViewId();
   let initialView = true;
@@ -87,6 +90,13 @@ export function createViewSession(options: ViewSessionOptions) {
     },
     /** The location changed without a document load: a new view begins. */
     startNewView() {
+      const minuteAgo = now() - 60_000;
+      while (viewStarts.length && viewStarts[0] < minuteAgo) viewStarts.shift();
+      if (viewStarts.length >= MAX_VIEWS_PER_MINUTE) {
+        this.scheduleRead(); // still the same view: what is on screen is read, but not counted again
+        return;
+      }
+      viewStarts.push(now());
       viewId = newViewId();
       initialView = false;
       leftBehind = { ids: lastSentIds, until: now() + staleGraceMs };

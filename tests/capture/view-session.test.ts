@@ -1,4 +1,4 @@
-import { createViewSession } from '@/lib/capture/view-session';
+import { createViewSession, MAX_VIEWS_PER_MINUTE } from '@/lib/capture/view-session';
 import type { CaptureBatch, PaperSighting } from '@/lib/paper';
 
 function setup(initial: PaperSighting[]) {
@@ -147,5 +147,20 @@ describe('view session', () => {
     session.scheduleRead();
     await vi.runAllTimersAsync();
     expect(attempts).toHaveLength(3);
+  });
+
+  it('counts at most a reader’s pace of views: a page rewriting its address in a loop stays one view', async () => {
+    const { session, sent, show } = setup([A]);
+    session.setEnabled(true);
+    await session.readNow();
+    // 50 address changes in 50 seconds, each showing other papers.
+    for (let step = 0; step < 50; step++) {
+      show([{ id: `2601.${String(10000 + step)}`, title: `Paper ${step}` }]);
+      session.startNewView();
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(new Set(sent.map((batch) => batch.viewId)).size).toBe(1 + MAX_VIEWS_PER_MINUTE);
+    // What was on screen is still read, under the last view counted.
+    expect(sent.at(-1)?.papers[0].id).toBe('2601.10049');
   });
 });
