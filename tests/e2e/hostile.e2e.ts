@@ -111,4 +111,28 @@ describe('hostile pages', () => {
       await page.close();
     }
   });
+
+  it('cannot be written to by the page itself, by messages, events or a forged extension call', async () => {
+    const before = (await exportJson(await openPopup(session))).papers.length;
+    const forged = {
+      type: 'capture',
+      data: { viewId: 'forged', pageUrl: `${HF_ORIGIN}/papers`, papers: [{ id: '2699.99999', title: 'Forged' }] },
+    };
+    const attack = `<script>
+      const forged = ${JSON.stringify(forged)};
+      window.postMessage(forged, '*');
+      document.dispatchEvent(new CustomEvent('papershelf:capture', { detail: forged }));
+      window.dispatchEvent(new MessageEvent('message', { data: forged }));
+      try { chrome.runtime.sendMessage('${session.extensionId}', forged); } catch {}
+    </script>`;
+    await serveHfSite(session.context, {
+      '/papers/date/2026-06-21': papersPageHtml({ cards: '' }).replace('</body>', `${attack}</body>`),
+    });
+    const tab = await session.context.newPage();
+    await tab.goto(`${HF_ORIGIN}/papers/date/2026-06-21`);
+    await tab.waitForTimeout(1_500);
+    const after = await exportJson(await openPopup(session));
+    expect(after.papers).toHaveLength(before);
+    expect(after.papers.some((paper) => paper.id === '2699.99999')).toBe(false);
+  });
 });
