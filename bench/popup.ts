@@ -7,7 +7,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
-import { type ExtensionSession, launchExtension } from '../tests/e2e/harness';
+import type { ExtensionSession } from '../tests/e2e/harness';
 import { serveHfSite } from '../tests/e2e/hf-site';
 import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
 import { cardsHtml, islandHtml, papersPageHtml } from '../tests/helpers/island';
@@ -17,7 +17,7 @@ import { type BenchQuery, KINDS, realisticQueries } from './queries';
 import { libraryAndCaptures } from './synthetic-library';
 
 /** Opens of the popup per state: the median is reported. */
-const OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 5);
+const OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 7);
 const DAY = 86_400_000;
 
 interface Marks {
@@ -371,7 +371,9 @@ export interface PopupRun {
 const median = (values: number[]) => summarize(values).p50;
 const count = (n: number) => n.toLocaleString('en-US');
 
-async function measureSize(size: number, empty: ExtensionSession): Promise<PopupRun> {
+type Launch = () => Promise<ExtensionSession>;
+
+async function measureSize(size: number, empty: ExtensionSession, launchExtension: Launch): Promise<PopupRun> {
   // Dated up to today, so the topic windows (7 and 30 days) hold papers.
   const today = Math.floor(Date.now() / DAY) * DAY;
   const { papers, captures } = libraryAndCaptures(size, today, 2);
@@ -597,7 +599,7 @@ async function captureTime(tab: Page, popup: Page, path: string, total: number):
   return (await marksOf(popup)).countAt - start;
 }
 
-export async function measurePopups(sizes: number[]): Promise<PopupRun[]> {
+export async function measurePopups(sizes: number[], launchExtension: Launch): Promise<PopupRun[]> {
   // The empty popup, in a browser of its own that stays open for the whole run.
   const empty = await launchExtension();
   try {
@@ -605,7 +607,7 @@ export async function measurePopups(sizes: number[]): Promise<PopupRun[]> {
     // The first open makes the background create the library.
     await (await openPopup(empty, 'searchbox')).close();
     const runs: PopupRun[] = [];
-    for (const size of sizes) runs.push(await measureSize(size, empty));
+    for (const size of sizes) runs.push(await measureSize(size, empty, launchExtension));
     return runs;
   } finally {
     await empty.close();

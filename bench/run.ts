@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CAPTURES_PER_SAVE, compareDesigns, type DesignComparison } from './designs';
+import { BUILD_DIR, snapshotHarness } from './extension';
 import { mb, ms, pct, ratio, summarize, table } from './measure';
 import { measurePopups, printPopup } from './popup';
 import { type BenchQuery, KINDS, linearScan, quality, realisticQueries, scanIndex } from './queries';
@@ -148,8 +149,7 @@ async function benchNode(size: number) {
   printQuality(size, queries, truth, designs, scan);
 }
 
-function bundleSizes() {
-  const root = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+function bundleSizes(root: string) {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -170,6 +170,8 @@ function bundleSizes() {
 }
 
 async function main() {
+  // The build measured: the popup bench's private copy of it once that is taken.
+  let builtDir = BUILD_DIR;
   const cpus = os.cpus();
   console.log(
     `# Papershelf benchmarks — ${new Date().toISOString()}, node ${process.version}, ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`,
@@ -183,13 +185,15 @@ async function main() {
   }
   if (process.env.BENCH_POPUP !== '0') {
     console.log('## The popup in headless Chromium\n');
-    printPopup(await measurePopups(POPUP_SIZES));
+    const { harness, extensionDir } = await snapshotHarness();
+    builtDir = extensionDir;
+    printPopup(await measurePopups(POPUP_SIZES, harness.launchExtension));
   }
   console.log('## Built bundles (.output/chrome-mv3)\n');
   console.log(
     table(
       ['file', 'size', 'gzip'],
-      bundleSizes().map(({ file, kB, gzipKB }) => [file, `${kB.toFixed(1)} kB`, `${gzipKB.toFixed(1)} kB`]),
+      bundleSizes(builtDir).map(({ file, kB, gzipKB }) => [file, `${kB.toFixed(1)} kB`, `${gzipKB.toFixed(1)} kB`]),
     ),
   );
 }
