@@ -5,6 +5,7 @@ import type { Paper } from '@/lib/paper';
 import type { TopicWindow } from '@/lib/topics/topics';
 import type { SortKey } from '@/lib/view/select-papers';
 import { AnnotateDialog } from './AnnotateDialog';
+import { useWeeklyBackup } from './AutoBackup';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
@@ -41,6 +42,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [filters, setFilters] = useState<LibraryFilters>({});
   const searchInput = useRef<HTMLInputElement>(null);
 
+  useWeeklyBackup(library.db);
   const search = useSearch(library.db, query, library.change.stamp);
   const topics = useTopics(library.db, library.change.stamp, topicWindow);
   const topicIds = useMemo(() => {

@@ -1,4 +1,5 @@
-import { backupReminderDismissedAt, lastExportAt } from '@/lib/settings';
+import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/settings';
+import { formatDay } from './format';
 import { useStored } from './use-stored';
 
 const FIRST_REMINDER_AT = 250;
@@ -8,6 +9,16 @@ const GROWTH_BEFORE_NEXT_REMINDER = 10;
 export function BackupReminder({ count }: { count: number }) {
   const exportedAt = useStored(lastExportAt, '');
   const dismissedAt = useStored(backupReminderDismissedAt, Number.POSITIVE_INFINITY);
+  const automatic = useStored(autoBackup, null);
+  if (automatic?.enabled) {
+    return (
+      <aside class="backup-note" aria-label="Backup reminder">
+        {automatic.lastAt
+          ? `Backed up automatically, last on ${formatDay(automatic.lastAt)}.`
+          : 'Automatic backups are on; the first one is written next time Papershelf opens.'}
+      </aside>
+    );
+  }
   const due =
     exportedAt === null &&
     count >= FIRST_REMINDER_AT &&
@@ -15,7 +26,10 @@ export function BackupReminder({ count }: { count: number }) {
   if (!due) return null;
   return (
     <aside class="reminder" aria-label="Backup reminder">
-      <span>{count.toLocaleString('en-US')} papers and no backup yet. Export keeps a copy you control.</span>
+      <span>
+        {count.toLocaleString('en-US')} papers and no backup yet. Export keeps a copy you control, or turn on weekly
+        backups in Library tools.
+      </span>
       <button type="button" onClick={() => backupReminderDismissedAt.setValue(count)}>
         Dismiss
       </button>

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { countSeenBefore } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
+import { AutoBackup } from './AutoBackup';
+import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
 import { plural } from './format';
 import { StorageStatus } from './StorageStatus';
@@ -46,6 +48,8 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
     setPending(null);
     try {
       // The background counts what it deletes in the transaction that deletes it: that number is reported.
+      // With automatic backups on, clearing everything writes one first; if that fails, nothing is deleted.
+      if (work.kind === 'clear' && db) await backUpIfDue(db, { force: true });
       const { deleted } =
         work.kind === 'selection'
           ? await sendMessage('deletePapers', { ids: selection })
@@ -64,6 +68,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
       <summary>Library tools</summary>
       <div class="tools-body">
         {open && <StorageStatus count={library.count ?? 0} />}
+        <AutoBackup db={db} />
         <div class="tool-row">
           <button
             type="button"

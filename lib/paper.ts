@@ -79,6 +79,7 @@ export function newPaper(id: string, title: string, seenAt: string): Paper {
     tags: [],
     note: null,
     upvoteHistory: [],
+    annotatedAt: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { type BackupState, NO_BACKUPS } from './backup';
 
 /** Whether the content script records what the user sees. On by default. */
 export const captureEnabled = storage.defineItem<boolean>('local:captureEnabled', { fallback: true });
@@ -62,3 +63,6 @@ export interface WriteProblem {
 }
 
 export const writeProblem = storage.defineItem<WriteProblem | null>('local:writeProblem', { fallback: null });
+
+/** Automatic backups: off until the user turns them on (which asks for the downloads permission then). */
+export const autoBackup = storage.defineItem<BackupState>('local:autoBackup', { fallback: NO_BACKUPS });

@@ -99,7 +99,7 @@ describe('reading the library', () => {
 
   it('counts what “Forget older papers” would delete in the library, and offers a backup first', async () => {
     const popup = await openPopup(session);
-    await popup.getByText('Library tools').click();
+    await popup.getByText('Library tools', { exact: true }).click();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await popup.getByLabel('Forget papers last seen before').fill(tomorrow);
     await popup.getByRole('button', { name: 'Forget older papers' }).click();
@@ -159,6 +159,14 @@ describe('an import the popup does not have to watch', () => {
     await expect
       .poll(() => reopened.locator('.import-status').textContent())
       .toBe(`Imported: ${papers.length} added, 0 updated, 0 skipped.`);
+  });
+
+  it('holds no downloads permission while automatic backups are off, after imports and exports', async () => {
+    const popup = await openPopup(session);
+    expect(await popup.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
+    expect(await popup.evaluate(() => typeof chrome.downloads)).toBe('undefined');
+    await popup.getByText('Library tools', { exact: true }).click();
+    expect(await popup.getByLabel(/Back up every week/).isChecked()).toBe(false);
   });
 
   it('counts only a whole JSON backup as a backup', async () => {

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/lib/errors';
+import type { LibraryReader } from '@/lib/library/read';
+import { autoBackup } from '@/lib/settings';
+import { backUpIfDue, setAutoBackup } from './auto-backup';
+import { formatDay } from './format';
+import { useStored } from './use-stored';
+
+/** The opt-in for weekly backups into Downloads/Papershelf/, and when the last one was written. */
+export function AutoBackup({ db }: { db: LibraryReader | undefined }) {
+  const state = useStored(autoBackup, null);
+  const [message, setMessage] = useState('');
+
+  const toggle = async (enabled: boolean) => {
+    setMessage('');
+    try {
+      if (!(await setAutoBackup(enabled))) return setMessage('Backups stay off: the browser did not allow downloads.');
+      if (enabled && db) await backUpIfDue(db, { force: true });
+    } catch (error) {
+      setMessage(`The backup failed: ${errorMessage(error)}`);
+    }
+  };
+
+  return (
+    <div class="tool-row auto-backup">
+      <label>
+        <input
+          type="checkbox"
+          checked={Boolean(state?.enabled)}
+          onChange={(event) => toggle(event.currentTarget.checked)}
+        />{' '}
+        Back up every week into Downloads/Papershelf
+      </label>
+      <span role="status" class="status">
+        {message || (state?.enabled && state.lastAt ? `Last backup ${formatDay(state.lastAt)}.` : '')}
+      </span>
+    </div>
+  );
+}
+
+/** Writes the weekly backup when a page opens and one is due. */
+export function useWeeklyBackup(db: LibraryReader | undefined) {
+  useEffect(() => {
+    if (db) backUpIfDue(db).catch((error) => console.warn('[papershelf] automatic backup failed:', error));
+  }, [db]);
+}
