@@ -7,8 +7,8 @@ export function WriteProblem() {
   if (!problem) return null;
   return (
     <p role="alert" class="error">
-      Papershelf could not save to your library ({problem.message}). Your saved papers are unchanged. This usually
-      means the disk is full: free some space and Papershelf saves again on its own.
+      Papershelf could not save to your library ({problem.message}). Your saved papers are unchanged. This usually means
+      the disk is full: free some space and Papershelf saves again on its own.
     </p>
   );
 }

@@ -127,4 +127,3 @@ describe('library service', () => {
     expect((await getAllPapers(await db)).find((paper) => paper.id === A.id)?.seenCount).toBe(2);
   });
 });
-
