@@ -100,9 +100,13 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       const wanted = [...new Set(ids.map(requireId))];
       const viewId = field(data, 'viewId');
       if (!isViewId(viewId)) throw new Error('bad viewId');
-      // While capture is paused the page is shown nothing of the library.
-      if (!(await deps.captureEnabled())) return { papers: [] };
-      return { papers: await lookupSeenBefore(await deps.db(), wanted, viewId) };
+      // While capture is paused the page is shown nothing of the library (the switch is read alongside the library,
+      // not before it: a badge is on the clock).
+      const [enabled, papers] = await Promise.all([
+        deps.captureEnabled(),
+        deps.db().then((db) => lookupSeenBefore(db, wanted, viewId)),
+      ]);
+      return { papers: enabled ? papers : [] };
     },
     // The same change from a paper's own page or from an extension page: each is allowed from its sender only.
     starFromPage: star,

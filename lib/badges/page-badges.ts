@@ -71,13 +71,17 @@ function placeBadge(scope: ParentNode, tag: string, anchor: Element, paperId: st
   return host;
 }
 
-/** Sets a badge's content only when it differs, so re-rendering an unchanged page writes nothing. */
-function fill(host: HTMLElement, signature: string, build: (badge: HTMLElement) => void) {
+/** What each badge shows now: re-rendering an unchanged page compares, and writes nothing. */
+const shown = new WeakMap<Element, unknown>();
+
+function fill<T extends object>(host: HTMLElement, content: T, build: (badge: HTMLElement) => void) {
   const badge = host.shadowRoot?.querySelector<HTMLElement>('span');
-  if (!badge || badge.dataset.signature === signature) return;
+  const before = shown.get(host) as T | undefined;
+  if (!badge || (before && Object.keys(content).every((key) => before[key as keyof T] === content[key as keyof T])))
+    return;
   badge.replaceChildren();
   build(badge);
-  badge.dataset.signature = signature;
+  shown.set(host, content);
 }
 
 export interface CardBadge {
@@ -89,7 +93,7 @@ export interface CardBadge {
 /** Shows `content` on `card`, right after its title's heading: one badge per card, however often it is called. */
 export function showCardBadge(card: Element, heading: Element, paperId: string, content: CardBadge) {
   const host = placeBadge(card, CARD_BADGE, heading, paperId, 'badge');
-  fill(host, JSON.stringify(content), (badge) => {
+  fill(host, content, (badge) => {
     badge.title = content.title;
     if (content.starred) {
       const star = document.createElement('span');
@@ -117,8 +121,8 @@ export interface ShelfLine {
 /** The line under a paper page's title, with its star toggle. */
 export function showShelfLine(heading: Element, paperId: string, content: ShelfLine) {
   const host = placeBadge(heading.ownerDocument, SHELF_LINE, heading, paperId, 'line');
-  const { onToggleStar, ...shown } = content;
-  fill(host, JSON.stringify(shown), (badge) => {
+  const { onToggleStar, ...line } = content;
+  fill(host, line, (badge) => {
     badge.title = content.title;
     const toggle = document.createElement('button');
     toggle.type = 'button';

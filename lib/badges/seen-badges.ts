@@ -2,6 +2,7 @@ import { MAX_LOOKUP_IDS, type SeenBefore } from '@/lib/messages';
 import { cardHeadings } from '@/lib/page/cards';
 import { badgeTitle, cardBadgeText, shelfLineText } from './badge-text';
 import {
+  type CardBadge,
   removeAll,
   removeCardBadge,
   removeShelfLines,
@@ -40,14 +41,26 @@ export interface SeenBadgesOptions {
 export function createSeenBadges(options: SeenBadgesOptions) {
   const { root, now = Date.now, retryDelaysMs = [300, 1000, 3000] } = options;
   let settings: BadgeSettings = { capture: false, badges: false, dim: false };
-  // What this view knows: a paper seen before, or null for one first seen now. Absent: not answered yet.
-  let known = new Map<string, SeenBefore | null>();
+  // What this view knows: a paper seen before (and its badge, worded once), or null for one first seen now.
+  // Absent: not answered yet.
+  let known = new Map<string, Known | null>();
   const asked = new Set<string>();
   let generation = 0;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const active = () => settings.capture && (settings.badges || settings.dim);
+
+  interface Known {
+    seen: SeenBefore;
+    badge: CardBadge;
+    line: string;
+  }
+  const describe = (seen: SeenBefore): Known => ({
+    seen,
+    badge: { text: cardBadgeText(seen, now()), title: badgeTitle(seen), starred: seen.starred },
+    line: shelfLineText(seen, now()),
+  });
 
   async function ask(ids: string[]) {
     const askedIn = generation;
@@ -60,7 +73,10 @@ export function createSeenBadges(options: SeenBadgesOptions) {
       );
       if (askedIn !== generation) return;
       const seen = new Map(answers.flat().map((paper) => [paper.id, paper]));
-      for (const id of ids) known.set(id, seen.get(id) ?? null);
+      for (const id of ids) {
+        const paper = seen.get(id);
+        known.set(id, paper ? describe(paper) : null);
+      }
       failures = 0;
       update();
     } catch (error) {
@@ -74,11 +90,11 @@ export function createSeenBadges(options: SeenBadgesOptions) {
   }
 
   async function toggleStar(id: string) {
-    const seen = known.get(id);
+    const seen = known.get(id)?.seen;
     if (!seen) return;
     const starred = !seen.starred;
     try {
-      if (await options.star(id, starred)) known.set(id, { ...seen, starred });
+      if (await options.star(id, starred)) known.set(id, describe({ ...seen, starred }));
     } catch (error) {
       console.debug('[papershelf] star not changed:', error);
     }
@@ -86,17 +102,17 @@ export function createSeenBadges(options: SeenBadgesOptions) {
   }
 
   function renderPaperPage(paperId: string) {
-    const seen = known.get(paperId);
+    const paper = known.get(paperId);
     const heading = root.querySelector('h1');
-    if (seen === undefined) return; // not answered yet: leave the page as it is
-    if (!seen || !settings.badges || !heading) {
+    if (paper === undefined) return; // not answered yet: leave the page as it is
+    if (!paper || !settings.badges || !heading) {
       removeShelfLines(root);
       return;
     }
     showShelfLine(heading, paperId, {
-      text: shelfLineText(seen, now()),
-      title: badgeTitle(seen),
-      starred: seen.starred,
+      text: paper.line,
+      title: paper.badge.title,
+      starred: paper.seen.starred,
       onToggleStar: () => void toggleStar(paperId),
     });
   }
@@ -104,21 +120,14 @@ export function createSeenBadges(options: SeenBadgesOptions) {
   function renderCards(cards: ReturnType<typeof cardHeadings>) {
     const faded = new Set<Element>();
     for (const { card, id, heading } of cards) {
-      const seen = known.get(id);
-      if (seen === undefined) {
+      const paper = known.get(id);
+      if (paper === undefined) {
         removeCardBadge(card, id); // a card the page reused for another paper loses the other paper's badge
         continue;
       }
-      if (seen && settings.badges) {
-        showCardBadge(card, heading, id, {
-          text: cardBadgeText(seen, now()),
-          title: badgeTitle(seen),
-          starred: seen.starred,
-        });
-      } else {
-        removeCardBadge(card);
-      }
-      if (seen && settings.dim) faded.add(card);
+      if (paper && settings.badges) showCardBadge(card, heading, id, paper.badge);
+      else removeCardBadge(card);
+      if (paper && settings.dim) faded.add(card);
     }
     for (const card of faded) setDimmed(card, true);
     undimAllBut(faded);

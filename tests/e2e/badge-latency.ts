@@ -5,9 +5,11 @@ import type { Page } from 'playwright-core';
  * the cards are inserted in one DOM write (as HF swaps them in after in-page navigation), and a MutationObserver of
  * the page's own sees the content script's badges land. `page` must be a papers list page the content script runs
  * on (capture on, badges on), and `expected` the number of cards whose papers were seen in an earlier page view.
- * The first call also pays for starting the background and opening the library: call it once to warm up.
+ * The first call also pays for starting the background and opening the library: call it once to warm up, with
+ * other papers (a page asks about each paper once per view) or in another tab.
  */
 export async function badgeLatency(page: Page, cardsHtml: string, expected: number, timeoutMs = 10_000) {
+  // No named functions inside: a runner that keeps function names (tsx) would wrap them in a helper the page lacks.
   return page.evaluate(
     ({ html, expected, timeoutMs }) =>
       new Promise<number>((resolve, reject) => {
@@ -15,9 +17,9 @@ export async function badgeLatency(page: Page, cardsHtml: string, expected: numb
         const probe = document.createElement('section');
         probe.dataset.latencyProbe = '';
         probe.innerHTML = html;
-        const badged = () => probe.querySelectorAll('article papershelf-seen').length;
+        const badges = probe.getElementsByTagName('papershelf-seen'); // live: always the current count
         const observer = new MutationObserver(() => {
-          if (badged() < expected) return;
+          if (badges.length < expected) return;
           observer.disconnect();
           clearTimeout(timer);
           resolve(performance.now() - start);
@@ -25,7 +27,7 @@ export async function badgeLatency(page: Page, cardsHtml: string, expected: numb
         observer.observe(probe, { childList: true, subtree: true });
         const timer = setTimeout(() => {
           observer.disconnect();
-          reject(new Error(`${badged()} of ${expected} badges after ${timeoutMs} ms`));
+          reject(new Error(`${badges.length} of ${expected} badges after ${timeoutMs} ms`));
         }, timeoutMs);
         const start = performance.now();
         (document.querySelector('main') ?? document.body).append(probe);
