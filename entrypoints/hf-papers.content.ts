@@ -38,8 +38,11 @@ export default defineContentScript({
       attributeFilter: ['data-props', 'href'],
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
+      const viewBefore = session.viewId;
       session.startNewView();
-      badges.newView();
+      // A page rewriting its address in a loop stays one view (see view-session): its answers still hold.
+      if (session.viewId !== viewBefore) badges.newView();
+      else badges.update();
     });
     const unwatch = [
       captureEnabled.watch((enabled) => {
