@@ -15,6 +15,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           environment: 'happy-dom',
           setupFiles: ['tests/setup.ts'],
+          // A plain `vitest run` runs the projects one after another: unit tests, Chromium, Firefox.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -26,6 +28,20 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The Firefox build in Firefox ESR (npm run test:e2e:firefox builds it first).
+          name: 'e2e-firefox',
+          include: ['tests/e2e/**/*.firefox.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

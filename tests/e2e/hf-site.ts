@@ -22,26 +22,29 @@ export interface SpaView {
 const NOT_FOUND_PAGE =
   '<!doctype html><html><head><title>404 – Hugging Face</title></head><body><h1>404</h1><p>Sorry, we can’t find the page you are looking for.</p></body></html>';
 
+/** What the served site answers to a request for `url`: a page of `pages`, keyed by path and query (`/papers?q=llm`). */
+export function hfResponse(
+  pages: Record<string, HfPage>,
+  url: string,
+  isDocument: boolean,
+): { status: number; contentType?: string; body: string } {
+  const { pathname, search } = new URL(url);
+  const page = pages[pathname + search];
+  if (page !== undefined) {
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: typeof page === 'function' ? page() : page };
+  }
+  if (isDocument) return { status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND_PAGE };
+  return { status: 404, body: '' };
+}
+
 /**
  * Answers https://huggingface.co/… from `pages`, keyed by path and query (`/papers?q=llm`).
  * Any other document gets a 404 page; assets and API calls an empty 404.
  */
 export async function serveHfSite(context: BrowserContext, pages: Record<string, HfPage>): Promise<void> {
-  await context.route(`${HF_ORIGIN}/**`, (route) => {
-    const url = new URL(route.request().url());
-    const page = pages[url.pathname + url.search];
-    if (page !== undefined) {
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: typeof page === 'function' ? page() : page,
-      });
-    }
-    if (route.request().resourceType() === 'document') {
-      return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND_PAGE });
-    }
-    return route.fulfill({ status: 404, body: '' });
-  });
+  await context.route(`${HF_ORIGIN}/**`, (route) =>
+    route.fulfill(hfResponse(pages, route.request().url(), route.request().resourceType() === 'document')),
+  );
 }
 
 /** Serves each screen at its own path. */

@@ -1,0 +1,48 @@
+// The shared scenarios' driver for Chromium: Playwright over the harness that loads the Chromium build.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchExtension } from '../harness';
+import { serveHfSite } from '../hf-site';
+import type { ExtensionBrowser, Tab, Target } from './driver';
+
+export async function launchChromium(): Promise<ExtensionBrowser> {
+  const session = await launchExtension();
+  return {
+    name: 'chromium',
+    version: session.context.browser()?.version() ?? 'unknown',
+    serveHfSite: (pages) => serveHfSite(session.context, pages),
+    newTab: async () => chromiumTab(await session.context.newPage()),
+    async openExtensionPage(page) {
+      const tab = chromiumTab(await session.context.newPage());
+      await tab.goto(page === 'popup' ? session.popupUrl : session.libraryUrl);
+      return tab;
+    },
+    close: () => session.close(),
+  };
+}
+
+function chromiumTab(page: Page): Tab {
+  const locate = (target: Target) =>
+    typeof target === 'string'
+      ? page.locator(target).first()
+      : page.locator(target.css, { hasText: target.text }).first();
+  return {
+    async goto(url) {
+      const response = await page.goto(url);
+      return url.startsWith('chrome-extension://') ? null : (response?.status() ?? null);
+    },
+    reload: async () => void (await page.reload()),
+    url: async () => page.url(),
+    fill: (target, value) => locate(target).fill(value),
+    click: (target) => locate(target).click(),
+    text: (selector) => page.evaluate((css) => document.querySelector(css)?.textContent ?? null, selector),
+    chooseFile: (selector, path) => locate(selector).setInputFiles(path),
+    async download(target) {
+      const [download] = await Promise.all([page.waitForEvent('download'), locate(target).click()]);
+      return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+    },
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg),
+    close: () => page.close(),
+  };
+}
