@@ -163,8 +163,13 @@ describe('an import the popup does not have to watch', () => {
 
   it('holds no downloads permission while automatic backups are off, after imports and exports', async () => {
     const popup = await openPopup(session);
-    expect(await popup.evaluate(() => chrome.permissions.contains({ permissions: ['downloads'] }))).toBe(false);
-    expect(await popup.evaluate(() => typeof chrome.downloads)).toBe('undefined');
+    // The page's own `chrome`, as the extension sees it.
+    type Extension = { permissions: { contains(p: object): Promise<boolean> }; downloads?: unknown };
+    const held = await popup.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: Extension };
+      return Promise.all([chrome.permissions.contains({ permissions: ['downloads'] }), typeof chrome.downloads]);
+    });
+    expect(held).toEqual([false, 'undefined']);
     await popup.getByText('Library tools', { exact: true }).click();
     expect(await popup.getByLabel(/Back up every week/).isChecked()).toBe(false);
   });
