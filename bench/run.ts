@@ -4,6 +4,7 @@
 //   BENCH_POPUP_SIZES=1000,10000,50000,100000   libraries for the popup
 //   BENCH_NODE=0 / BENCH_POPUP=0       skip a part
 import 'fake-indexeddb/auto';
+import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -173,8 +174,23 @@ async function main() {
   // The build measured: the popup bench's private copy of it once that is taken.
   let builtDir = BUILD_DIR;
   const cpus = os.cpus();
+  const git = (args: string) => {
+    try {
+      return execSync(`git ${args}`, { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const changed = git('status --porcelain').split('\n').filter(Boolean).length;
   console.log(
     `# Papershelf benchmarks — ${new Date().toISOString()}, node ${process.version}, ${cpus.length} cores (${cpus[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`,
+  );
+  console.log(
+    `Commit ${git('rev-parse --short HEAD') || 'unknown'}${changed ? ` with ${changed} changed files in the work tree` : ''}` +
+      `; load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} at the start.\n`,
   );
   if (process.env.BENCH_NODE !== '0') {
     console.log(`## Search: the previous design (A) against the postings (B)\n`);
