@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
+          // A real browser on a busy 2-core machine: what a page shows may take seconds, not one.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -38,6 +40,7 @@ export default defineConfig({
           name: 'e2e-firefox',
           include: ['tests/e2e/**/*.firefox.ts'],
           environment: 'node',
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

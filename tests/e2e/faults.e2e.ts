@@ -7,7 +7,15 @@ import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, paperScreen, type Screen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
-import { chooseImport, type ExportFile, expectLibraryCount, exportJson, openPopup, tempFile } from './popup';
+import {
+  chooseImport,
+  type ExportFile,
+  eventually,
+  expectLibraryCount,
+  exportJson,
+  openPopup,
+  tempFile,
+} from './popup';
 
 /** Stops the extension's service worker if one is running (Chrome does this to an idle worker). */
 async function stopWorkerIfRunning(session: ExtensionSession): Promise<boolean> {
@@ -73,11 +81,11 @@ describe('a worker stopped at any moment', () => {
     await expectLibraryCount(session, views.size, 60_000);
     const popup = await openPopup(session);
     // Retried captures land under their own view id: each paper is counted once per page that showed it.
-    await expect
-      .poll(async () => (await exportJson(popup)).papers.filter((p) => p.seenCount !== views.get(p.id)).length, {
-        timeout: 20_000,
-      })
-      .toBe(0);
+    const miscounted = await eventually(
+      async () => (await exportJson(popup)).papers.filter((p) => p.seenCount !== views.get(p.id)).length,
+      (count) => count === 0,
+    );
+    expect(miscounted).toBe(0);
     await tab.close();
   });
 
@@ -154,11 +162,13 @@ describe('ten tabs at once', () => {
     await expectLibraryCount(session, views.size, 60_000);
     const file = await exportJson(await openPopup(session));
     expect(file.papers.map((paper) => paper.id).sort()).toEqual([...views.keys()].sort());
-    await expect
-      .poll(async () => {
-        const papers = (await exportJson(await openPopup(session))).papers;
-        return papers.filter((paper) => paper.seenCount !== views.get(paper.id)).map((paper) => paper.id);
-      })
-      .toEqual([]);
+    const miscounted = await eventually(
+      async () =>
+        (await exportJson(await openPopup(session))).papers
+          .filter((paper) => paper.seenCount !== views.get(paper.id))
+          .map((paper) => paper.id),
+      (ids) => ids.length === 0,
+    );
+    expect(miscounted).toEqual([]);
   });
 });

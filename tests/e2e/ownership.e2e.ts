@@ -54,12 +54,13 @@ describe('owning the library', () => {
     await popup.getByLabel('Tags (comma-separated)').fill('to-read, survey');
     await popup.getByLabel('Note', { exact: true }).fill('Compare with last week’s paper.');
     await popup.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(async () => (await exportJson(popup)).papers.filter((paper) => paper.starred && paper.tags.length).length)
-      .toBe(1);
+    // Shown in the list once stored: then the export holds them.
+    await popup.locator('li[data-paper-id] .tag', { hasText: 'to-read' }).first().waitFor();
+    await popup.locator('li[data-paper-id] .star[aria-pressed="true"]').first().waitFor();
 
     const before = await exportJson(popup);
     expect(before.count).toBe(captured);
+    expect(before.papers.filter((paper) => paper.starred && paper.tags.length)).toHaveLength(1);
 
     await popup.getByText('Library tools').click();
     await popup.getByRole('button', { name: 'Clear everything…' }).click();

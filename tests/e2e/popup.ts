@@ -69,3 +69,17 @@ export function chooseImport(popup: Page, path: string): Promise<void> {
 
 /** The import status once it reports a finished import. */
 export const imported = (popup: Page) => popup.locator('.import-status', { hasText: /^Imported/ });
+
+/**
+ * Reads again (one read at a time, unlike expect.poll, whose reads may overlap and so cross downloads) until
+ * `accept` holds or `timeout` passes; returns the last read either way, for the test to assert on.
+ */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+}
