@@ -221,3 +221,64 @@ describe('when the library cannot be opened', () => {
     expect(await again.getByText('Your shelf is empty').count()).toBe(0);
   });
 });
+
+describe('working through the library on the full page', () => {
+  let session: ExtensionSession;
+  const daily = dailyScreen();
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveScreens(session.context, [daily]);
+    const tab = await session.context.newPage();
+    await tab.goto(HF_ORIGIN + daily.path);
+    await expectLibraryCount(session, daily.papers.length);
+    await tab.close();
+  });
+  afterAll(() => session?.close());
+
+  it('stars and tags a selection at once, then filters by that tag, by code and by dates', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.libraryUrl);
+    const rows = page.locator('li[data-paper-id]');
+    await rows.nth(2).waitFor();
+    const chosen = await Promise.all([0, 2].map((index) => rows.nth(index).getAttribute('data-paper-id')));
+    for (const index of [0, 2]) await rows.nth(index).getByRole('checkbox').check();
+    const bar = page.getByRole('region', { name: 'Selected papers' });
+    await expect.poll(() => bar.textContent()).toMatch(/^2 papers selected/);
+    await bar.getByRole('button', { name: '★ Star' }).click();
+    await bar.getByLabel('Tag to add to the selected papers').fill('shortlist');
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^Tagged “shortlist”: 2 papers/);
+
+    const count = page.getByLabel('Paper count');
+    const filters = page.getByRole('region', { name: 'Filters' });
+    await expect.poll(() => filters.getByLabel('Tag').locator('option').allTextContents()).toContain('shortlist');
+    await filters.getByLabel('Tag').selectOption('shortlist');
+    await expect.poll(() => count.textContent()).toBe(`2 of ${daily.papers.length} papers`);
+    expect((await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-paper-id')))).sort()).toEqual(
+      [...chosen].sort(),
+    );
+    await page.getByRole('button', { name: 'Starred only' }).click();
+    await expect.poll(() => count.textContent()).toBe(`2 of ${daily.papers.length} papers`);
+    await page.getByRole('button', { name: 'Starred only' }).click();
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+
+    // Seen today: all of them; published before 2000: none.
+    const today = new Date().toISOString().slice(0, 10);
+    await filters.getByLabel('Seen from').fill(today);
+    await expect.poll(() => count.textContent()).toBe(`${daily.papers.length} of ${daily.papers.length} papers`);
+    await filters.getByLabel('Published to').fill('1999-12-31');
+    await expect.poll(() => page.locator('.no-results').count()).toBe(1);
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await filters.getByLabel('Has code').check();
+    const withCode = (await exportJson(await openPopup(session))).papers.filter((paper) => paper.githubRepo).length;
+    await expect.poll(() => count.textContent()).toBe(`${withCode} of ${daily.papers.length} papers`);
+  });
+
+  it('says when no paper has every word of a search', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('llama chromodynamics lattice');
+    await expect.poll(() => popup.locator('.partial-match').textContent()).toMatch(/No paper has every word/);
+    expect(await popup.locator('li[data-paper-id]').count()).toBeGreaterThan(0);
+  });
+});
