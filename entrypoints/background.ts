@@ -1,19 +1,31 @@
 import { browser } from 'wxt/browser';
 import { interrupted } from '@/lib/background/import-job';
 import { createLibraryService } from '@/lib/background/library-service';
+import { backupBeforeMigration, dataUrl } from '@/lib/background/pre-migration-backup';
 import { createRouter } from '@/lib/background/router';
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { captureEnabled, importStatus, libraryChange, writeProblem } from '@/lib/settings';
+import { autoBackup, captureEnabled, importStatus, libraryChange, writeProblem } from '@/lib/settings';
+
+/** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
+const preMigrationBackups = {
+  enabled: async () =>
+    (await autoBackup.getValue()).enabled && (await browser.permissions.contains({ permissions: ['downloads'] })),
+  save: (filename: string, text: string) =>
+    browser.downloads.download({ url: dataUrl(text), filename, conflictAction: 'uniquify', saveAs: false }),
+};
 
 export default defineBackground(() => {
   let library: Promise<LibraryDB> | undefined;
   const db = () => {
-    library ??= openLibrary().catch((error) => {
-      library = undefined; // try again on the next message
-      throw error;
-    });
+    library ??= backupBeforeMigration(preMigrationBackups)
+      .catch((error) => console.warn('[papershelf] backup before migrating failed:', error))
+      .then(openLibrary)
+      .catch((error) => {
+        library = undefined; // try again on the next message
+        throw error;
+      });
     return library;
   };
 
