@@ -44,12 +44,17 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
 
   useWeeklyBackup(library.db);
   const search = useSearch(library.db, query, library.change.stamp);
-  const topics = useTopics(library.db, library.change.stamp, topicWindow);
+  // Topics are read once the first rows are on screen, so they never hold those up.
+  const [listShown, setListShown] = useState(false);
+  const topics = useTopics(listShown ? library.db : undefined, library.change.stamp, topicWindow);
   const topicIds = useMemo(() => {
     const topic = topics.result?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics.result, topicKey]);
   const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly, filters });
+  useEffect(() => {
+    if (view.firstShown) setListShown(true);
+  }, [view.firstShown]);
   const searching = search.result !== undefined;
 
   useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters]);

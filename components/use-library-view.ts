@@ -6,6 +6,7 @@ import {
   getPapers,
   type LibraryFilters,
   type LibraryReader,
+  openLibraryReader,
   orderedIds,
   starredPapers,
 } from '@/lib/library/read';
@@ -28,6 +29,8 @@ export interface LibraryView {
   ids: string[];
   /** False while only the first screen is known. */
   complete: boolean;
+  /** The first screen has been read: slower reads (the whole order, topics) may start without holding it up. */
+  firstShown: boolean;
   paper: (id: string) => Paper | undefined;
   /** Rows [first, last) are on screen: read the ones not read yet. */
   need: (first: number, last: number) => void;
@@ -69,6 +72,16 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   const pending = useRef(new Set<string>());
   const [ids, setIds] = useState<string[]>([]);
   const [complete, setComplete] = useState(false);
+  const [firstShown, setFirstShown] = useState(false);
+  // The whole order is read on a connection of its own: a database answers a connection's requests in turn, and
+  // that read (1.5 s at 100,000 papers) must not hold up the rows, a search or the topics.
+  const bulk = useRef<Promise<LibraryReader> | undefined>(undefined);
+  useEffect(
+    () => () => {
+      bulk.current?.then((connection) => connection.close()).catch(() => {});
+    },
+    [],
+  );
   const [error, setError] = useState<string | null>(null);
   const [, setVersion] = useState(0);
   const latestIds = useRef(ids);
@@ -98,6 +111,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
         if (!current) return;
         remember(first);
         setIds((shown) => (shown.length ? shown : first.map((paper) => paper.id)));
+        setFirstShown(true);
       })
       .catch((failure) => current && setError(errorMessage(failure)));
     return () => {
@@ -105,11 +119,14 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     };
   }, [db, sort, plain, remember]);
 
+  const orderReady = firstShown || !plain;
   useEffect(() => {
-    if (!db) return;
+    if (!db || !orderReady) return;
     let current = true;
     setComplete(false);
-    viewIds(db, { sort, searchIds, topicIds, starredOnly, filters }, remember)
+    bulk.current ??= openLibraryReader().catch(() => db);
+    bulk.current
+      .then((connection) => viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, remember))
       .then((next) => {
         if (!current) return;
         setIds(next);
@@ -120,7 +137,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     return () => {
       current = false;
     };
-  }, [db, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember]);
+  }, [db, orderReady, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember]);
 
   // Rows written by the background are read again; with many changes, every cached row is.
   useEffect(() => {
@@ -153,5 +170,12 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     [db, remember],
   );
 
-  return { ids, complete, paper: (id) => cache.current.get(id), need, error };
+  return {
+    ids,
+    complete,
+    firstShown: firstShown || (complete && ids.length === 0),
+    paper: (id) => cache.current.get(id),
+    need,
+    error,
+  };
 }

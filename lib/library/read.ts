@@ -7,6 +7,7 @@ import { IRREGULAR_IDS_KEY } from '@/lib/search/postings';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
+import { PAPER_COUNT_KEY } from './derived';
 import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
 import { toPaper } from './stored';
 
@@ -45,8 +46,10 @@ const INDEX_OF = {
   velocity: 'byVelocity',
 } as const;
 
-export function countPapers(db: LibraryReader): Promise<number> {
-  return db.count('papers');
+/** The number of papers, kept by every write (counting the store would walk all of it). */
+export async function countPapers(db: LibraryReader): Promise<number> {
+  const kept = await db.get('meta', PAPER_COUNT_KEY);
+  return typeof kept === 'number' ? kept : db.count('papers');
 }
 
 /** The first `limit` papers in `sort` order, reading only those records. */

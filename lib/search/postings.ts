@@ -156,7 +156,7 @@ export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promi
  * database answers requests in order: a long one would hold up a page's reads);
  * returns how many segments are left. A posting is always in exactly one place, so searches stay exact throughout.
  */
-export async function mergeSegments(tx: WriteTx, maxKeys = 300): Promise<number> {
+export async function mergeSegments(tx: WriteTx, maxKeys = 120): Promise<number> {
   const store = tx.objectStore('segments');
   const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
   if (keys.length === 0) return 0;

@@ -1,8 +1,9 @@
 import { openLibrary } from '@/lib/library/db';
-import { applyImport, setStarred } from '@/lib/library/ingest';
+import { applyImport, clearLibrary, deletePapers, purgeSeenBefore, setStarred } from '@/lib/library/ingest';
 import {
   allPapers,
   allTags,
+  countPapers,
   countSeenBefore,
   filteredIds,
   firstPapers,
@@ -96,5 +97,21 @@ describe('the read API', () => {
     expect([...(seenEarly ?? [])].sort()).toEqual(['2601.00002', '2601.00003', '2601.00004']);
     const both = await filteredIds(db, { seenFrom: at(1), seenTo: at(2), publishedFrom: at(2) });
     expect([...(both ?? [])].sort()).toEqual(['2601.00003', '2601.00004']);
+  });
+
+  it('keeps the paper count in step with every write, without counting the store', async () => {
+    const { db: writer, reader: db } = await reader();
+    const counted = async () => [await countPapers(db), await db.count('papers')];
+    expect(await counted()).toEqual([4, 4]);
+    await applyImport(writer, [makePaper('2601.00001'), makePaper('2601.00009')]);
+    expect(await counted()).toEqual([5, 5]);
+    await deletePapers(writer, ['2601.00009', '2609.99999']);
+    expect(await counted()).toEqual([4, 4]);
+    await purgeSeenBefore(writer, at(2));
+    expect(await counted()).toEqual([3, 3]);
+    await clearLibrary(writer);
+    expect(await counted()).toEqual([0, 0]);
+    await applyImport(writer, [makePaper('2601.00001')]);
+    expect(await counted()).toEqual([1, 1]);
   });
 });
