@@ -139,16 +139,19 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     };
   }, [db, orderReady, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember]);
 
-  // Rows written by the background are read again; with many changes, every cached row is.
+  // Rows written by the background are read again (with many changes, every cached row is); each keeps showing
+  // what it showed until its new version arrives, so a starred row never flickers out.
   useEffect(() => {
     if (!db || change.stamp === 0) return;
-    const touched = change.ids ?? [...cache.current.keys()];
-    if (!change.ids) cache.current.clear();
-    const stale = touched.filter((id) => cache.current.has(id) || !change.ids);
-    for (const id of stale) cache.current.delete(id);
+    const stale = change.ids ? change.ids.filter((id) => cache.current.has(id)) : [...cache.current.keys()];
     if (stale.length === 0) return;
     getPapers(db, stale)
-      .then((papers) => remember(papers.filter((paper): paper is Paper => Boolean(paper))))
+      .then((papers) => {
+        stale.forEach((id, index) => {
+          if (!papers[index]) cache.current.delete(id);
+        });
+        remember(papers.filter((paper): paper is Paper => Boolean(paper)));
+      })
       .catch((failure) => setError(errorMessage(failure)));
   }, [db, change, remember]);
 
