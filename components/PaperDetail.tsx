@@ -46,6 +46,12 @@ export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetai
             <dd>{formatDay(paper.publishedAt)}</dd>
           </>
         )}
+        {paper.venue && (
+          <>
+            <dt>Venue</dt>
+            <dd>{paper.venue}</dd>
+          </>
+        )}
         <dt>Seen</dt>
         <dd>
           {paper.seenCount}× · first {formatDay(paper.firstSeenAt)} · last {formatDay(paper.lastSeenAt)}

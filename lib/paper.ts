@@ -16,6 +16,8 @@ export interface PaperFacts {
   githubStars: number | null;
   projectPage: string | null;
   organization: string | null;
+  /** Where the paper appeared ("NeurIPS 2025"), when a source says (a PaperMemory import). */
+  venue: string | null;
 }
 
 /** Where a title was read, weakest first; a stronger reading replaces a weaker one (lib/library/merge.ts). */
@@ -63,6 +65,7 @@ export const UNKNOWN_FACTS: Omit<PaperFacts, 'title'> = {
   githubStars: null,
   projectPage: null,
   organization: null,
+  venue: null,
 };
 
 /** A paper known only by its id and title, first seen at `seenAt`: the start of every record. */

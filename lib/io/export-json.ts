@@ -40,6 +40,7 @@ export function exportPaper(paper: Paper & { annotatedAt?: string | null }): Exp
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
     organization: paper.organization,
+    venue: paper.venue ?? null,
     firstSeenAt: paper.firstSeenAt,
     lastSeenAt: paper.lastSeenAt,
     seenCount: paper.seenCount,

@@ -63,6 +63,7 @@ function mergeFacts(old: Facts, next: Partial<Facts>, nextIsNewer: boolean): Fac
     githubRepo: kept(old.githubRepo, next.githubRepo),
     projectPage: kept(old.projectPage, next.projectPage),
     organization: kept(old.organization, next.organization),
+    venue: kept(old.venue ?? null, next.venue),
   };
 }
 

@@ -15,6 +15,7 @@ const LIMITS = {
   keywords: 64,
   url: 2_048,
   organization: 300,
+  venue: 300,
   tag: 100,
   tags: 64,
   note: 10_000,
@@ -45,6 +46,7 @@ function readSighting(input: unknown): Result<PaperSighting> {
     githubRepo: () => webUrl(own(input, 'githubRepo')),
     projectPage: () => webUrl(own(input, 'projectPage')),
     organization: () => cleanText(own(input, 'organization'), LIMITS.organization),
+    venue: () => cleanText(own(input, 'venue'), LIMITS.venue),
   } satisfies { [K in keyof Omit<PaperSighting, 'id' | 'title' | 'titleSource'>]-?: () => PaperSighting[K] };
   for (const [key, read] of Object.entries(optional)) {
     // Absent stays absent: a field the page did not show must not erase what the library knows.

@@ -33,9 +33,9 @@ describe('parseImportFile: Papershelf files', () => {
 
   it('reads a version 1 file', () => {
     const plan = imported(parseImportFile(fixture('valid-v1.json')));
-    // Files from before annotation times were kept: the time is unknown, not invented.
+    // Files from before annotation times and venues were kept: they are unknown, not invented.
     const papers: Paper[] = fixtureJson('valid-v1.json').papers;
-    expect(plan.papers).toEqual(papers.map((paper) => ({ ...paper, annotatedAt: null })));
+    expect(plan.papers).toEqual(papers.map((paper) => ({ ...paper, annotatedAt: null, venue: null })));
   });
 
   it('imports into an empty library and exports again field for field, notes as typed', () => {

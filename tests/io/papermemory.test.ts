@@ -178,6 +178,8 @@ describe('parseImportFile: PaperMemory code links and venues', () => {
       return (candidate.record as { venue: unknown }).venue;
     });
     expect(venues).toEqual(['NeurIPS', 'ICLR 2024', null, null, null]);
+    // …and the imported paper keeps it.
+    expect(importOne({ venue: ' NeurIPS  2024 ' }).venue).toBe('NeurIPS 2024');
   });
 });
 

@@ -22,6 +22,7 @@ export function makePaper(id: string, fields: Partial<Paper> = {}): Paper {
     githubStars: null,
     projectPage: null,
     organization: null,
+    venue: null,
     firstSeenAt: '2025-03-05T08:00:00.000Z',
     lastSeenAt: '2025-03-06T09:30:00.000Z',
     seenCount: 2,
