@@ -88,9 +88,9 @@ function codeLinks(entry: JsonObject): Pick<Paper, 'githubRepo' | 'projectPage'>
  * the paper is seen on Hugging Face. The year (and month) of an arXiv paper is in its id already ("2401." is
  * January 2024), and PaperMemory takes its year from the same arXiv record, so nothing is lost.
  *
- * `venue` ("NeurIPS") is carried for when the library keeps venues; the Paper type has no such field yet.
+ * `venue` ("NeurIPS") is kept as the paper's venue.
  */
-function paperRecord(id: string, entry: JsonObject): Record<keyof Paper | 'venue', unknown> {
+function paperRecord(id: string, entry: JsonObject): Record<keyof Paper, unknown> {
   const addDate = ownField(entry, 'addDate');
   const lastOpenDate = ownField(entry, 'lastOpenDate');
   const tags = ownField(entry, 'tags');
