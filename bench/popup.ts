@@ -7,6 +7,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
+import { badgeLatency } from '../tests/e2e/badge-latency';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import { serveHfSite } from '../tests/e2e/hf-site';
 import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
@@ -322,7 +323,12 @@ async function typeAndWait(page: Page, query: string, first: string | null) {
 
 /** A daily-list page putting `papers` on screen, as Hugging Face serves it (island and cards). */
 function dailyPage(papers: Paper[], day: string): string {
-  const items = papers.map((paper) => ({
+  const items = islandItems(papers);
+  return papersPageHtml({ island: islandHtml(items, { date: day }), cards: cardsHtml(items) });
+}
+
+function islandItems(papers: Paper[]) {
+  return papers.map((paper) => ({
     paper: {
       id: paper.id,
       title: paper.title,
@@ -335,7 +341,18 @@ function dailyPage(papers: Paper[], day: string): string {
     },
     numComments: paper.comments ?? 0,
   }));
-  return papersPageHtml({ island: islandHtml(items, { date: day }), cards: cardsHtml(items) });
+}
+
+/**
+ * "Already seen" badges: cards of 30 papers the library holds are put on a list page at once (as HF swaps cards
+ * in); the time until all 30 badges are on screen, measured in the page. One warm-up, then 5 sets of other papers
+ * (a page asks about each paper once per view).
+ */
+async function badgeTimes(tab: Page, papers: Paper[]): Promise<number[]> {
+  const sets = Array.from({ length: 6 }, (_, index) => papers.slice(index * 30, index * 30 + 30));
+  const times: number[] = [];
+  for (const set of sets) times.push(await badgeLatency(tab, cardsHtml(islandItems(set)), set.length, 20_000));
+  return times.slice(1);
 }
 
 interface Paired {
@@ -364,6 +381,8 @@ export interface PopupRun {
     search: { query: string; time: number; rows: string[][] }[];
   };
   workerHeap: { afterImport: number | null; idle: number | null; afterCapture: number | null };
+  /** Cards of 30 seen papers put on a page → their 30 badges on screen (5 sets). */
+  badges: number[];
   /** The capture's write transaction in the worker, the merge transactions after it, and the times until counted. */
   capture: { inWorker: number | null; merges: number[]; running: number; stopped: number };
 }
@@ -541,6 +560,7 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
     // And with the worker stopped, as after a while away: the page view wakes it.
     await stopWorker(session);
     const captureStopped = await captureTime(tab, popup, capturePaths[1], size + 60);
+    const badges = await badgeTimes(tab, papers);
     await tab.close();
     await popup.close();
 
@@ -564,6 +584,7 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
         running: captureRunning,
         stopped: captureStopped,
       },
+      badges,
     };
   } finally {
     await session.close();
@@ -674,6 +695,9 @@ export function printPopup(runs: PopupRun[]) {
       row(
         '30-paper capture: page opened → popup counts them (worker running / stopped)',
         (run) => `${ms(run.capture.running)} / ${ms(run.capture.stopped)}`,
+      ),
+      row('“already seen” badges: 30 cards on screen → 30 badges (5 sets: median / max), goal ≤ 50 ms', (run) =>
+        run.badges.length ? `${ms(median(run.badges))} / ${ms(Math.max(...run.badges))}` : 'not measured',
       ),
       row('import of the library file (popup → “Imported”)', (run) => ms(run.importTime)),
       row('export (JSON, whole library: click → download)', (run) => ms(run.exportTime)),
