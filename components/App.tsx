@@ -180,6 +180,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         ) : (
           <PaperList
             ids={view.ids}
+            // Until the whole order is read, the list already has the library's length: the scrollbar is right.
+            total={!view.complete && !filtering ? (library.count ?? undefined) : undefined}
             paper={view.paper}
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}

@@ -8,6 +8,8 @@ const OVERSCAN = 6;
 
 interface PaperListProps {
   ids: string[];
+  /** Rows the list will have: more than `ids` while only the first screen of a long list is known. */
+  total?: number;
   /** The paper behind an id, once read (rows not read yet show a placeholder). */
   paper: (id: string) => Paper | undefined;
   /** Asks for the rows [first, last) to be read. */
@@ -57,16 +59,21 @@ export function PaperList(props: PaperListProps) {
   }, [props.listKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(ids.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const total = Math.max(ids.length, props.total ?? 0);
+  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   useEffect(() => need(first, last), [ids, first, last, need]);
 
   return (
     <div class="list-viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-      <ul aria-label="Papers" class="paper-list" style={{ height: `${ids.length * ROW_HEIGHT}px` }}>
-        {ids.slice(first, last).map((id, offset) => {
+      <ul aria-label="Papers" class="paper-list" style={{ height: `${total * ROW_HEIGHT}px` }}>
+        {Array.from({ length: Math.max(0, last - first) }, (_, offset) => {
           const index = first + offset;
-          const paper = props.paper(id);
-          if (!paper) return <li key={id} class="paper placeholder" style={{ top: `${index * ROW_HEIGHT}px` }} />;
+          const id = ids[index];
+          const paper = id === undefined ? undefined : props.paper(id);
+          if (!paper)
+            return (
+              <li key={id ?? `row-${index}`} class="paper placeholder" style={{ top: `${index * ROW_HEIGHT}px` }} />
+            );
           return (
             <PaperRow
               key={paper.id}
