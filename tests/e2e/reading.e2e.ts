@@ -13,17 +13,23 @@ const fontSize = (page: Page, selector: string) =>
     .first()
     .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
 
+/** A fresh browser with the extension, once it has captured `daily` by showing it. */
+async function withDailyPageCaptured(daily: ReturnType<typeof dailyScreen>): Promise<ExtensionSession> {
+  const session = await launchExtension();
+  await serveScreens(session.context, [daily]);
+  const tab = await session.context.newPage();
+  await tab.goto(HF_ORIGIN + daily.path);
+  await expectLibraryCount(session, daily.papers.length);
+  await tab.close();
+  return session;
+}
+
 describe('reading the library', () => {
   let session: ExtensionSession;
   const daily = dailyScreen();
 
   beforeAll(async () => {
-    session = await launchExtension();
-    await serveScreens(session.context, [daily]);
-    const tab = await session.context.newPage();
-    await tab.goto(HF_ORIGIN + daily.path);
-    await expectLibraryCount(session, daily.papers.length);
-    await tab.close();
+    session = await withDailyPageCaptured(daily);
   });
   afterAll(() => session?.close());
 
@@ -227,12 +233,7 @@ describe('working through the library on the full page', () => {
   const daily = dailyScreen();
 
   beforeAll(async () => {
-    session = await launchExtension();
-    await serveScreens(session.context, [daily]);
-    const tab = await session.context.newPage();
-    await tab.goto(HF_ORIGIN + daily.path);
-    await expectLibraryCount(session, daily.papers.length);
-    await tab.close();
+    session = await withDailyPageCaptured(daily);
   });
   afterAll(() => session?.close());
 
