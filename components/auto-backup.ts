@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type BackupDeps, type BackupState, backupDue, writeBackup } from '@/lib/backup';
-import { exportJsonChunks } from '@/lib/io/export-json';
+import { toExportDocument } from '@/lib/io/export-json';
 import type { LibraryReader } from '@/lib/library/read';
 import { autoBackup } from '@/lib/settings';
 import { readForExport } from './export-library';
@@ -10,12 +10,7 @@ const DOWNLOADS = { permissions: ['downloads' as const] };
 /** The downloads API behind automatic backups: files go to Downloads/Papershelf/ without asking where. */
 function downloadsDeps(db: LibraryReader): BackupDeps {
   return {
-    async libraryFile() {
-      const papers = await readForExport(db);
-      const parts: string[] = [];
-      for await (const part of exportJsonChunks(papers, new Date().toISOString(), papers.length)) parts.push(part);
-      return parts.join('');
-    },
+    libraryFile: async () => JSON.stringify(toExportDocument(await readForExport(db), new Date().toISOString())),
     async save(fileName, text) {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       try {

@@ -26,6 +26,10 @@ describe('architecture', () => {
     for (const file of pages) {
       for (const imported of importsOf(file)) expect(WRITERS, `${file} imports ${imported}`).not.toContain(imported);
     }
+    // The read API itself carries no writing code into the pages.
+    for (const imported of importsOf('lib/library/read.ts')) {
+      expect([...WRITERS, './derived', './ingest', './db'], `read.ts imports ${imported}`).not.toContain(imported);
+    }
     for (const file of sources('entrypoints').filter((name) => name.includes('content'))) {
       for (const imported of importsOf(file)) expect(imported, file).not.toMatch(/^@\/lib\/library/);
     }

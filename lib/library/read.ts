@@ -2,13 +2,11 @@
 // Pages never migrate or write; only the background does (see db.ts).
 import { type IDBPDatabase, openDB } from 'idb';
 import type { Paper } from '@/lib/paper';
-import { docId, isIrregular } from '@/lib/search/doc-ids';
-import { IRREGULAR_IDS_KEY } from '@/lib/search/postings';
+import { docId, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
-import { PAPER_COUNT_KEY } from './derived';
-import { DB_NAME, DB_VERSION, type LibrarySchema } from './schema';
+import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY } from './schema';
 import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
@@ -246,9 +244,17 @@ export function createSearcher(db: LibraryReader) {
   const forgetVocabulary = () => {
     vocabulary = undefined;
   };
-  const source = postingsSource(db, readVocabulary, segmentCache(db, forgetVocabulary));
+  const readSegments = segmentCache(db, forgetVocabulary);
   return {
-    search: (query: string): Promise<SearchResult> => searchPostings(source, query),
+    search(query: string): Promise<SearchResult> {
+      // The segments are looked at once per search, not once per word and step.
+      const recent = readSegments();
+      recent.catch(() => {}); // an id lookup never reads them; a failure is reported where they are read
+      return searchPostings(
+        postingsSource(db, readVocabulary, () => recent),
+        query,
+      );
+    },
     refresh: forgetVocabulary,
   };
 }

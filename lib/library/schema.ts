@@ -40,6 +40,9 @@ export interface LibrarySchema extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
+/** The `meta` key of the number of papers, kept by every write: Chrome's `count()` walks the whole store. */
+export const PAPER_COUNT_KEY = 'paperCount';
+
 export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'topicDays' | 'meta';
 /** Every store a write keeps in step: a paper and what is derived from it commit together. */
 export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'topicDays', 'meta'];

@@ -3,6 +3,8 @@
 // remembered in a small table, as such ids are rare on the daily list.
 
 const IRREGULAR = 0x8000_0000;
+/** The `meta` key of the table of irregular ids, written with the postings that use them. */
+export const IRREGULAR_IDS_KEY = 'search:irregularIds';
 
 function regularNumber(id: string): number | null {
   const match = /^(\d{4})\.(\d{4,5})$/.exec(id);

@@ -1,6 +1,6 @@
 import type { PaperChange, WriteTx } from '@/lib/library/derived';
 import type { PostingField } from '@/lib/library/schema';
-import { docNumber } from './doc-ids';
+import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';
 
@@ -8,7 +8,6 @@ import { fieldTerms } from './tokens';
 export const BLOCK = 2048;
 /** Past this many papers in one write (an import, a migration), new postings go straight into fresh blocks. */
 const BULK = 200;
-export const IRREGULAR_IDS_KEY = 'search:irregularIds';
 
 type Key = [PostingField, string, number];
 const NO_TERMS: Set<string>[] = [new Set(), new Set(), new Set()];

@@ -6,7 +6,7 @@ import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { type ExtensionSession, launchExtension } from './harness';
-import { dailyScreen, paperScreen, type Screen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
+import { dailyScreen, expectedLibrary, paperScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import {
   chooseImport,
   type ExportFile,
@@ -17,29 +17,7 @@ import {
   tempFile,
 } from './popup';
 
-/** Stops the extension's service worker if one is running (Chrome does this to an idle worker). */
-async function stopWorkerIfRunning(session: ExtensionSession): Promise<boolean> {
-  const browser = session.context.browser();
-  if (!browser) return false;
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const workers = targetInfos.filter(
-    (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${session.extensionId}`),
-  );
-  for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => {});
-  await cdp.detach();
-  return workers.length > 0;
-}
-
 const randomBetween = (low: number, high: number) => low + Math.random() * (high - low);
-
-/** How many of `screens` showed each paper: its exact seenCount if each screen was one view. */
-function viewsPerPaper(screens: Screen[]): Map<string, number> {
-  const views = new Map<string, number>();
-  for (const screen of screens)
-    for (const id of new Set(screen.papers.map((paper) => paper.id))) views.set(id, (views.get(id) ?? 0) + 1);
-  return views;
-}
 
 /** Every paper can be found by its title: the search index agrees with the library. */
 async function expectSearchAgrees(popup: Page, file: ExportFile, sample = 25) {
@@ -70,19 +48,19 @@ describe('a worker stopped at any moment', () => {
     const tab = await session.context.newPage();
     for (const screen of screens) {
       const stopping = new Promise((resolve) => setTimeout(resolve, randomBetween(0, 400))).then(() =>
-        stopWorkerIfRunning(session),
+        session.stopServiceWorker({ ifRunning: true }),
       );
       await tab.goto(HF_ORIGIN + screen.path);
       await stopping;
       // A page view: long enough to be read, short enough that a lost capture would not be retried by chance.
       await tab.waitForTimeout(randomBetween(1_000, 1_500));
     }
-    const views = viewsPerPaper(screens);
+    const views = expectedLibrary(screens);
     await expectLibraryCount(session, views.size, 60_000);
     const popup = await openPopup(session);
     // Retried captures land under their own view id: each paper is counted once per page that showed it.
     const miscounted = await eventually(
-      async () => (await exportJson(popup)).papers.filter((p) => p.seenCount !== views.get(p.id)).length,
+      async () => (await exportJson(popup)).papers.filter((p) => p.seenCount !== views.get(p.id)?.seenCount).length,
       (count) => count === 0,
     );
     expect(miscounted).toBe(0);
@@ -98,7 +76,7 @@ describe('a worker stopped at any moment', () => {
         .first()
         .click();
       await popup.waitForTimeout(wait);
-      await stopWorkerIfRunning(session);
+      await session.stopServiceWorker({ ifRunning: true });
     }
     // A write restarts the worker, which merges what is left.
     await popup
@@ -124,7 +102,7 @@ describe('a worker stopped at any moment', () => {
     await chooseImport(popup, file);
     await popup.locator('.import-status', { hasText: /^(Checking|Saving)/ }).waitFor({ timeout: 30_000 });
     await popup.waitForTimeout(randomBetween(0, 500));
-    await stopWorkerIfRunning(session);
+    await session.stopServiceWorker({ ifRunning: true });
     await popup.waitForTimeout(1_000);
     const count = (await exportJson(await openPopup(session))).papers.length;
     expect([before, before + papers.length]).toContain(count);
@@ -137,7 +115,7 @@ describe('a worker stopped at any moment', () => {
   it('exports the whole library while the worker is stopped', async () => {
     const popup = await openPopup(session);
     const expected = (await exportJson(popup)).papers.length;
-    const [file] = await Promise.all([exportJson(popup), stopWorkerIfRunning(session)]);
+    const [file] = await Promise.all([exportJson(popup), session.stopServiceWorker({ ifRunning: true })]);
     expect(file.papers).toHaveLength(expected);
     expect(file.count).toBe(expected);
   });
@@ -158,14 +136,14 @@ describe('ten tabs at once', () => {
     const shown = Array.from({ length: 10 }, (_, index) => (index % 2 ? weekly : daily));
     const tabs = await Promise.all(shown.map(() => session.context.newPage()));
     await Promise.all(shown.map((screen, index) => tabs[index].goto(HF_ORIGIN + screen.path)));
-    const views = viewsPerPaper(shown);
+    const views = expectedLibrary(shown);
     await expectLibraryCount(session, views.size, 60_000);
     const file = await exportJson(await openPopup(session));
     expect(file.papers.map((paper) => paper.id).sort()).toEqual([...views.keys()].sort());
     const miscounted = await eventually(
       async () =>
         (await exportJson(await openPopup(session))).papers
-          .filter((paper) => paper.seenCount !== views.get(paper.id))
+          .filter((paper) => paper.seenCount !== views.get(paper.id)?.seenCount)
           .map((paper) => paper.id),
       (ids) => ids.length === 0,
     );

@@ -18,8 +18,11 @@ export interface ExtensionSession {
   libraryUrl: string;
   /** URLs outside the extension that the service worker or an extension page asked for, in order. */
   extensionRequests(): Promise<string[]>;
-  /** Stops the extension's service worker, as Chrome does to an idle extension; the next event restarts it. */
-  stopServiceWorker(): Promise<void>;
+  /**
+   * Stops the extension's service worker, as Chrome does to an idle extension; the next event restarts it.
+   * Throws if none was running, unless `ifRunning` (a stop at a random moment may find it already stopped).
+   */
+  stopServiceWorker(options?: { ifRunning?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,15 +75,17 @@ export async function launchExtension(): Promise<ExtensionSession> {
       const fromWorker = await workerFetches(context, origin);
       return [...new Set([...fromWorker, ...recorded])].filter((url) => !url.startsWith(EXTENSION_SCHEME));
     },
-    async stopServiceWorker() {
+    async stopServiceWorker({ ifRunning = false } = {}) {
       const browser = context.browser();
       if (!browser) throw new Error('no browser to talk to');
       const cdp = await browser.newBrowserCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');
       const workers = targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(origin));
-      for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      // A worker may stop on its own between listing and closing it.
+      for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => {});
       await cdp.detach();
-      if (workers.length !== 1) throw new Error(`expected one running service worker, found ${workers.length}`);
+      if (workers.length !== 1 && !(ifRunning && workers.length === 0))
+        throw new Error(`expected one running service worker, found ${workers.length}`);
     },
     async close() {
       await context.close();

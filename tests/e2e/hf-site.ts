@@ -104,6 +104,37 @@ export interface Screen {
   papers: ShownPaper[];
 }
 
+export interface ExpectedPaper extends ShownPaper {
+  seenCount: number;
+}
+
+/** What the library must hold after the given screens were on screen, in order: one entry per paper. */
+export function expectedLibrary(screens: Screen[]): Map<string, ExpectedPaper> {
+  const library = new Map<string, ExpectedPaper>();
+  for (const screen of screens) {
+    for (const id of new Set(screen.papers.map((paper) => paper.id))) {
+      const known = library.get(id);
+      if (known) known.seenCount += 1;
+      else library.set(id, { ...(screen.papers.find((paper) => paper.id === id) as ShownPaper), seenCount: 1 });
+    }
+  }
+  return library;
+}
+
+/** A paper among `candidates` and a word of its title that no other paper's title or abstract contains. */
+export function distinctiveTitleWord(candidates: ShownPaper[], all: ShownPaper[]): { paper: ShownPaper; word: string } {
+  for (const paper of candidates) {
+    const others = all
+      .filter((other) => other.id !== paper.id)
+      .map((other) => `${other.title} ${other.abstract ?? ''}`.toLowerCase());
+    const word = paper.title
+      .split(/[^A-Za-z]+/)
+      .find((candidate) => candidate.length >= 5 && others.every((text) => !text.includes(candidate.toLowerCase())));
+    if (word) return { paper, word };
+  }
+  throw new Error('no paper has a title word of its own');
+}
+
 /** A paper whose title would run script if any part of the extension rendered it as HTML. */
 export const INJECTION_WORD = 'Quokkaformer';
 export const INJECTION_PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';

@@ -8,6 +8,8 @@ import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import {
   dailyScreen,
+  distinctiveTitleWord,
+  expectedLibrary,
   INJECTION_PAYLOAD,
   INJECTION_WORD,
   paperScreen,
@@ -26,37 +28,6 @@ const EXPORT_BUTTON = { css: '.export button', text: 'Export' };
 const IMPORT_INPUT = '.import input[type="file"]';
 const IMPORT_STATUS = '.import-status';
 const WAIT = { timeout: 15_000, interval: 200 };
-
-interface ExpectedPaper extends ShownPaper {
-  seenCount: number;
-}
-
-/** What the library must hold after the given screens were on screen, in order: one entry per paper. */
-function expectedLibrary(screens: Screen[]): Map<string, ExpectedPaper> {
-  const library = new Map<string, ExpectedPaper>();
-  for (const screen of screens) {
-    for (const id of new Set(screen.papers.map((paper) => paper.id))) {
-      const known = library.get(id);
-      if (known) known.seenCount += 1;
-      else library.set(id, { ...(screen.papers.find((paper) => paper.id === id) as ShownPaper), seenCount: 1 });
-    }
-  }
-  return library;
-}
-
-/** A paper among `candidates` and a word of its title that no other paper's title or abstract contains. */
-function distinctiveTitleWord(candidates: ShownPaper[], all: ShownPaper[]): { paper: ShownPaper; word: string } {
-  for (const paper of candidates) {
-    const others = all
-      .filter((other) => other.id !== paper.id)
-      .map((other) => `${other.title} ${other.abstract ?? ''}`.toLowerCase());
-    const word = paper.title
-      .split(/[^A-Za-z]+/)
-      .find((candidate) => candidate.length >= 5 && others.every((text) => !text.includes(candidate.toLowerCase())));
-    if (word) return { paper, word };
-  }
-  throw new Error('no paper has a title word of its own');
-}
 
 const papersText = (count: number) => `${count.toLocaleString('en-US')} paper${count === 1 ? '' : 's'}`;
 
