@@ -206,7 +206,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         )}
       </main>
       <footer class="app-footer">
-        <ExportPanel library={library} view={view.ids} selection={[...selected]} />
+        <ExportPanel library={library} view={filtering ? view.ids : undefined} selection={[...selected]} />
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
         <PageSettings />

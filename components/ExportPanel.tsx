@@ -7,8 +7,8 @@ type Scope = 'all' | 'view' | 'selection';
 
 interface ExportPanelProps {
   library: LibraryState;
-  /** Ids of the papers in the current view, and of the selected ones. */
-  view: string[];
+  /** Ids of the papers in the current view (undefined: the view is the whole library), and of the selected ones. */
+  view: string[] | undefined;
   selection: string[];
 }
 
@@ -18,7 +18,7 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
   const [progress, setProgress] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const { db, count } = library;
-  const size = { all: count ?? 0, view: view.length, selection: selection.length }[scope];
+  const size = { all: count ?? 0, view: view?.length ?? count ?? 0, selection: selection.length }[scope];
 
   const run = async () => {
     if (!db) return;
@@ -48,7 +48,7 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
       </select>
       <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
         <option value="all">Everything{count !== null ? ` (${count})` : ''}</option>
-        <option value="view">This view ({view.length})</option>
+        <option value="view">This view ({view?.length ?? count ?? 0})</option>
         <option value="selection">Selected ({selection.length})</option>
       </select>
       <button type="button" onClick={run} disabled={progress !== null || !db || size === 0}>

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import {
   filteredIds,
-  firstPapers,
   getPapers,
   type LibraryFilters,
   type LibraryReader,
+  type OrderPosition,
   openLibraryReader,
   orderedIds,
+  papersInOrder,
   starredPapers,
 } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
@@ -38,8 +39,17 @@ export interface LibraryView {
 }
 
 const FIRST_SCREEN = 30;
+/** Rows read per step as the list scrolls; a jump further than JUMP rows reads the whole order instead. */
+const PAGE = 100;
+const JUMP = 600;
+/** A capture re-reads at most this many rows from the top of the list; rows below are paged in again. */
+const REREAD_LIMIT = 1_000;
 /** Rows kept in memory; far-away ones are read again if the user scrolls back. */
 const CACHE_LIMIT = 2_000;
+/** A topic or filter with at most this many papers is read whole and sorted here, not by the whole order. */
+const SORT_IN_MEMORY = 1_500;
+
+const isPaper = (paper: Paper | undefined): paper is Paper => Boolean(paper);
 
 async function viewIds(db: LibraryReader, options: ViewOptions, remember: (papers: Paper[]) => void) {
   let starredIds: Set<string> | undefined;
@@ -51,20 +61,23 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
     starredIds = new Set(starred.map((paper) => paper.id));
     ids ??= starred.map((paper) => paper.id);
   }
-  const [ordered, filtered] = await Promise.all([
-    ids ?? orderedIds(db, options.sort),
-    filteredIds(db, options.filters),
-  ]);
+  const filtered = await filteredIds(db, options.filters);
   const topicIds =
     options.topicIds && filtered
       ? new Set([...filtered].filter((id) => options.topicIds?.has(id)))
       : (options.topicIds ?? filtered);
-  return filterIds(ordered, { topicIds, starredIds });
+  if (!ids && topicIds && topicIds.size <= SORT_IN_MEMORY) {
+    const papers = sortPapers((await getPapers(db, [...topicIds])).filter(isPaper), options.sort);
+    remember(papers);
+    ids = papers.map((paper) => paper.id);
+  }
+  return filterIds(ids ?? (await orderedIds(db, options.sort)), { topicIds, starredIds });
 }
 
 /**
  * A window over the library: the view is a list of ids from an index (or a search), and only the rows on
- * screen are read. A write the background reports re-reads the rows it touched and the order, never the library.
+ * screen are read. A plain list pages through its sort's index as it scrolls; nothing a glance needs reads the
+ * whole order. A write the background reports re-reads the top of the list and the rows it touched.
  */
 export function useLibraryView(library: LibraryState, options: ViewOptions): LibraryView {
   const { db, change } = library;
@@ -73,9 +86,13 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   const [ids, setIds] = useState<string[]>([]);
   const [complete, setComplete] = useState(false);
   const [firstShown, setFirstShown] = useState(false);
-  // The whole order is read on a connection of its own: a database answers a connection's requests in turn, and
+  // A whole order is read on a connection of its own: a database answers a connection's requests in turn, and
   // that read (1.5 s at 100,000 papers) must not hold up the rows, a search or the topics.
   const bulk = useRef<Promise<LibraryReader> | undefined>(undefined);
+  const readBulk = useCallback(() => {
+    bulk.current ??= openLibraryReader().catch(() => db as LibraryReader);
+    return bulk.current;
+  }, [db]);
   useEffect(
     () => () => {
       bulk.current?.then((connection) => connection.close()).catch(() => {});
@@ -86,6 +103,14 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   const [, setVersion] = useState(0);
   const latestIds = useRef(ids);
   latestIds.current = ids;
+  // Where the plain list's next page starts (null: at the end), and which list it belongs to.
+  const paging = useRef<{ list: number; next: OrderPosition | null; busy: boolean }>({
+    list: 0,
+    next: null,
+    busy: false,
+  });
+  // The sort of the plain list on screen (null: another view is): a write refreshes that list in place.
+  const plainShown = useRef<SortKey | null>(null);
 
   const remember = useCallback((papers: Paper[]) => {
     for (const paper of papers) cache.current.set(paper.id, paper);
@@ -102,30 +127,34 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   const { sort, searchIds, topicIds, starredOnly, filters } = options;
   const plain = !searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean);
 
-  // The first screen straight from the sort's index, before the order of the whole view is known.
+  // The plain list: its top straight from the sort's index (after a write, as many rows as were listed).
   useEffect(() => {
     if (!db || !plain) return;
-    let current = true;
-    firstPapers(db, sort, FIRST_SCREEN)
-      .then((first) => {
-        if (!current) return;
-        remember(first);
-        setIds((shown) => (shown.length ? shown : first.map((paper) => paper.id)));
+    const list = ++paging.current.list;
+    paging.current.busy = true;
+    const listed = plainShown.current === sort ? Math.min(latestIds.current.length, REREAD_LIMIT) : 0;
+    papersInOrder(db, sort, Math.max(FIRST_SCREEN, listed))
+      .then(({ papers, next }) => {
+        if (paging.current.list !== list) return;
+        paging.current = { list, next, busy: false };
+        plainShown.current = sort;
+        remember(papers);
+        setIds(papers.map((paper) => paper.id));
+        setComplete(next === null);
         setFirstShown(true);
+        setError(null);
       })
-      .catch((failure) => current && setError(errorMessage(failure)));
-    return () => {
-      current = false;
-    };
-  }, [db, sort, plain, remember]);
+      .catch((failure) => paging.current.list === list && setError(errorMessage(failure)));
+  }, [db, sort, plain, change.stamp, remember]);
 
-  const orderReady = firstShown || !plain;
+  // Any other view (a search, a topic, filters, starred papers) is a list of ids worked out whole.
   useEffect(() => {
-    if (!db || !orderReady) return;
+    if (!db || plain) return;
     let current = true;
+    paging.current = { list: paging.current.list + 1, next: null, busy: false };
+    plainShown.current = null;
     setComplete(false);
-    bulk.current ??= openLibraryReader().catch(() => db);
-    bulk.current
+    readBulk()
       .then((connection) => viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, remember))
       .then((next) => {
         if (!current) return;
@@ -137,7 +166,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     return () => {
       current = false;
     };
-  }, [db, orderReady, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember]);
+  }, [db, plain, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember, readBulk]);
 
   // Rows written by the background are read again (with many changes, every cached row is); each keeps showing
   // what it showed until its new version arrives, so a starred row never flickers out.
@@ -150,27 +179,63 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
         stale.forEach((id, index) => {
           if (!papers[index]) cache.current.delete(id);
         });
-        remember(papers.filter((paper): paper is Paper => Boolean(paper)));
+        remember(papers.filter(isPaper));
       })
       .catch((failure) => setError(errorMessage(failure)));
   }, [db, change, remember]);
 
+  /** More of the plain list: the next page from the index, or the whole order for a long jump of the scrollbar. */
+  const extend = useCallback(
+    (last: number) => {
+      const state = paging.current;
+      if (!db || !plain || state.busy || !state.next) return;
+      const { list, next } = state;
+      const known = latestIds.current.length;
+      state.busy = true;
+      const done = (more: string[], after: OrderPosition | null) => {
+        if (paging.current.list !== list) return;
+        paging.current = { list, next: after, busy: false };
+        setIds((shown) => [...shown, ...more]);
+        setComplete(after === null);
+      };
+      const read =
+        last - known <= JUMP
+          ? papersInOrder(db, sort, Math.max(PAGE, last - known), next).then(({ papers, next: after }) => {
+              remember(papers);
+              done(
+                papers.map((paper) => paper.id),
+                after,
+              );
+            })
+          : readBulk()
+              .then((connection) => orderedIds(connection, sort))
+              .then((order) => done(order.slice(known), null));
+      read.catch((failure) => {
+        if (paging.current.list !== list) return;
+        paging.current.busy = false;
+        setError(errorMessage(failure));
+      });
+    },
+    [db, plain, sort, remember, readBulk],
+  );
+
   const need = useCallback(
     (first: number, last: number) => {
       if (!db) return;
+      if (last > latestIds.current.length) extend(last);
       const missing = latestIds.current
         .slice(Math.max(0, first), last)
         .filter((id) => !cache.current.has(id) && !pending.current.has(id));
       if (missing.length === 0) return;
       for (const id of missing) pending.current.add(id);
       getPapers(db, missing)
-        .then((papers) => remember(papers.filter((paper): paper is Paper => Boolean(paper))))
+        .then((papers) => remember(papers.filter(isPaper)))
         .catch((failure) => setError(errorMessage(failure)))
         .finally(() => {
           for (const id of missing) pending.current.delete(id);
         });
     },
-    [db, remember],
+    [db, remember, extend],
   );
 
   return {

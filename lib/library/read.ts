@@ -50,15 +50,44 @@ export async function countPapers(db: LibraryReader): Promise<number> {
   return typeof kept === 'number' ? kept : db.count('papers');
 }
 
-/** The first `limit` papers in `sort` order, reading only those records. */
-export async function firstPapers(db: LibraryReader, sort: SortKey, limit: number): Promise<Paper[]> {
+/** Where a page of the list ended: the index key and the id of its last row. */
+export interface OrderPosition {
+  key: IDBValidKey;
+  id: string;
+}
+
+/**
+ * The next `limit` papers in `sort` order after `after` (from the top without it), reading only those records:
+ * the list pages through the index as it scrolls instead of reading the whole order. `next` is null at the end.
+ */
+export async function papersInOrder(
+  db: LibraryReader,
+  sort: SortKey,
+  limit: number,
+  after?: OrderPosition,
+): Promise<{ papers: Paper[]; next: OrderPosition | null }> {
+  const index = db.transaction('papers').store.index(INDEX_OF[sort]);
+  let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.key) : null, 'prev');
+  // Rows share a key (a capture stamps its papers with one time): step past the ones already listed, which
+  // come first in this direction as ties fall to the higher id.
+  if (cursor && after && indexedDB.cmp(cursor.key, after.key) === 0 && cursor.primaryKey >= after.id) {
+    if (cursor.primaryKey > after.id)
+      cursor = await cursor.continuePrimaryKey(after.key as typeof cursor.key, after.id);
+    if (cursor?.primaryKey === after.id) cursor = await cursor.continue();
+  }
   const papers: Paper[] = [];
-  let cursor = await db.transaction('papers').store.index(INDEX_OF[sort]).openCursor(null, 'prev');
+  let last: OrderPosition | null = null;
   while (cursor && papers.length < limit) {
     papers.push(toPaper(cursor.value));
+    last = { key: cursor.key, id: cursor.primaryKey };
     cursor = await cursor.continue();
   }
-  return papers;
+  return { papers, next: cursor ? last : null };
+}
+
+/** The first `limit` papers in `sort` order, reading only those records. */
+export async function firstPapers(db: LibraryReader, sort: SortKey, limit: number): Promise<Paper[]> {
+  return (await papersInOrder(db, sort, limit)).papers;
 }
 
 /** Every paper's id in `sort` order, from the index alone (no record is read). */

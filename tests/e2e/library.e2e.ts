@@ -6,7 +6,7 @@ import { syntheticLibrary } from '../../bench/synthetic-library';
 import { islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
 import { type ExtensionSession, launchExtension } from './harness';
 import { serveHfSite } from './hf-site';
-import { expectLibraryCount, openPopup } from './popup';
+import { expectLibraryCount, exportJson, openPopup } from './popup';
 
 const PER_PAGE = 100;
 const DAY = 86_400_000;
@@ -122,6 +122,26 @@ describe('a large library in the popup', () => {
 
     await popup.getByLabel('Sort by').selectOption('upvotes');
     await expect.poll(() => viewport.evaluate((element) => element.scrollTop)).toBe(0);
+  });
+
+  it('reads the list a page at a time as it scrolls, and after a jump, in the order of the export', async () => {
+    const popup = await openPopup(session);
+    // Most recently seen first; papers seen at the same moment, the higher id first.
+    const expected = (await exportJson(popup)).papers
+      .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt) || (a.id < b.id ? 1 : -1))
+      .map((paper) => paper.id);
+    const viewport = popup.locator('.list-viewport');
+    const rowHeight = 66;
+    // Scrolling on past the first screen and the next pages, then a jump of the scrollbar to the middle and the end.
+    for (const index of [40, 130, 260, 1_200, expected.length - 1]) {
+      await viewport.evaluate((element, top) => {
+        element.scrollTop = top;
+      }, index * rowHeight);
+      const row = popup.locator(`li[data-paper-id][style*="top: ${index * rowHeight}px"]`);
+      await expect
+        .poll(() => row.getAttribute('data-paper-id', { timeout: 1_000 }).catch(() => null))
+        .toBe(expected[index]);
+    }
   });
 
   it('finds a paper from a misspelled word', async () => {

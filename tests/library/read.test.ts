@@ -11,6 +11,7 @@ import {
   LibraryNotReady,
   openLibraryReader,
   orderedIds,
+  papersInOrder,
   starredPapers,
 } from '@/lib/library/read';
 import { sortPapers } from '@/lib/view/select-papers';
@@ -46,6 +47,32 @@ describe('the read API', () => {
     for (const sort of ['lastSeen', 'published', 'upvotes'] as const) {
       const first = (await firstPapers(db, sort, 2)).map((paper) => paper.id);
       expect(first).toEqual((await orderedIds(db, sort)).slice(0, 2));
+    }
+  });
+
+  it('pages through every sort from its index, past runs of rows that share a key, to the same order', async () => {
+    // Captures stamp their papers with one time, so whole runs of rows tie on the sort's key.
+    const many = Array.from({ length: 23 }, (_, index) =>
+      makePaper(`2602.${String(index).padStart(5, '0')}`, {
+        lastSeenAt: at(1 + (index % 3)),
+        publishedAt: index % 4 ? at(index % 2) : null,
+        upvotes: index % 5 ? index % 3 : null,
+      }),
+    );
+    const db = await openLibrary();
+    await applyImport(db, many);
+    for (const sort of ['lastSeen', 'published', 'upvotes', 'velocity'] as const) {
+      for (const size of [1, 4, 7, 23, 40]) {
+        const pages: string[][] = [];
+        let page = await papersInOrder(db, sort, size);
+        pages.push(page.papers.map((paper) => paper.id));
+        while (page.next) {
+          page = await papersInOrder(db, sort, size, page.next);
+          pages.push(page.papers.map((paper) => paper.id));
+        }
+        expect(pages.flat()).toEqual(await orderedIds(db, sort));
+        expect(pages.slice(0, -1).every((ids) => ids.length === size)).toBe(true);
+      }
     }
   });
 
