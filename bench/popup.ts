@@ -646,7 +646,7 @@ export function printPopup(runs: PopupRun[]) {
     summarize(run.search.filter((s) => !kind || s.kind === kind).map((s) => s.time));
   console.log(
     'Times on screen are measured inside the page: from the navigation’s start, or from the search box’s input event ' +
-      '(which includes the popup’s 30 ms typing pause). Medians of ' +
+      '(the popup searches on that event: there is no typing pause). Medians of ' +
       `${OPENS} opens; ratios against the empty popup (search box on screen), opened in a second browser right ` +
       'before each open of the library’s popup, in the same worker state.\n',
   );

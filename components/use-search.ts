@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { createSearcher, type LibraryReader } from '@/lib/library/read';
 import type { SearchResult } from '@/lib/search/query';
@@ -12,39 +12,48 @@ export interface SearchState {
 }
 
 const IDLE: SearchState = { query: '', result: undefined, error: null };
-/** Keystrokes closer than this are one query. */
-const TYPING_PAUSE_MS = 30;
 
 /**
- * Searches the on-disk index from this page: no worker to wake, no index to load. Asks again after every write
- * the background reports; the latest query wins when answers arrive out of order. A blank box clears at once.
+ * Searches the on-disk index from this page: no worker to wake, no index to load. A query is searched at once
+ * when no search is running; keystrokes that come while one runs are searched together when it ends (only the
+ * latest), so fast typing never queues searches and a pause never waits on a timer. Asks again after every write
+ * the background reports. A blank box clears at once.
  */
 export function useSearch(db: LibraryReader | undefined, query: string, changeStamp: number): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
   const searcher = useMemo(() => db && createSearcher(db), [db]);
   const text = query.trim();
+  const running = useRef(false);
+  // The query to search once the running search ends (the latest wins).
+  const waiting = useRef<string | null>(null);
+  const wanted = useRef('');
+  wanted.current = text;
 
+  // Before searching again after a write: what it may have changed is forgotten first.
+  useEffect(() => searcher?.refresh(), [searcher, changeStamp]);
   useEffect(() => {
     if (!text || !searcher) {
+      waiting.current = null;
       setState(IDLE);
       return;
     }
-    let current = true;
-    const timer = setTimeout(async () => {
+    const run = async (next: string) => {
+      running.current = true;
+      let answer: SearchState;
       try {
-        const result = await searcher.search(text);
-        if (current) setState({ query: text, result, error: null });
+        answer = { query: next, result: await searcher.search(next), error: null };
       } catch (error) {
-        if (current)
-          setState({ query: text, result: { ids: [], terms: [], allWords: true }, error: errorMessage(error) });
+        answer = { query: next, result: { ids: [], terms: [], allWords: true }, error: errorMessage(error) };
       }
-    }, TYPING_PAUSE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
+      running.current = false;
+      if (next === wanted.current) setState(answer);
+      const queued = waiting.current;
+      waiting.current = null;
+      if (queued && queued === wanted.current) void run(queued);
     };
+    if (running.current) waiting.current = text;
+    else void run(text);
   }, [text, searcher, changeStamp]);
 
-  useEffect(() => searcher?.refresh(), [searcher, changeStamp]);
   return text ? state : IDLE;
 }

@@ -2,7 +2,7 @@
 // Pages never migrate or write; only the background does (see db.ts).
 import { type IDBPDatabase, openDB } from 'idb';
 import type { Paper } from '@/lib/paper';
-import { docId, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
+import { docIds, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
@@ -252,7 +252,7 @@ function postingsSource(
     async idsOf(docs) {
       // Irregular (old-style) ids are rare: their table is read only when a result has one.
       const table = docs.some(isIrregular) ? ((await db.get('meta', IRREGULAR_IDS_KEY)) ?? {}) : {};
-      return docs.flatMap((doc) => docId(doc, table as Record<number, string>) ?? []);
+      return docIds(docs, table as Record<number, string>);
     },
     async hasPaper(id) {
       return (await db.getKey('papers', id)) !== undefined;

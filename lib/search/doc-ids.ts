@@ -10,7 +10,8 @@ function regularNumber(id: string): number | null {
   const match = /^(\d{4})\.(\d{4,5})$/.exec(id);
   if (!match) return null;
   const number = Number(match[1]) * 100_000 + Number(match[2]);
-  return decodeRegular(number) === id ? number : null;
+  // 0 ("0000.0000", never a real paper) is hashed instead: searches use it to mark a free slot.
+  return number > 0 && decodeRegular(number) === id ? number : null;
 }
 
 function decodeRegular(number: number): string {
@@ -37,4 +38,20 @@ export const isIrregular = (doc: number) => doc >= IRREGULAR;
 /** The id behind a posting's number; irregular ones come from the table written alongside them. */
 export function docId(doc: number, irregular: Readonly<Record<number, string>>): string | undefined {
   return doc >= IRREGULAR ? irregular[doc] : decodeRegular(doc);
+}
+
+/** The ids behind many numbers (a search's results), in their order; numbers with no id are left out. */
+export function docIds(docs: readonly number[], irregular: Readonly<Record<number, string>>): string[] {
+  const ids: string[] = [];
+  for (const doc of docs) {
+    // Since 2015 a number is 9 digits and its id is those digits with a dot after the fourth: one conversion.
+    const id = doc >= 150_100_000 && doc < IRREGULAR ? regularFast(doc) : docId(doc, irregular);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+function regularFast(doc: number): string {
+  const digits = String(doc);
+  return `${digits.slice(0, 4)}.${digits.slice(4)}`;
 }

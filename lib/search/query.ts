@@ -1,5 +1,6 @@
 import { parseArxivId } from '@/lib/arxiv';
 import type { PostingField } from '@/lib/library/schema';
+import { DocScores } from './doc-scores';
 import { nearTerms } from './fuzzy';
 import { FIELDS, isStopword, tokenize } from './tokens';
 
@@ -65,8 +66,10 @@ function scoreWord(
   wanted: Candidate[],
   paperCount: number,
   matched: Set<string>,
-): Map<number, number> {
-  const scores = new Map<number, number>();
+): DocScores {
+  let expected = 0;
+  for (const fields of found.values()) for (const docs of fields) expected += docs.length;
+  const scores = new DocScores(expected);
   for (const { term, quality } of wanted) {
     const fields = found.get(term);
     if (!fields) continue;
@@ -75,7 +78,7 @@ function scoreWord(
       if (!docs.length) continue;
       matched.add(term);
       const weight = BOOST[field] * Math.log(1 + paperCount / docs.length) * quality;
-      for (const doc of docs) if ((scores.get(doc) ?? 0) < weight) scores.set(doc, weight);
+      for (const doc of docs) scores.raise(doc, weight);
     }
   }
   return scores;
@@ -96,26 +99,26 @@ async function matchWord(source: PostingsSource, word: string, paperCount: numbe
   return scores;
 }
 
-function combine(perWord: Map<number, number>[], allWords: boolean): Map<number, number> {
+function combine(perWord: DocScores[], allWords: boolean): DocScores {
   if (allWords) {
     const [smallest, ...rest] = [...perWord].sort((a, b) => a.size - b.size);
-    const total = new Map<number, number>();
-    for (const [doc, score] of smallest) {
+    const total = new DocScores(smallest.size);
+    smallest.forEach((doc, score) => {
       let sum = score;
       for (const other of rest) {
         const more = other.get(doc);
-        if (more === undefined) {
-          sum = -1;
-          break;
-        }
+        if (more === 0) return;
         sum += more;
       }
-      if (sum >= 0) total.set(doc, sum);
-    }
+      total.add(doc, sum);
+    });
     return total;
   }
-  const total = new Map<number, number>();
-  for (const scores of perWord) for (const [doc, score] of scores) total.set(doc, (total.get(doc) ?? 0) + score);
+  const total = new DocScores(Math.max(...perWord.map((scores) => scores.size)));
+  for (const scores of perWord)
+    scores.forEach((doc, score) => {
+      total.add(doc, score);
+    });
   return total;
 }
 
@@ -138,6 +141,5 @@ export async function searchPostings(source: PostingsSource, query: string): Pro
     allWords = false;
     scores = combine(perWord, false);
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([doc]) => doc);
-  return { ids: await source.idsOf(ranked), terms: [...matched], allWords };
+  return { ids: await source.idsOf(scores.ranked()), terms: [...matched], allWords };
 }
