@@ -1,5 +1,5 @@
-import { DocScores } from '@/lib/search/doc-scores';
 import { docId, docIds, docNumber } from '@/lib/search/doc-ids';
+import { DocScores } from '@/lib/search/doc-scores';
 import { random } from '../../bench/synthetic-library';
 
 describe('scores by paper number', () => {
@@ -22,7 +22,9 @@ describe('scores by paper number', () => {
     for (const [doc, score] of wantSum) expect(summed.get(doc)).toBeCloseTo(score, 9);
     expect(highest.get(123_456_789)).toBe(0);
     const visited = new Map<number, number>();
-    highest.forEach((doc, score) => visited.set(doc, score));
+    highest.forEach((doc, score) => {
+      visited.set(doc, score);
+    });
     expect(visited).toEqual(wantHighest);
   });
 
