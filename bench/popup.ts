@@ -107,7 +107,7 @@ const TRACE = `(() => {
     };
   };
   wrap(IDBFactory.prototype, 'open', () => 'open the database');
-  for (const method of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor', 'getKey']) {
+  for (const method of ['get', 'getAll', 'getAllKeys', 'getAllRecords', 'count', 'openCursor', 'openKeyCursor', 'getKey']) {
     wrap(IDBObjectStore.prototype, method, (store) => store.name + '.' + method);
     wrap(IDBIndex.prototype, method, (index) => index.objectStore.name + ' index ' + index.name + '.' + method);
   }

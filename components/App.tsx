@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryFilters } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
@@ -52,7 +52,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics.result, topicKey]);
   const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly, filters });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.firstShown) setListShown(true);
   }, [view.firstShown]);
   const searching = search.result !== undefined;

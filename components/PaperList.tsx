@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
 import type { SortKey } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
@@ -61,7 +61,8 @@ export function PaperList(props: PaperListProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const total = Math.max(ids.length, props.total ?? 0);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  useEffect(() => need(first, last), [ids, first, last, need]);
+  // Rows are asked for right after the render that needs them, not a frame later.
+  useLayoutEffect(() => need(first, last), [ids, first, last, need]);
 
   return (
     <div class="list-viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import {
   filteredIds,
@@ -127,8 +127,9 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   const { sort, searchIds, topicIds, starredOnly, filters } = options;
   const plain = !searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean);
 
+  // Reads start in layout effects: right after a render, not a frame later after its paint.
   // The plain list: its top straight from the sort's index (after a write, as many rows as were listed).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!db || !plain) return;
     const list = ++paging.current.list;
     paging.current.busy = true;
@@ -148,11 +149,18 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   }, [db, sort, plain, change.stamp, remember]);
 
   // Any other view (a search, a topic, filters, starred papers) is a list of ids worked out whole.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!db || plain) return;
     let current = true;
     paging.current = { list: paging.current.list + 1, next: null, busy: false };
     plainShown.current = null;
+    if (searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean)) {
+      // A search alone is its own order: no read, no second connection.
+      setIds(searchIds);
+      setComplete(true);
+      setError(null);
+      return;
+    }
     setComplete(false);
     readBulk()
       .then((connection) => viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, remember))

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { countPapers, LibraryNotReady, type LibraryReader, openLibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
@@ -36,7 +36,8 @@ export function useLibrary(): LibraryState {
     stale: false,
   });
 
-  useEffect(() => {
+  // Opened as soon as the page has rendered, not after its first paint: the rows wait on this.
+  useLayoutEffect(() => {
     let db: LibraryReader | undefined;
     let closed = false;
     const patch = (next: Partial<LibraryState>) => !closed && setState((current) => ({ ...current, ...next }));

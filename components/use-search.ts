@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { createSearcher, type LibraryReader } from '@/lib/library/read';
 import type { SearchResult } from '@/lib/search/query';
@@ -29,9 +29,10 @@ export function useSearch(db: LibraryReader | undefined, query: string, changeSt
   const wanted = useRef('');
   wanted.current = text;
 
-  // Before searching again after a write: what it may have changed is forgotten first.
-  useEffect(() => searcher?.refresh(), [searcher, changeStamp]);
-  useEffect(() => {
+  // Layout effects: a query is searched right after the keystroke's render, not a frame later.
+  // Before searching again after a write, what it may have changed is forgotten.
+  useLayoutEffect(() => searcher?.refresh(), [searcher, changeStamp]);
+  useLayoutEffect(() => {
     if (!text || !searcher) {
       waiting.current = null;
       setState(IDLE);
