@@ -149,6 +149,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       {!empty && library.count !== null && (
         <TopicList
           result={topics.result}
+          stale={topics.stale}
           error={topics.error}
           window={topicWindow}
           activeKey={topicKey}

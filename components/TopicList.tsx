@@ -3,6 +3,8 @@ import { Sparkline } from './Sparkline';
 
 interface TopicListProps {
   result: TopicsResult | null;
+  /** The result is the last ranking shown and the library changed since: a new one is coming. */
+  stale?: boolean;
   error?: string | null;
   window: TopicWindow;
   activeKey: string | null;
@@ -35,7 +37,15 @@ function Hint({ result, error, window }: Pick<TopicListProps, 'result' | 'error'
   return null;
 }
 
-export function TopicList({ result, error = null, window, activeKey, onWindowChange, onToggle }: TopicListProps) {
+export function TopicList({
+  result,
+  stale = false,
+  error = null,
+  window,
+  activeKey,
+  onWindowChange,
+  onToggle,
+}: TopicListProps) {
   return (
     <section class="topics" aria-labelledby="topics-heading">
       <div class="topics-head">
@@ -54,7 +64,7 @@ export function TopicList({ result, error = null, window, activeKey, onWindowCha
       </div>
       <Hint result={result} error={error} window={window} />
       {result !== null && result.topics.length > 0 && (
-        <ul aria-label="Trending topics" class="topic-list">
+        <ul aria-label="Trending topics" class="topic-list" aria-busy={stale || undefined}>
           {result.topics.map((topic) => (
             <li key={topic.key}>
               <button

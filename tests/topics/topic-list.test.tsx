@@ -69,6 +69,8 @@ describe('useTopics', () => {
       getAll: () => Promise.reject(new Error('the database was closed')),
     } as unknown as IDBPDatabase<LibrarySchema>;
     const { result } = renderHook(() => useTopics(broken, 1, '7d'));
-    await waitFor(() => expect(result.current).toEqual({ result: null, error: 'the database was closed' }));
+    await waitFor(() =>
+      expect(result.current).toEqual({ result: null, error: 'the database was closed', stale: false }),
+    );
   });
 });
