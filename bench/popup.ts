@@ -486,11 +486,7 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
 
     // Topics when no ranking was kept from an earlier opening (the first opening of a day): ranked on opening.
     const forget = await openPopup(session, 'searchbox');
-    await forget.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }
-      ).chrome.storage.local.remove('shownTopics'),
-    );
+    await forget.evaluate(() => localStorage.removeItem('papershelf:lastTopics'));
     await forget.close();
     await stopWorker(session);
     const ranking = await openPopup(session, 'topics', 30_000).catch(() => null);

@@ -26,6 +26,33 @@ async function openForReading(onStale: () => void): Promise<LibraryReader> {
   }
 }
 
+// The opening a page starts as its script loads (see the entry points), so the database opens while the first
+// render runs; the page's library hook takes it over, with whoever must hear that it went stale.
+interface StaleListener {
+  stale: boolean;
+  onStale?: () => void;
+}
+let early: { opening: Promise<LibraryReader>; listener: StaleListener } | undefined;
+
+export function openLibraryEarly(): void {
+  const listener: StaleListener = { stale: false };
+  const opening = openForReading(() => {
+    listener.stale = true;
+    listener.onStale?.();
+  });
+  opening.catch(() => {}); // reported by the hook that takes it over
+  early = { opening, listener };
+}
+
+function takeOpening(onStale: () => void): Promise<LibraryReader> {
+  const started = early;
+  early = undefined;
+  if (!started) return openForReading(onStale);
+  started.listener.onStale = onStale;
+  if (started.listener.stale) onStale();
+  return started.opening;
+}
+
 /** The library as extension pages see it: a read-only connection, the paper count, and news of every write. */
 export function useLibrary(): LibraryState {
   const [state, setState] = useState<LibraryState>({
@@ -43,7 +70,7 @@ export function useLibrary(): LibraryState {
     const patch = (next: Partial<LibraryState>) => !closed && setState((current) => ({ ...current, ...next }));
     const recount = () => db && countPapers(db).then((count) => patch({ count }));
 
-    openForReading(() => patch({ stale: true }))
+    takeOpening(() => patch({ stale: true }))
       .then((opened) => {
         db = opened;
         if (closed) return opened.close();

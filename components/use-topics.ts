@@ -2,31 +2,20 @@ import type { IDBPDatabase } from 'idb';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibrarySchema } from '@/lib/library/schema';
-import { libraryChange, shownTopics } from '@/lib/settings';
+import { libraryChange } from '@/lib/settings';
 import { readTopics } from '@/lib/topics/read';
 import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
+import { keepTopics, keptTopics } from './kept-topics';
 
 /** Library changes arriving in a burst (a capture, an import) re-read topics once. */
 export const SETTLE_MS = 300;
 const LIMIT = 12;
-
-/** A ranking this large (all time, say) is not kept for the next opening: storage is for small things. */
-const KEEP_AT_MOST_IDS = 5_000;
 
 export interface TopicsState {
   result: TopicsResult | null;
   error: string | null;
   /** The result is the last ranking shown, and the library has changed since: a new one is on its way. */
   stale: boolean;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Keeps what was ranked for the next opening, unless it is large. */
-function keep(result: TopicsResult, changeAt: number) {
-  const ids = result.topics.reduce((sum, topic) => sum + topic.paperIds.length, 0);
-  if (ids > KEEP_AT_MOST_IDS) return shownTopics.setValue(null);
-  return shownTopics.setValue({ window: result.window, day: today(), changeAt, result });
 }
 
 /**
@@ -40,21 +29,32 @@ export function useTopics(
   changeStamp: number,
   window: TopicWindow,
 ): TopicsState {
-  const [state, setState] = useState<TopicsState>({ result: null, error: null, stale: false });
+  // The first render already shows the last ranking of this window, if one was kept today.
+  const [state, setState] = useState<TopicsState>(() => ({
+    result: keptTopics(window)?.result ?? null,
+    error: null,
+    stale: false,
+  }));
   const readStamp = useRef<number | undefined>(undefined);
   const ranked = useRef(false);
 
   useEffect(() => {
     ranked.current = false;
-    let current = true;
-    Promise.all([shownTopics.getValue(), libraryChange.getValue()])
-      .then(([shown, change]) => {
-        if (!current || ranked.current || shown?.window !== window || shown.day !== today()) return;
-        setState({ result: shown.result, error: null, stale: shown.changeAt !== change.at });
+    const kept = keptTopics(window);
+    if (!kept) return;
+    setState((current) =>
+      current.result?.window === window ? current : { result: kept.result, error: null, stale: false },
+    );
+    let live = true;
+    libraryChange
+      .getValue()
+      .then((change) => {
+        if (live && !ranked.current && change.at !== kept.changeAt)
+          setState({ result: kept.result, error: null, stale: true });
       })
-      .catch(() => {}); // nothing kept: the ranking comes a little later
+      .catch(() => {}); // the ranking comes a little later either way
     return () => {
-      current = false;
+      live = false;
     };
   }, [window]);
 
@@ -71,7 +71,7 @@ export function useTopics(
           if (controller.signal.aborted) return;
           ranked.current = true;
           setState({ result, error: null, stale: false });
-          await keep(result, at);
+          keepTopics(result, at);
         } catch (error) {
           if (!controller.signal.aborted) setState({ result: null, error: errorMessage(error), stale: false });
         }

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import { type BackupState, NO_BACKUPS } from './backup';
-import type { TopicsResult, TopicWindow } from './topics/topics';
 
 /** Whether the content script records what the user sees. On by default. */
 export const captureEnabled = storage.defineItem<boolean>('local:captureEnabled', { fallback: true });
@@ -67,15 +66,3 @@ export const writeProblem = storage.defineItem<WriteProblem | null>('local:write
 
 /** Automatic backups: off until the user turns them on (which asks for the downloads permission then). */
 export const autoBackup = storage.defineItem<BackupState>('local:autoBackup', { fallback: NO_BACKUPS });
-
-/**
- * The topics a library view last ranked, shown while the next ranking is worked out: exact while the library has
- * not changed since (`changeAt` is the `libraryChange` it was ranked at), and only for the same window and day.
- */
-export interface ShownTopics {
-  window: TopicWindow;
-  day: string;
-  changeAt: number;
-  result: TopicsResult;
-}
-export const shownTopics = storage.defineItem<ShownTopics | null>('local:shownTopics', { fallback: null });

@@ -1,14 +1,14 @@
 import { renderHook, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { keepTopics, keptTopics } from '@/components/kept-topics';
 import { useTopics } from '@/components/use-topics';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { libraryChange, shownTopics } from '@/lib/settings';
+import { libraryChange } from '@/lib/settings';
 import type { TopicsResult } from '@/lib/topics/topics';
 import { makePaper } from '../helpers/papers';
 
-const today = new Date().toISOString().slice(0, 10);
 const lastShown: TopicsResult = {
   window: '7d',
   recentPapers: 9,
@@ -29,25 +29,32 @@ const lastShown: TopicsResult = {
 };
 
 describe('topics while the popup opens', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    localStorage.clear();
+  });
 
   it('shows the last ranking at once, as exact while the library has not changed since', async () => {
     await libraryChange.setValue({ at: 41, ids: null });
-    await shownTopics.setValue({ window: '7d', day: today, changeAt: 41, result: lastShown });
+    keepTopics(lastShown, 41);
     const { result } = renderHook(() => useTopics(undefined, 0, '7d'));
-    await waitFor(() => expect(result.current.result).toEqual(lastShown));
+    expect(result.current.result).toEqual(lastShown); // in the first render, before anything is read
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(result.current.stale).toBe(false);
   });
 
   it('marks it stale after a change, and shows none of another window or day', async () => {
     await libraryChange.setValue({ at: 42, ids: ['2611.00002'] });
-    await shownTopics.setValue({ window: '7d', day: today, changeAt: 41, result: lastShown });
+    keepTopics(lastShown, 41);
     const stale = renderHook(() => useTopics(undefined, 0, '7d'));
     await waitFor(() => expect(stale.result.current.stale).toBe(true));
     expect(stale.result.current.result).toEqual(lastShown);
 
     const otherWindow = renderHook(() => useTopics(undefined, 0, '30d'));
-    await shownTopics.setValue({ window: '7d', day: '2020-01-01', changeAt: 42, result: lastShown });
+    localStorage.setItem(
+      'papershelf:lastTopics',
+      JSON.stringify({ day: '2020-01-01', changeAt: 42, result: lastShown }),
+    );
     const otherDay = renderHook(() => useTopics(undefined, 0, '7d'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(otherWindow.result.current.result).toBeNull();
@@ -56,13 +63,21 @@ describe('topics while the popup opens', () => {
 
   it('replaces it with a ranking of the library, and keeps that for the next opening', async () => {
     await libraryChange.setValue({ at: 42, ids: null });
-    await shownTopics.setValue({ window: '7d', day: today, changeAt: 41, result: lastShown });
+    keepTopics(lastShown, 41);
     await applyImport(await openLibrary(), [makePaper('2611.00009')]);
     const db = await openLibraryReader();
     const { result } = renderHook(() => useTopics(db, 0, '7d'));
     await waitFor(() => expect(result.current.result?.recentPapers).not.toBe(lastShown.recentPapers));
     expect(result.current.stale).toBe(false);
-    await waitFor(async () => expect((await shownTopics.getValue())?.changeAt).toBe(42));
-    expect((await shownTopics.getValue())?.result).toEqual(result.current.result);
+    await waitFor(() => expect(keptTopics('7d')?.changeAt).toBe(42));
+    expect(keptTopics('7d')?.result).toEqual(result.current.result);
+  });
+
+  it('keeps nothing unreadable or large, and shows nothing of it', () => {
+    localStorage.setItem('papershelf:lastTopics', '{not json');
+    expect(keptTopics('7d')).toBeNull();
+    const large = { ...lastShown.topics[0], paperIds: Array.from({ length: 6_000 }, (_, i) => `2611.${10000 + i}`) };
+    keepTopics({ ...lastShown, topics: [large] }, 1);
+    expect(localStorage.getItem('papershelf:lastTopics')).toBeNull();
   });
 });
