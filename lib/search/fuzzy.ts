@@ -1,20 +1,43 @@
-/** Levenshtein distance if it is at most `max`, else max + 1 (stops as soon as a row exceeds it). */
+// Two rows reused by every call: a typo search compares a word with most of the vocabulary.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/**
+ * Levenshtein distance if it is at most `max`, else max + 1. Only the band of cells within `max` of the diagonal
+ * is computed (no cell outside it can lead to a distance of `max` or less), and it stops once a row exceeds `max`.
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const n = b.length;
+  if (previousRow.length <= n + 1) {
+    previousRow = new Int32Array(n + 2);
+    currentRow = new Int32Array(n + 2);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= n; j++) previous[j] = j <= max ? j : over;
+  previous[n + 1] = over;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+    const from = Math.max(1, i - max);
+    const to = Math.min(n, i + max);
+    current[0] = i <= max ? i : over;
+    current[from - 1] = from === 1 ? current[0] : over;
+    let best = from === 1 ? current[0] : over;
+    const letter = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      let value = previous[j - 1] + (letter === b.charCodeAt(j - 1) ? 0 : 1);
+      if (previous[j] + 1 < value) value = previous[j] + 1;
+      if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+      if (value > over) value = over;
+      current[j] = value;
       if (value < best) best = value;
     }
-    if (best > max) return max + 1;
-    previous = current;
+    current[to + 1] = over; // read by the next row, whose band reaches one further
+    if (best > max) return over;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[n], over);
 }
 
 /** Terms of the vocabulary within a typo or two of `word` (one per 5 letters, at most 2), closest first. */
