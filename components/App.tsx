@@ -146,7 +146,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           ★
         </button>
       </div>
-      {!empty && library.count !== null && (
+      {/* The last ranking kept shows before the library has even been counted. */}
+      {!empty && (library.count !== null || topics.result !== null) && (
         <TopicList
           result={topics.result}
           stale={topics.stale}
