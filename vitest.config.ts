@@ -2,6 +2,15 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// A real browser on a busy 2-core machine: what a page shows may take seconds, not one; one file at a time.
+const inABrowser = {
+  environment: 'node',
+  expect: { poll: { timeout: 10_000 } },
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  fileParallelism: false,
+} as const;
+
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
@@ -24,12 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
-          environment: 'node',
-          // A real browser on a busy 2-core machine: what a page shows may take seconds, not one.
-          expect: { poll: { timeout: 10_000 } },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          ...inABrowser,
           sequence: { groupOrder: 1 },
         },
       },
@@ -39,11 +43,7 @@ export default defineConfig({
           // The Firefox build in Firefox ESR (npm run test:e2e:firefox builds it first).
           name: 'e2e-firefox',
           include: ['tests/e2e/**/*.firefox.ts'],
-          environment: 'node',
-          expect: { poll: { timeout: 10_000 } },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          ...inABrowser,
           sequence: { groupOrder: 2 },
         },
       },

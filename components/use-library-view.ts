@@ -125,7 +125,8 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   }, []);
 
   const { sort, searchIds, topicIds, starredOnly, filters } = options;
-  const plain = !searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean);
+  const narrowed = Boolean(topicIds || starredOnly || Object.values(filters).some(Boolean));
+  const plain = !searchIds && !narrowed;
 
   // Reads start in layout effects: right after a render, not a frame later after its paint.
   // The plain list: its top straight from the sort's index (after a write, as many rows as were listed).
@@ -154,7 +155,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     let current = true;
     paging.current = { list: paging.current.list + 1, next: null, busy: false };
     plainShown.current = null;
-    if (searchIds && !topicIds && !starredOnly && !Object.values(filters).some(Boolean)) {
+    if (searchIds && !narrowed) {
       // A search alone is its own order: no read, no second connection.
       setIds(searchIds);
       setComplete(true);
@@ -174,7 +175,7 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     return () => {
       current = false;
     };
-  }, [db, plain, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember, readBulk]);
+  }, [db, plain, narrowed, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember, readBulk]);
 
   // Rows written by the background are read again (with many changes, every cached row is); each keeps showing
   // what it showed until its new version arrives, so a starred row never flickers out.

@@ -116,11 +116,6 @@ async function topRecords(
   return (await wrap(raw.getAllRecords({ count: limit, direction: 'prev' }))) as IndexRecord[];
 }
 
-/** The first `limit` papers in `sort` order, reading only those records. */
-export async function firstPapers(db: LibraryReader, sort: SortKey, limit: number): Promise<Paper[]> {
-  return (await papersInOrder(db, sort, limit)).papers;
-}
-
 /** Every paper's id in `sort` order, from the index alone (no record is read). */
 export async function orderedIds(db: LibraryReader, sort: SortKey): Promise<string[]> {
   const ids = (await db.getAllKeysFromIndex('papers', INDEX_OF[sort])) as string[];

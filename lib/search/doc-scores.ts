@@ -33,26 +33,28 @@ export class DocScores {
 
   /** Keeps the higher of the paper's score and `score`. */
   raise(doc: number, score: number): void {
-    const slot = this.slot(doc);
-    if (this.numbers[slot] === doc) {
-      if (this.scores[slot] < score) this.scores[slot] = score;
-      return;
-    }
-    this.numbers[slot] = doc;
-    this.scores[slot] = score;
-    if (++this.size * 2 > this.numbers.length) this.grow();
+    const slot = this.claim(doc);
+    if (this.scores[slot] < score) this.scores[slot] = score;
   }
 
   /** Adds `score` to the paper's score. */
   add(doc: number, score: number): void {
-    const slot = this.slot(doc);
-    if (this.numbers[slot] === doc) {
-      this.scores[slot] += score;
-      return;
+    const slot = this.claim(doc); // first: claiming may grow the table and replace `scores`
+    this.scores[slot] += score;
+  }
+
+  /** The paper's slot, taken with a score of 0 if it had none (growing the table first when it is half full). */
+  private claim(doc: number): number {
+    let slot = this.slot(doc);
+    if (this.numbers[slot] === doc) return slot;
+    if ((this.size + 1) * 2 > this.numbers.length) {
+      this.grow();
+      slot = this.slot(doc);
     }
     this.numbers[slot] = doc;
-    this.scores[slot] = score;
-    if (++this.size * 2 > this.numbers.length) this.grow();
+    this.scores[slot] = 0;
+    this.size++;
+    return slot;
   }
 
   forEach(visit: (doc: number, score: number) => void): void {

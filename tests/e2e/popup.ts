@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import type { ExtensionSession } from './harness';
+import type { ExpectedPaper } from './hf-site';
 
 export interface ExportFile {
   format: string;
@@ -49,6 +51,24 @@ export async function exportFromPopup(popup: Page): Promise<{ fileName: string; 
     popup.getByRole('button', { name: /^Export/ }).click(),
   ]);
   return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+/** The export holds every expected paper once, with the text it was shown with and the views it was in. */
+export function expectExportOf(file: ExportFile, expected: Map<string, ExpectedPaper>): void {
+  expect(file).toMatchObject({ format: 'papershelf', version: 1, count: expected.size });
+  const exported = new Map(file.papers.map((paper) => [paper.id, paper]));
+  expect(exported.size, 'each paper exported once').toBe(file.papers.length);
+  expect([...exported.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [id, want] of expected) {
+    const paper = exported.get(id) as Paper;
+    expect({ id, title: paper.title, abstract: paper.abstract, seenCount: paper.seenCount, url: paper.url }).toEqual({
+      id,
+      title: want.title,
+      abstract: want.abstract,
+      seenCount: want.seenCount,
+      url: paperUrl(id),
+    });
+  }
 }
 
 export async function exportJson(popup: Page): Promise<ExportFile> {

@@ -10,7 +10,7 @@ import {
   purgeSeenBefore,
   setStarred,
 } from '@/lib/library/ingest';
-import { countPapers, createSearcher, firstPapers, openLibraryReader } from '@/lib/library/read';
+import { countPapers, createSearcher, openLibraryReader, papersInOrder } from '@/lib/library/read';
 import { DB_NAME } from '@/lib/library/schema';
 import { toPaper } from '@/lib/library/stored';
 import type { CaptureBatch, Paper } from '@/lib/paper';
@@ -53,8 +53,8 @@ describe('capture ingest', () => {
     const db = await openLibrary();
     await ingestCapture(db, batch('view-1', [A]), at(1));
     await ingestCapture(db, batch('view-2', [B]), at(2));
-    expect((await firstPapers(db, 'lastSeen', 1)).map((paper) => paper.id)).toEqual([B.id]);
-    expect(await firstPapers(db, 'lastSeen', 5)).not.toHaveProperty('0.recentViewIds');
+    expect((await papersInOrder(db, 'lastSeen', 1)).papers.map((paper) => paper.id)).toEqual([B.id]);
+    expect((await papersInOrder(db, 'lastSeen', 5)).papers).not.toHaveProperty('0.recentViewIds');
   });
 });
 
@@ -148,7 +148,7 @@ describe('schema migrations', () => {
     const db = await openLibrary();
     expect(await getMeta(db, 'searchIndex')).toBeUndefined();
     expect(await getAllPapers(db)).toEqual([popular, unknown]);
-    expect((await firstPapers(db, 'upvotes', 2)).map((paper) => paper.id)).toEqual([popular.id, unknown.id]);
+    expect((await papersInOrder(db, 'upvotes', 2)).papers.map((paper) => paper.id)).toEqual([popular.id, unknown.id]);
     expect(await db.getAllKeysFromIndex('papers', 'starred')).toEqual([popular.id]);
     db.close();
     const searcher = createSearcher(await openLibraryReader());

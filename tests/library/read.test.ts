@@ -6,7 +6,6 @@ import {
   countPapers,
   countSeenBefore,
   filteredIds,
-  firstPapers,
   getPapers,
   LibraryNotReady,
   openLibraryReader,
@@ -45,7 +44,7 @@ describe('the read API', () => {
     expect(await orderedIds(db, 'published')).toEqual(['2601.00004', '2601.00003', '2601.00001', '2601.00002']);
     expect(await orderedIds(db, 'upvotes')).toEqual(['2601.00002', '2601.00001', '2601.00004', '2601.00003']);
     for (const sort of ['lastSeen', 'published', 'upvotes'] as const) {
-      const first = (await firstPapers(db, sort, 2)).map((paper) => paper.id);
+      const first = (await papersInOrder(db, sort, 2)).papers.map((paper) => paper.id);
       expect(first).toEqual((await orderedIds(db, sort)).slice(0, 2));
     }
   });
@@ -92,7 +91,7 @@ describe('the read API', () => {
     await applyImport(db, histories);
     const rising = ['2601.00014', '2601.00011', '2601.00013', '2601.00015', '2601.00012'];
     expect(await orderedIds(db, 'velocity')).toEqual(rising);
-    expect((await firstPapers(db, 'velocity', 3)).map((paper) => paper.id)).toEqual(rising.slice(0, 3));
+    expect((await papersInOrder(db, 'velocity', 3)).papers.map((paper) => paper.id)).toEqual(rising.slice(0, 3));
     // The in-memory sort (starred papers) agrees with the index.
     expect(sortPapers(histories, 'velocity').map((paper) => paper.id)).toEqual(rising);
   });

@@ -4,8 +4,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
-import type { Paper } from '@/lib/paper';
+import { HF_ORIGIN } from '@/lib/arxiv';
 import {
   dailyScreen,
   distinctiveTitleWord,
@@ -19,7 +18,7 @@ import {
   weeklyScreen,
   withSpaNavigation,
 } from '../hf-site';
-import type { ExportFile } from '../popup';
+import { type ExportFile, expectExportOf } from '../popup';
 import type { ExtensionBrowser, Tab } from './driver';
 
 const COUNT = 'output[aria-label="Paper count"]';
@@ -172,20 +171,7 @@ export function describeSharedScenarios(launch: () => Promise<ExtensionBrowser>)
     const file = await exportJson(popup);
     await popup.close();
 
-    expect(file).toMatchObject({ format: 'papershelf', version: 1, count: expected.size });
-    const exported = new Map(file.papers.map((paper) => [paper.id, paper]));
-    expect(exported.size, 'each paper exported once').toBe(file.papers.length);
-    expect([...exported.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [id, want] of expected) {
-      const paper = exported.get(id) as Paper;
-      expect({ id, title: paper.title, abstract: paper.abstract, seenCount: paper.seenCount, url: paper.url }).toEqual({
-        id,
-        title: want.title,
-        abstract: want.abstract,
-        seenCount: want.seenCount,
-        url: paperUrl(id),
-      });
-    }
+    expectExportOf(file, expected);
   });
 
   // On the full page: in Firefox the popup closes as soon as a file picker opens.
