@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
+import { FIRST_SCREEN } from '@/lib/library/first-screen';
 import {
   filteredIds,
   getPapers,
@@ -38,7 +39,6 @@ export interface LibraryView {
   error: string | null;
 }
 
-const FIRST_SCREEN = 30;
 /** Rows read per step as the list scrolls; a jump further than JUMP rows reads the whole order instead. */
 const PAGE = 100;
 const JUMP = 600;
@@ -80,12 +80,18 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
  * whole order. A write the background reports re-reads the top of the list and the rows it touched.
  */
 export function useLibraryView(library: LibraryState, options: ViewOptions): LibraryView {
-  const { db, change } = library;
-  const cache = useRef(new Map<string, Paper>());
+  const { db, change, firstScreen } = library;
+  const { sort, searchIds, topicIds, starredOnly, filters } = options;
+  const narrowed = Boolean(topicIds || starredOnly || Object.values(filters).some(Boolean));
+  const plain = !searchIds && !narrowed;
+  // The first screen read with the opening, when the page's first render had it: the list starts with it.
+  const [initial] = useState(() => (plain && sort === 'lastSeen' ? firstScreen : null));
+  // A ref whose first value is built once.
+  const [cache] = useState(() => ({ current: new Map(initial?.papers.map((paper) => [paper.id, paper])) }));
   const pending = useRef(new Set<string>());
-  const [ids, setIds] = useState<string[]>([]);
-  const [complete, setComplete] = useState(false);
-  const [firstShown, setFirstShown] = useState(false);
+  const [ids, setIds] = useState<string[]>(() => initial?.papers.map((paper) => paper.id) ?? []);
+  const [complete, setComplete] = useState(initial ? initial.next === null : false);
+  const [firstShown, setFirstShown] = useState(Boolean(initial));
   // A whole order is read on a connection of its own: a database answers a connection's requests in turn, and
   // that read (1.5 s at 100,000 papers) must not hold up the rows, a search or the topics.
   const bulk = useRef<Promise<LibraryReader> | undefined>(undefined);
@@ -106,11 +112,13 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   // Where the plain list's next page starts (null: at the end), and which list it belongs to.
   const paging = useRef<{ list: number; next: OrderPosition | null; busy: boolean }>({
     list: 0,
-    next: null,
+    next: initial?.next ?? null,
     busy: false,
   });
   // The sort of the plain list on screen (null: another view is): a write refreshes that list in place.
-  const plainShown = useRef<SortKey | null>(null);
+  const plainShown = useRef<SortKey | null>(initial ? 'lastSeen' : null);
+  // The first screen read with the opening stands in for the list's first read, once.
+  const firstScreenTaken = useRef(false);
 
   const remember = useCallback((papers: Paper[]) => {
     for (const paper of papers) cache.current.set(paper.id, paper);
@@ -124,10 +132,6 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     setVersion((version) => version + 1);
   }, []);
 
-  const { sort, searchIds, topicIds, starredOnly, filters } = options;
-  const narrowed = Boolean(topicIds || starredOnly || Object.values(filters).some(Boolean));
-  const plain = !searchIds && !narrowed;
-
   // Reads start in layout effects: right after a render, not a frame later after its paint.
   // The plain list: its top straight from the sort's index (after a write, as many rows as were listed).
   useLayoutEffect(() => {
@@ -135,19 +139,26 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     const list = ++paging.current.list;
     paging.current.busy = true;
     const listed = plainShown.current === sort ? Math.min(latestIds.current.length, REREAD_LIMIT) : 0;
-    papersInOrder(db, sort, Math.max(FIRST_SCREEN, listed))
-      .then(({ papers, next }) => {
-        if (paging.current.list !== list) return;
-        paging.current = { list, next, busy: false };
-        plainShown.current = sort;
-        remember(papers);
-        setIds(papers.map((paper) => paper.id));
-        setComplete(next === null);
-        setFirstShown(true);
-        setError(null);
-      })
-      .catch((failure) => paging.current.list === list && setError(errorMessage(failure)));
-  }, [db, sort, plain, change.stamp, remember]);
+    const show = ({ papers, next }: { papers: Paper[]; next: OrderPosition | null }) => {
+      if (paging.current.list !== list) return;
+      paging.current = { list, next, busy: false };
+      plainShown.current = sort;
+      remember(papers);
+      setIds(papers.map((paper) => paper.id));
+      setComplete(next === null);
+      setFirstShown(true);
+      setError(null);
+    };
+    const early = firstScreenTaken.current || sort !== 'lastSeen' ? null : firstScreen;
+    firstScreenTaken.current = true;
+    if (early && early === initial)
+      paging.current = { list, next: early.next, busy: false }; // already listed
+    else if (early) show(early);
+    else
+      papersInOrder(db, sort, Math.max(FIRST_SCREEN, listed))
+        .then(show)
+        .catch((failure) => paging.current.list === list && setError(errorMessage(failure)));
+  }, [db, sort, plain, change.stamp, firstScreen, remember]);
 
   // Any other view (a search, a topic, filters, starred papers) is a list of ids worked out whole.
   useLayoutEffect(() => {

@@ -1,13 +1,25 @@
+import { wrap } from 'idb';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { countPapers, LibraryNotReady, type LibraryReader, openLibraryReader } from '@/lib/library/read';
+import { type EarlyRead, FIRST_SCREEN, takeEarlyRead } from '@/lib/library/first-screen';
+import {
+  countPapers,
+  LibraryNotReady,
+  type LibraryReader,
+  type OrderPosition,
+  openLibraryReader,
+  pageOf,
+} from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
+import type { Paper } from '@/lib/paper';
 import { libraryChange } from '@/lib/settings';
 
 export interface LibraryState {
   db: LibraryReader | undefined;
   /** The number of papers, once counted. */
   count: number | null;
+  /** The newest papers by last seen, read with the opening (null where they were not): the list's first screen. */
+  firstScreen: { papers: Paper[]; next: OrderPosition | null } | null;
   /** The last write the background reported: a stamp, and the papers it wrote (null: many, or deletions). */
   change: { stamp: number; ids: string[] | null };
   error: string | null;
@@ -26,56 +38,123 @@ async function openForReading(onStale: () => void): Promise<LibraryReader> {
   }
 }
 
-// The opening a page starts as its script loads (see the entry points), so the database opens while the first
-// render runs; the page's library hook takes it over, with whoever must hear that it went stale.
+// The opening a page starts before its first render: begun by the page's classic script (see
+// entrypoints/first-screen.ts) with the first screen's read, or else as the module loads. The page's library hook
+// takes it over, with whoever must hear that it went stale.
 interface StaleListener {
   stale: boolean;
   onStale?: () => void;
 }
-let early: { opening: Promise<LibraryReader>; listener: StaleListener } | undefined;
+type FirstScreenRead = NonNullable<LibraryState['firstScreen']> & { count: number | undefined };
+interface Opening {
+  opening: Promise<LibraryReader>;
+  /** The first screen and the kept paper count, read with the opening (null when they were not). */
+  firstScreen: Promise<FirstScreenRead | null>;
+  listener: StaleListener;
+  /** Both, once they have arrived: a first render after that shows them. */
+  settled?: { db: LibraryReader; screen: FirstScreenRead | null };
+}
+let early: Opening | undefined;
 
-export function openLibraryEarly(): void {
-  const listener: StaleListener = { stale: false };
-  const opening = openForReading(() => {
-    listener.stale = true;
-    listener.onStale?.();
-  });
-  opening.catch(() => {}); // reported by the hook that takes it over
-  early = { opening, listener };
+/**
+ * How long a page's first render waits for its first screen. It has usually been read by the time the page's
+ * module has loaded; waiting paints the page once, with its rows, rather than an empty list and then a second
+ * render of the whole page (tens of ms while its code is still cold). A slow library is not waited for longer.
+ */
+const FIRST_RENDER_PATIENCE = 100;
+
+/** The classic script's connection, watched like openLibraryReader's; if it met an upgrade, the usual way. */
+async function adopt(started: EarlyRead, onStale: () => void): Promise<LibraryReader> {
+  try {
+    const db = await started.opening;
+    db.addEventListener('versionchange', () => {
+      db.close();
+      onStale();
+    });
+    return wrap(db) as LibraryReader;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return openForReading(onStale);
+    throw error;
+  }
 }
 
-function takeOpening(onStale: () => void): Promise<LibraryReader> {
-  const started = early;
+function startOpening(): Opening {
+  const listener: StaleListener = { stale: false };
+  const onStale = () => {
+    listener.stale = true;
+    listener.onStale?.();
+  };
+  const started = takeEarlyRead();
+  const opening = started ? adopt(started, onStale) : openForReading(onStale);
+  const firstScreen = (started?.firstScreen ?? Promise.resolve(null)).then(
+    (screen) => screen && { ...pageOf(screen.records, FIRST_SCREEN), count: screen.count },
+    () => null, // the list reads its first screen itself
+  );
+  opening.catch(() => {}); // reported by the hook that takes it over
+  return { opening, firstScreen, listener };
+}
+
+/** Starts opening the library; resolves when the first screen is there to render, or after a short wait. */
+export function openLibraryEarly(): Promise<void> {
+  const started = startOpening();
+  early = started;
+  const settled = Promise.all([started.opening, started.firstScreen]).then(
+    ([db, screen]) => {
+      started.settled = { db, screen };
+    },
+    () => {}, // the page renders, and its hook reports the failure
+  );
+  return Promise.race([settled, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_PATIENCE))]);
+}
+
+function takeOpening(): Opening {
+  const started = early ?? startOpening();
   early = undefined;
-  if (!started) return openForReading(onStale);
-  started.listener.onStale = onStale;
-  if (started.listener.stale) onStale();
-  return started.opening;
+  return started;
 }
 
 /** The library as extension pages see it: a read-only connection, the paper count, and news of every write. */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<LibraryState>({
-    db: undefined,
-    count: null,
-    change: { stamp: 0, ids: null },
-    error: null,
-    stale: false,
+  // What had arrived by the first render is shown by it; what arrives later, by a render of its own.
+  const [{ taken, shown }] = useState(() => {
+    const opening = takeOpening();
+    return { taken: opening, shown: opening.settled };
+  });
+  const [state, setState] = useState<LibraryState>(() => {
+    const screen = shown?.screen;
+    return {
+      db: shown?.db,
+      count: screen?.count ?? null,
+      firstScreen: screen ? { papers: screen.papers, next: screen.next } : null,
+      change: { stamp: 0, ids: null },
+      error: null,
+      stale: false,
+    };
   });
 
-  // Opened as soon as the page has rendered, not after its first paint: the rows wait on this.
+  // Taken over as soon as the page has rendered, not after its first paint: the rows wait on this.
   useLayoutEffect(() => {
     let db: LibraryReader | undefined;
     let closed = false;
     const patch = (next: Partial<LibraryState>) => !closed && setState((current) => ({ ...current, ...next }));
     const recount = () => db && countPapers(db).then((count) => patch({ count }));
 
-    takeOpening(() => patch({ stale: true }))
-      .then((opened) => {
+    taken.listener.onStale = () => patch({ stale: true });
+    if (taken.listener.stale) patch({ stale: true });
+    // The connection, the count and the first screen arrive together: one render shows them all (the first
+    // render already did when they were there in time).
+    Promise.all([taken.opening, taken.firstScreen])
+      .then(([opened, screen]) => {
         db = opened;
         if (closed) return opened.close();
-        patch({ db: opened });
-        return recount();
+        const count = screen?.count;
+        if (!shown)
+          patch({
+            db: opened,
+            firstScreen: screen && { papers: screen.papers, next: screen.next },
+            count: count ?? null,
+          });
+        return count === undefined ? recount() : undefined;
       })
       .catch((error) => patch({ error: errorMessage(error) }));
 
@@ -89,7 +168,7 @@ export function useLibrary(): LibraryState {
       unwatch();
       db?.close();
     };
-  }, []);
+  }, [taken, shown]);
 
   return state;
 }

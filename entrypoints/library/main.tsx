@@ -3,5 +3,5 @@ import { App } from '@/components/App';
 import { openLibraryEarly } from '@/components/use-library';
 import '@/components/app.css';
 
-openLibraryEarly(); // before the first render, which the library waits on otherwise
-render(<App fullPage />, document.getElementById('app') as HTMLElement);
+// Rendered once the first screen has been read (briefly waited for), so the page paints with its rows.
+openLibraryEarly().then(() => render(<App fullPage />, document.getElementById('app') as HTMLElement));

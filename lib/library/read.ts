@@ -1,11 +1,12 @@
 // The one way extension pages read the library: a screen of rows for a sort, counts, lookups by id, search.
 // Pages never migrate or write; only the background does (see db.ts).
-import { type IDBPDatabase, type IDBPIndex, openDB, unwrap, wrap } from 'idb';
+import { type IDBPDatabase, openDB, unwrap } from 'idb';
 import type { Paper, StoredPaper } from '@/lib/paper';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
+import { type IndexRecord, topRecords } from './first-screen';
 import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY } from './schema';
 import { toPaper } from './stored';
 
@@ -43,7 +44,6 @@ const INDEX_OF = {
   upvotes: 'byUpvotes',
   velocity: 'byVelocity',
 } as const;
-type IndexName = (typeof INDEX_OF)[SortKey];
 
 /** The number of papers, kept by every write (counting the store would walk all of it). */
 export async function countPapers(db: LibraryReader): Promise<number> {
@@ -68,14 +68,8 @@ export async function papersInOrder(
   after?: OrderPosition,
 ): Promise<{ papers: Paper[]; next: OrderPosition | null }> {
   const index = db.transaction('papers').store.index(INDEX_OF[sort]);
-  if (!after) {
-    const top = await topRecords(index, limit);
-    if (top) {
-      const last = top.at(-1);
-      const next = top.length === limit && last ? { key: last.key, id: last.primaryKey as string } : null;
-      return { papers: top.map((record) => toPaper(record.value as StoredPaper)), next };
-    }
-  }
+  const top = after ? null : topRecords(unwrap(index), limit);
+  if (top) return pageOf(await top, limit);
   let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.key) : null, 'prev');
   // Rows share a key (a capture stamps its papers with one time): step past the ones already listed, which
   // come first in this direction as ties fall to the higher id.
@@ -94,26 +88,11 @@ export async function papersInOrder(
   return { papers, next: cursor ? last : null };
 }
 
-interface IndexRecord {
-  key: IDBValidKey;
-  primaryKey: IDBValidKey;
-  value: unknown;
-}
-type RecordsIndex = IDBIndex & {
-  getAllRecords?: (options: { count: number; direction: IDBCursorDirection }) => IDBRequest<IndexRecord[]>;
-};
-
-/**
- * The index's last `limit` records, highest first, in one request where the browser has `getAllRecords`
- * (Chromium 141+): a cursor takes a round trip per row, about a millisecond each. Undefined elsewhere.
- */
-async function topRecords(
-  index: IDBPIndex<LibrarySchema, ['papers'], 'papers', IndexName>,
-  limit: number,
-): Promise<IndexRecord[] | undefined> {
-  const raw = unwrap(index) as RecordsIndex;
-  if (typeof raw.getAllRecords !== 'function') return undefined;
-  return (await wrap(raw.getAllRecords({ count: limit, direction: 'prev' }))) as IndexRecord[];
+/** A first page read in one request (see topRecords): its papers, and where the next page starts. */
+export function pageOf(records: IndexRecord[], limit: number): { papers: Paper[]; next: OrderPosition | null } {
+  const last = records.at(-1);
+  const next = records.length === limit && last ? { key: last.key, id: last.primaryKey as string } : null;
+  return { papers: records.map((record) => toPaper(record.value as StoredPaper)), next };
 }
 
 /** Every paper's id in `sort` order, from the index alone (no record is read). */
