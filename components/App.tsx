@@ -11,7 +11,7 @@ import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
 import { ExportPanel } from './ExportPanel';
 import { FilterBar } from './FilterBar';
-import { plural } from './format';
+import { formatCount, plural } from './format';
 import { ImportPanel } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
 import { PageSettings } from './PageSettings';
@@ -98,7 +98,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       <header class="app-header">
         <h1>Papershelf</h1>
         <output aria-label="Paper count" class="count">
-          {filtering && view.complete ? `${view.ids.length.toLocaleString('en-US')} of ` : ''}
+          {filtering && view.complete ? `${formatCount(view.ids.length)} of ` : ''}
           {library.count !== null ? plural(library.count, 'paper') : 'Loading…'}
         </output>
         <CaptureSwitch />

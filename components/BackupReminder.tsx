@@ -1,5 +1,5 @@
 import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/settings';
-import { formatDay } from './format';
+import { formatCount, formatDay } from './format';
 import { useStored } from './use-stored';
 
 const FIRST_REMINDER_AT = 250;
@@ -27,8 +27,8 @@ export function BackupReminder({ count }: { count: number }) {
   return (
     <aside class="reminder" aria-label="Backup reminder">
       <span>
-        {count.toLocaleString('en-US')} papers and no backup yet. Export keeps a copy you control, or turn on weekly
-        backups in Library tools.
+        {formatCount(count)} papers and no backup yet. Export keeps a copy you control, or turn on weekly backups in
+        Library tools.
       </span>
       <button type="button" onClick={() => backupReminderDismissedAt.setValue(count)}>
         Dismiss

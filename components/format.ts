@@ -11,6 +11,11 @@ export function formatAuthors(authors: string[], shown = 3): string {
   return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
 }
 
+// One formatter for every count: toLocaleString builds a new one on each call, a cost every render paid.
+const NUMBER = new Intl.NumberFormat('en-US');
+
+export const formatCount = (count: number) => NUMBER.format(count);
+
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -48,12 +48,15 @@ export function velocityOrder(history: readonly UpvoteObservation[]): number {
   return upvoteVelocity(history) ?? NO_VELOCITY;
 }
 
+// Built once: toLocaleString makes a formatter on every call, and every row on screen calls this.
+const NUMBER = new Intl.NumberFormat('en-US');
+
 /** "+84/day", "+0.4/day", "−3/day", "0/day": whole numbers from 10 up, one decimal below. */
 export function formatVelocity(perDay: number): string {
   const magnitude = Math.abs(perDay);
   const shown = magnitude >= 10 ? Math.round(magnitude) : Math.round(magnitude * 10) / 10;
   if (shown === 0) return '0/day';
-  return `${perDay < 0 ? '−' : '+'}${shown.toLocaleString('en-US')}/day`;
+  return `${perDay < 0 ? '−' : '+'}${NUMBER.format(shown)}/day`;
 }
 
 /** Why a paper has no rate, in a few words: "1 observation", "2 observations within 6 h", "no upvotes seen". */
