@@ -51,7 +51,15 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     const topic = topics.result?.topics.find((candidate) => candidate.key === topicKey);
     return topic ? new Set(topic.paperIds) : undefined;
   }, [topics.result, topicKey]);
-  const view = useLibraryView(library, { sort, searchIds: search.result?.ids, topicIds, starredOnly, filters });
+  const view = useLibraryView(library, {
+    sort,
+    searchIds: search.result?.ids,
+    searchPapers: search.result?.firstPapers,
+    searchComplete: !search.result?.rest,
+    topicIds,
+    starredOnly,
+    filters,
+  });
   useLayoutEffect(() => {
     if (view.firstShown) setListShown(true);
   }, [view.firstShown]);
@@ -183,7 +191,11 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           <PaperList
             ids={view.ids}
             // Until the whole order is read, the list already has the library's length: the scrollbar is right.
-            total={!view.complete && !filtering ? (library.count ?? undefined) : undefined}
+            total={
+              view.complete
+                ? undefined
+                : ((searching ? search.result?.total : !filtering ? library.count : null) ?? undefined)
+            }
             paper={view.paper}
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}
@@ -208,7 +220,11 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         )}
       </main>
       <footer class="app-footer">
-        <ExportPanel library={library} view={filtering ? view.ids : undefined} selection={[...selected]} />
+        <ExportPanel
+          library={library}
+          view={!filtering ? undefined : view.complete ? view.ids : null}
+          selection={[...selected]}
+        />
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
         <PageSettings />

@@ -7,8 +7,11 @@ type Scope = 'all' | 'view' | 'selection';
 
 interface ExportPanelProps {
   library: LibraryState;
-  /** Ids of the papers in the current view (undefined: the view is the whole library), and of the selected ones. */
-  view: string[] | undefined;
+  /**
+   * Ids of the papers in the current view (undefined: the view is the whole library; null: it is still being
+   * listed, and cannot be exported yet), and of the selected ones.
+   */
+  view: string[] | undefined | null;
   selection: string[];
 }
 
@@ -18,14 +21,15 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
   const [progress, setProgress] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const { db, count } = library;
-  const size = { all: count ?? 0, view: view?.length ?? count ?? 0, selection: selection.length }[scope];
+  const viewSize = view === null ? 0 : (view?.length ?? count ?? 0);
+  const size = { all: count ?? 0, view: viewSize, selection: selection.length }[scope];
 
   const run = async () => {
     if (!db) return;
     setProgress(0);
     setStatus('');
     try {
-      const papers = await readForExport(db, { all: undefined, view, selection }[scope]);
+      const papers = await readForExport(db, { all: undefined, view: view ?? undefined, selection }[scope]);
       const fileName = await exportLibrary(papers, format, setProgress, { wholeLibrary: scope === 'all' });
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
@@ -48,7 +52,7 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
       </select>
       <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
         <option value="all">Everything{count !== null ? ` (${count})` : ''}</option>
-        <option value="view">This view ({view?.length ?? count ?? 0})</option>
+        <option value="view">This view ({view === null ? 'listing…' : viewSize})</option>
         <option value="selection">Selected ({selection.length})</option>
       </select>
       <button type="button" onClick={run} disabled={progress !== null || !db || size === 0}>

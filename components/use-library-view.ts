@@ -20,6 +20,10 @@ export interface ViewOptions {
   sort: SortKey;
   /** Ranked ids of a search; undefined without a query. */
   searchIds: string[] | undefined;
+  /** The papers of the search's first screen, read with it. */
+  searchPapers?: Paper[];
+  /** False while `searchIds` holds only the top of the ranking. */
+  searchComplete?: boolean;
   topicIds: ReadonlySet<string> | undefined;
   starredOnly: boolean;
   /** The full page's filters (tag, dates, code). */
@@ -81,7 +85,7 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
  */
 export function useLibraryView(library: LibraryState, options: ViewOptions): LibraryView {
   const { db, change, firstScreen } = library;
-  const { sort, searchIds, topicIds, starredOnly, filters } = options;
+  const { sort, searchIds, searchPapers, searchComplete = true, topicIds, starredOnly, filters } = options;
   const narrowed = Boolean(topicIds || starredOnly || Object.values(filters).some(Boolean));
   const plain = !searchIds && !narrowed;
   // The first screen read with the opening, when the page's first render had it: the list starts with it.
@@ -167,13 +171,15 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     paging.current = { list: paging.current.list + 1, next: null, busy: false };
     plainShown.current = null;
     if (searchIds && !narrowed) {
-      // A search alone is its own order: no read, no second connection.
+      // A search alone is its own order: no read, no second connection; its first rows came with it.
+      if (searchPapers) remember(searchPapers);
       setIds(searchIds);
-      setComplete(true);
+      setComplete(searchComplete);
       setError(null);
       return;
     }
     setComplete(false);
+    if (searchIds && !searchComplete) return; // narrowed by what the whole ranking holds, once it is there
     readBulk()
       .then((connection) => viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, remember))
       .then((next) => {
@@ -186,7 +192,21 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     return () => {
       current = false;
     };
-  }, [db, plain, narrowed, sort, searchIds, topicIds, starredOnly, filters, change.stamp, remember, readBulk]);
+  }, [
+    db,
+    plain,
+    narrowed,
+    sort,
+    searchIds,
+    searchPapers,
+    searchComplete,
+    topicIds,
+    starredOnly,
+    filters,
+    change.stamp,
+    remember,
+    readBulk,
+  ]);
 
   // Rows written by the background are read again (with many changes, every cached row is); each keeps showing
   // what it showed until its new version arrives, so a starred row never flickers out.

@@ -1,17 +1,29 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { createSearcher, type LibraryReader } from '@/lib/library/read';
-import type { SearchResult } from '@/lib/search/query';
+import { createSearcher, type LibraryReader, type SearchAnswer } from '@/lib/library/read';
 
 export interface SearchState {
   /** The query these results answer (results of an older query stay up until the new ones arrive). */
   query: string;
   /** Undefined when the box is blank. */
-  result: SearchResult | undefined;
+  result: SearchAnswer | undefined;
   error: string | null;
 }
 
 const IDLE: SearchState = { query: '', result: undefined, error: null };
+const NOTHING: SearchAnswer = { ids: [], total: 0, terms: [], allWords: true, firstPapers: [] };
+
+/** After the next frame has been painted (or a moment, where frames are not drawn). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }),
+    );
+  });
 
 /**
  * Searches the on-disk index from this page: no worker to wake, no index to load. A query is searched at once
@@ -44,10 +56,21 @@ export function useSearch(db: LibraryReader | undefined, query: string, changeSt
       try {
         answer = { query: next, result: await searcher.search(next), error: null };
       } catch (error) {
-        answer = { query: next, result: { ids: [], terms: [], allWords: true }, error: errorMessage(error) };
+        answer = { query: next, result: NOTHING, error: errorMessage(error) };
+      }
+      if (next === wanted.current) setState(answer);
+      // A long ranking's top is shown first; the rest is ranked once that is on screen, unless the box moved on.
+      const { result } = answer;
+      if (result?.rest && next === wanted.current) {
+        try {
+          await afterPaint();
+          const ids = next === wanted.current ? await result.rest() : null;
+          if (ids && next === wanted.current) setState({ ...answer, result: { ...result, ids, rest: undefined } });
+        } catch (error) {
+          if (next === wanted.current) setState({ ...answer, error: errorMessage(error) });
+        }
       }
       running.current = false;
-      if (next === wanted.current) setState(answer);
       const queued = waiting.current;
       waiting.current = null;
       if (queued && queued === wanted.current) void run(queued);

@@ -220,6 +220,7 @@ function postingsSource(
   db: LibraryReader,
   vocabulary: () => Promise<readonly string[]>,
   segments: () => Promise<OpenSegment[]>,
+  paperCount: () => Promise<number>,
 ): PostingsSource {
   return {
     async postings(terms) {
@@ -253,7 +254,7 @@ function postingsSource(
       const fresh = recent.flatMap((segment) => segment.keys.map((key) => key.slice(2)));
       return fresh.length ? [...new Set([...stored, ...fresh])] : stored;
     },
-    paperCount: () => countPapers(db),
+    paperCount,
     async idsOf(docs) {
       // Irregular (old-style) ids are rare: their table is read only when a result has one.
       const table = docs.some(isIrregular) ? ((await db.get('meta', IRREGULAR_IDS_KEY)) ?? {}) : {};
@@ -265,30 +266,82 @@ function postingsSource(
   };
 }
 
+/** Terms per request when the vocabulary is read in idle time. */
+const VOCABULARY_SLICE = 4000;
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+
+/** Every indexed term, a slice at a time, waiting for `pause` before each slice. */
+export async function termsInSlices(
+  db: LibraryReader,
+  pause: () => Promise<void>,
+  size = VOCABULARY_SLICE,
+): Promise<string[]> {
+  const terms: string[] = [];
+  for (;;) {
+    await pause();
+    const after = terms.at(-1);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const slice = (await db.getAllKeys('terms', range, size)) as string[];
+    for (const term of slice) terms.push(term);
+    if (slice.length < size) return terms;
+  }
+}
+
+/** A search's answer, with the papers of its first screen: the list shows them in the render that lists it. */
+export interface SearchAnswer extends SearchResult {
+  firstPapers: Paper[];
+}
+
+/** Rows of a search's first screen read with it. */
+const SEARCH_FIRST_SCREEN = 16;
+/** A larger result is ranked and named in two steps: its best papers (a few screens' worth), then the rest. */
+const SEARCH_FIRST_RANKED = 200;
+
 /**
- * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher and only
- * when a word has no match; `refresh` forgets what may have changed after the library did.
+ * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher, when a
+ * word has no match or in idle time after a first search; `refresh` forgets what may have changed after the
+ * library did (the vocabulary, the paper count).
  */
-export function createSearcher(db: LibraryReader) {
+export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RANKED) {
   let vocabulary: Promise<readonly string[]> | undefined;
-  const readVocabulary = () => {
-    vocabulary ??= db.getAllKeys('terms') as Promise<string[]>;
-    return vocabulary;
+  let count: Promise<number> | undefined;
+  const keepVocabulary = (reading: Promise<readonly string[]>) => {
+    vocabulary = reading;
+    reading.catch(() => {
+      if (vocabulary === reading) vocabulary = undefined; // read again next time, not failed for good
+    });
+    return reading;
   };
-  const forgetVocabulary = () => {
+  const readVocabulary = () => vocabulary ?? keepVocabulary(db.getAllKeys('terms') as Promise<string[]>);
+  const readCount = () => {
+    count ??= countPapers(db);
+    return count;
+  };
+  const forget = () => {
     vocabulary = undefined;
+    count = undefined;
   };
-  const readSegments = segmentCache(db, forgetVocabulary);
+  // Someone searching will mistype a word sooner or later: the vocabulary is read in idle time, a slice at a time,
+  // so the next query's requests are answered between slices rather than after the whole of it.
+  const readVocabularySoon = () =>
+    !vocabulary && typeof requestIdleCallback === 'function' && keepVocabulary(termsInSlices(db, idle));
+  const readSegments = segmentCache(db, forget);
   return {
-    search(query: string): Promise<SearchResult> {
+    async search(query: string): Promise<SearchAnswer> {
       // The segments are looked at once per search, not once per word and step.
       const recent = readSegments();
       recent.catch(() => {}); // an id lookup never reads them; a failure is reported where they are read
-      return searchPostings(
-        postingsSource(db, readVocabulary, () => recent),
+      const result = await searchPostings(
+        postingsSource(db, readVocabulary, () => recent, readCount),
         query,
+        firstRanked,
       );
+      readVocabularySoon();
+      const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(
+        (paper): paper is Paper => Boolean(paper),
+      );
+      return { ...result, firstPapers };
     },
-    refresh: forgetVocabulary,
+    refresh: forget,
   };
 }

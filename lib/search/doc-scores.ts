@@ -63,23 +63,23 @@ export class DocScores {
   }
 
   /**
-   * Paper numbers, highest score first, ties to the higher number. Scores are compared to a thousandth (finer
-   * differences say nothing about relevance), which lets score and number share one float of 53 bits.
+   * Paper numbers, highest score first, ties to the higher number; only the first `limit` when given (picked
+   * without sorting the rest). Scores are compared to a thousandth (finer differences say nothing about
+   * relevance), which lets score and number share one float of 53 bits.
    */
-  ranked(): number[] {
+  ranked(limit = Number.POSITIVE_INFINITY): number[] {
+    const { numbers, scores } = this;
     let top = 0;
-    this.forEach((_, score) => {
-      if (score > top) top = score;
-    });
+    for (let slot = 0; slot < numbers.length; slot++) if (scores[slot] > top) top = scores[slot];
     const scale = Math.min(1000, 2 ** 21 / (top + 1));
     const keys = new Float64Array(this.size);
     let next = 0;
-    this.forEach((doc, score) => {
-      keys[next++] = Math.round(score * scale) * TWO_TO_32 + doc;
-    });
-    keys.sort();
-    const docs = new Array<number>(keys.length);
-    for (let index = 0; index < keys.length; index++) docs[index] = keys[keys.length - 1 - index] % TWO_TO_32;
+    for (let slot = 0; slot < numbers.length; slot++)
+      if (numbers[slot] !== FREE) keys[next++] = Math.round(scores[slot] * scale) * TWO_TO_32 + numbers[slot];
+    const kept = limit < keys.length ? largest(keys, limit) : keys;
+    kept.sort();
+    const docs = new Array<number>(kept.length);
+    for (let index = 0; index < kept.length; index++) docs[index] = kept[kept.length - 1 - index] % TWO_TO_32;
     return docs;
   }
 
@@ -94,4 +94,30 @@ export class DocScores {
       this.scores[next] = scores[slot];
     }
   }
+}
+
+/** The `count` largest of `keys` (all distinct), in no order: kept in a min-heap that each key is compared with. */
+function largest(keys: Float64Array, count: number): Float64Array {
+  const heap = keys.slice(0, count);
+  for (let index = (count >> 1) - 1; index >= 0; index--) siftDown(heap, index);
+  for (let index = count; index < keys.length; index++) {
+    if (keys[index] <= heap[0]) continue;
+    heap[0] = keys[index];
+    siftDown(heap, 0);
+  }
+  return heap;
+}
+
+function siftDown(heap: Float64Array, from: number): void {
+  const value = heap[from];
+  let at = from;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= heap.length) break;
+    if (child + 1 < heap.length && heap[child + 1] < heap[child]) child++;
+    if (heap[child] >= value) break;
+    heap[at] = heap[child];
+    at = child;
+  }
+  heap[at] = value;
 }

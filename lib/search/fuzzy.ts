@@ -40,6 +40,31 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return Math.min(previous[n], over);
 }
 
+/** Which characters a word holds, one bit each (past 32 they share bits). An edit changes at most two bits. */
+function letterBits(word: string): number {
+  let bits = 0;
+  for (let index = 0; index < word.length; index++) bits |= 1 << (word.charCodeAt(index) & 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let count = bits - ((bits >>> 1) & 0x55555555);
+  count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
+  return (((count + (count >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+// Each vocabulary's letter bits, worked out once: a page keeps its vocabulary for every typo it looks up.
+const vocabularyBits = new WeakMap<readonly string[], Int32Array>();
+
+function bitsOf(vocabulary: readonly string[]): Int32Array {
+  let bits = vocabularyBits.get(vocabulary);
+  if (!bits) {
+    bits = Int32Array.from(vocabulary, letterBits);
+    vocabularyBits.set(vocabulary, bits);
+  }
+  return bits;
+}
+
 /** Terms of the vocabulary within a typo or two of `word` (one per 5 letters, at most 2), closest first. */
 export function nearTerms(
   word: string,
@@ -48,9 +73,14 @@ export function nearTerms(
 ): { term: string; distance: number }[] {
   const max = Math.min(2, Math.floor(word.length / 5));
   if (max === 0) return [];
+  const bits = bitsOf(vocabulary);
+  const wordBits = letterBits(word);
   const found: { term: string; distance: number }[] = [];
-  for (const term of vocabulary) {
-    if (Math.abs(term.length - word.length) > max || term === word) continue;
+  for (let index = 0; index < vocabulary.length; index++) {
+    const term = vocabulary[index];
+    // Most terms differ in length or in more letters than `max` edits can change: no distance is worked out.
+    if (Math.abs(term.length - word.length) > max || bitCount(bits[index] ^ wordBits) > 2 * max) continue;
+    if (term === word) continue;
     const distance = boundedDistance(word, term, max);
     if (distance <= max) found.push({ term, distance });
   }

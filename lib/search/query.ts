@@ -6,7 +6,12 @@ import { FIELDS, isStopword, tokenize } from './tokens';
 
 /** What a search found: every matching paper, best first. */
 export interface SearchResult {
+  /** The matching papers, best first: all of them, or while `rest` is there, only the best. */
   ids: string[];
+  /** How many papers match. */
+  total: number;
+  /** The whole ranking, when `ids` holds only its top: ranked and named after the top is on screen. */
+  rest?: () => Promise<string[]>;
   /** The indexed words the query matched, for highlighting. */
   terms: string[];
   /** False when no paper has every word and papers with some of them are shown instead. */
@@ -84,9 +89,10 @@ function scoreWord(
   return scores;
 }
 
-async function matchWord(source: PostingsSource, word: string, paperCount: number, matched: Set<string>) {
+async function matchWord(source: PostingsSource, word: string, counted: Promise<number>, matched: Set<string>) {
   let wanted = await candidates(source, word);
-  let scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
+  const [found, paperCount] = await Promise.all([source.postings(wanted.map((c) => c.term)), counted]);
+  let scores = scoreWord(found, wanted, paperCount, matched);
   if (scores.size === 0) {
     // Nothing starts with this word: a typo, probably.
     wanted = nearTerms(word, await source.vocabulary()).map(({ term, distance }) => ({
@@ -100,6 +106,7 @@ async function matchWord(source: PostingsSource, word: string, paperCount: numbe
 }
 
 function combine(perWord: DocScores[], allWords: boolean): DocScores {
+  if (perWord.length === 1) return perWord[0];
   if (allWords) {
     const [smallest, ...rest] = [...perWord].sort((a, b) => a.size - b.size);
     const total = new DocScores(smallest.size);
@@ -125,21 +132,31 @@ function combine(perWord: DocScores[], allWords: boolean): DocScores {
 /**
  * Every paper matching the query, best first: papers with all the words, or, if none has them all, those with
  * any. A word matches itself, words it begins (it may still be being typed), or, when neither exists, words a
- * typo away. An arXiv id or link goes straight to its paper. Ties go to the newer arXiv id.
+ * typo away. An arXiv id or link goes straight to its paper. Ties go to the newer arXiv id. Given `first`, a
+ * larger result comes as its best `first` papers and the rest of the ranking on request: a common word matches
+ * most of the library, and ranking and naming all of it can wait until its top is on screen.
  */
-export async function searchPostings(source: PostingsSource, query: string): Promise<SearchResult> {
+export async function searchPostings(source: PostingsSource, query: string, first?: number): Promise<SearchResult> {
   const id = queryArxivId(query);
-  if (id) return { ids: (await source.hasPaper(id)) ? [id] : [], terms: [], allWords: true };
+  if (id) {
+    const ids = (await source.hasPaper(id)) ? [id] : [];
+    return { ids, total: ids.length, terms: [], allWords: true };
+  }
   const words = queryWords(query);
-  if (words.length === 0) return { ids: [], terms: [], allWords: true };
-  const paperCount = Math.max(1, await source.paperCount());
+  if (words.length === 0) return { ids: [], total: 0, terms: [], allWords: true };
+  // Counted while the words' candidates are looked up: only the scoring needs it.
+  const counted = source.paperCount().then((count) => Math.max(1, count));
+  counted.catch(() => {}); // awaited by every word: a failure is reported there
   const matched = new Set<string>();
-  const perWord = await Promise.all(words.map((word) => matchWord(source, word, paperCount, matched)));
+  const perWord = await Promise.all(words.map((word) => matchWord(source, word, counted, matched)));
   let allWords = true;
   let scores = combine(perWord, true);
   if (scores.size === 0 && words.length > 1) {
     allWords = false;
     scores = combine(perWord, false);
   }
-  return { ids: await source.idsOf(scores.ranked()), terms: [...matched], allWords };
+  const found = { total: scores.size, terms: [...matched], allWords };
+  if (first === undefined || scores.size <= first) return { ids: await source.idsOf(scores.ranked()), ...found };
+  const whole = scores;
+  return { ids: await source.idsOf(whole.ranked(first)), rest: () => source.idsOf(whole.ranked()), ...found };
 }

@@ -9,7 +9,12 @@ vi.mock('@/lib/library/read', () => ({
   createSearcher: () => ({
     search: (query: string) => {
       asked.push(query);
-      return new Promise((resolve) => pending.push(() => resolve({ ids: [query], terms: [], allWords: true })));
+      // "many …" matches three papers, given as the best one and then the rest (released like an answer).
+      const rest = () => new Promise((resolve) => pending.push(() => resolve([query, 'second', 'third'])));
+      const answer = query.startsWith('many')
+        ? { ids: [query], total: 3, rest, terms: [], allWords: true, firstPapers: [] }
+        : { ids: [query], total: 1, terms: [], allWords: true, firstPapers: [] };
+      return new Promise((resolve) => pending.push(() => resolve(answer)));
     },
     refresh: () => {},
   }),
@@ -47,5 +52,29 @@ describe('searching as the user types', () => {
     await waitFor(() => expect(asked).toEqual(['rl', 'rl']));
     rerender({ query: '  ', stamp: 1 });
     expect(result.current.result).toBeUndefined();
+  });
+
+  it('shows the top of a long ranking first, then all of it, and drops the rest once the box moved on', async () => {
+    const { result, rerender } = renderHook(({ query }) => useSearch(db, query, 0), {
+      initialProps: { query: 'many' },
+    });
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending.shift()?.();
+    await waitFor(() => expect(result.current.result?.ids).toEqual(['many']));
+    expect(result.current.result?.total).toBe(3);
+    await waitFor(() => expect(pending).toHaveLength(1)); // the rest, asked for after the top was shown
+    pending.shift()?.();
+    await waitFor(() => expect(result.current.result?.ids).toEqual(['many', 'second', 'third']));
+    expect(result.current.result?.rest).toBeUndefined();
+
+    rerender({ query: 'many more' });
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending.shift()?.();
+    rerender({ query: 'other' }); // typed before the rest was ranked: it never is
+    await waitFor(() => expect(asked.at(-1)).toBe('other'));
+    expect(pending).toHaveLength(1); // the answer for "other", and no rest of "many more"
+    pending.shift()?.();
+    await waitFor(() => expect(result.current.result?.ids).toEqual(['other']));
+    expect(asked).toEqual(['many', 'many more', 'other']);
   });
 });

@@ -40,6 +40,8 @@ describe('scores by paper number', () => {
     }
     const sorted = [...pairs].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([doc]) => doc);
     expect(scores.ranked()).toEqual(sorted);
+    for (const limit of [1, 7, 100, 2_000, sorted.length - 1])
+      expect(scores.ranked(limit)).toEqual(sorted.slice(0, limit));
     // Old-style papers have numbers above 2^31; very long queries sum to large scores: both still order right.
     const large = new DocScores();
     large.raise(0xffff_fff0, 5_000.5);

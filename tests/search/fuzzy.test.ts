@@ -36,4 +36,22 @@ describe('typo distance', () => {
     ]);
     expect(nearTerms('rl', vocabulary)).toEqual([]); // too short for a typo
   });
+
+  it('misses no term within reach, whatever letters it shares, on a random vocabulary', () => {
+    const next = random(7);
+    const word = (length: number) => Array.from({ length }, () => 'abcde9é'[Math.floor(next() * 7)]).join('');
+    const vocabulary = Array.from({ length: 3_000 }, () => word(5 + Math.floor(next() * 6)));
+    let within = 0;
+    for (let run = 0; run < 200; run++) {
+      const typed = word(5 + Math.floor(next() * 6));
+      const max = Math.min(2, Math.floor(typed.length / 5));
+      const everyTerm = [...new Set(vocabulary)]
+        .filter((term) => term !== typed && levenshtein(typed, term) <= max)
+        .map((term) => ({ term, distance: levenshtein(typed, term) }))
+        .sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+      expect(nearTerms(typed, [...new Set(vocabulary)], 10_000), typed).toEqual(everyTerm);
+      within += everyTerm.length;
+    }
+    expect(within).toBeGreaterThan(40); // the words were near enough to test something
+  });
 });

@@ -1,7 +1,7 @@
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { openLibrary } from '@/lib/library/db';
 import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
-import { createSearcher, openLibraryReader } from '@/lib/library/read';
+import { createSearcher, openLibraryReader, termsInSlices } from '@/lib/library/read';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
@@ -15,8 +15,12 @@ async function libraryOf(papers: Paper[]) {
   await applyImport(db, papers);
   const reader = await openLibraryReader();
   const searcher = createSearcher(reader);
-  const search = async (query: string) => (await searcher.search(query)).ids;
-  return { db, searcher, search };
+  // The whole ranking: a long one comes as its top, then the rest.
+  const search = async (query: string) => {
+    const answer = await searcher.search(query);
+    return answer.rest ? answer.rest() : answer.ids;
+  };
+  return { db, reader, searcher, search };
 }
 
 const capture = (id: string, title: string) => ({
@@ -59,6 +63,29 @@ describe('search over the on-disk index', () => {
     const found = new Set(await search('agent'));
     expect(scan.length).toBeGreaterThan(10);
     for (const id of scan) expect(found.has(id), titleOf(id)).toBe(true);
+  });
+
+  it('gives a long ranking’s top first, then the rest, together the whole ranking', async () => {
+    const whole = createSearcher(seeded.reader, Number.POSITIVE_INFINITY);
+    const inSteps = createSearcher(seeded.reader, 5);
+    for (const query of ['model', 'learning agent', 'reinforcment', 'diffusion mod']) {
+      const all = await whole.search(query);
+      expect(all.rest).toBeUndefined();
+      expect(all.ids.length, query).toBeGreaterThan(5);
+      const answer = await inSteps.search(query);
+      expect(answer.ids).toEqual(all.ids.slice(0, 5));
+      expect(answer.total).toBe(all.ids.length);
+      expect(answer.firstPapers.map((paper) => paper.id)).toEqual(answer.ids);
+      expect(await answer.rest?.()).toEqual(all.ids);
+    }
+  });
+
+  it('reads the vocabulary a slice at a time, pausing before each, to the same terms in the same order', async () => {
+    const every = (await seeded.reader.getAllKeys('terms')) as string[];
+    let pauses = 0;
+    const sliced = await termsInSlices(seeded.reader, async () => void pauses++, 97);
+    expect(sliced).toEqual(every);
+    expect(pauses).toBe(Math.floor(every.length / 97) + 1);
   });
 
   it('ranks a title match above an abstract-only one, and ties to the newer arXiv id', async () => {
