@@ -99,6 +99,36 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   });
 
   const filtering = Boolean(searching || topicIds || starredOnly || Object.values(filters).some(Boolean));
+  // Parts a keystroke or a search result leaves as they were are the same elements, which Preact does not diff again.
+  const topicList = useMemo(
+    () => (
+      <TopicList
+        result={topics.result}
+        stale={topics.stale}
+        error={topics.error}
+        window={topicWindow}
+        activeKey={topicKey}
+        onWindowChange={(next) => {
+          setTopicWindow(next);
+          setTopicKey(null);
+        }}
+        onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
+      />
+    ),
+    [topics.result, topics.stale, topics.error, topicWindow, topicKey],
+  );
+  const exportView = !filtering ? undefined : view.complete ? view.ids : null;
+  const footer = useMemo(
+    () => (
+      <footer class="app-footer">
+        <ExportPanel library={library} view={exportView} selection={[...selected]} />
+        <ImportPanel />
+        <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
+        <PageSettings />
+      </footer>
+    ),
+    [library, exportView, selected],
+  );
   const empty = library.count === 0;
   const error = library.error ?? view.error;
   return (
@@ -155,20 +185,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         </button>
       </div>
       {/* The last ranking kept shows before the library has even been counted. */}
-      {!empty && (library.count !== null || topics.result !== null) && (
-        <TopicList
-          result={topics.result}
-          stale={topics.stale}
-          error={topics.error}
-          window={topicWindow}
-          activeKey={topicKey}
-          onWindowChange={(next) => {
-            setTopicWindow(next);
-            setTopicKey(null);
-          }}
-          onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
-        />
-      )}
+      {!empty && (library.count !== null || topics.result !== null) && topicList}
       {fullPage && (
         <FilterBar db={library.db} changeStamp={library.change.stamp} filters={filters} onChange={setFilters} />
       )}
@@ -219,16 +236,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           />
         )}
       </main>
-      <footer class="app-footer">
-        <ExportPanel
-          library={library}
-          view={!filtering ? undefined : view.complete ? view.ids : null}
-          selection={[...selected]}
-        />
-        <ImportPanel />
-        <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
-        <PageSettings />
-      </footer>
+      {footer}
       <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
     </div>
   );
