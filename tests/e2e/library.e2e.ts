@@ -144,6 +144,28 @@ describe('a large library in the popup', () => {
     }
   });
 
+  it('lists and exports every match of a common word, though the best come first', async () => {
+    const popup = await openPopup(session);
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('model');
+    await popup.locator('main[data-results-for="model"]').waitFor();
+    // The count appears once the whole ranking is known.
+    await expect.poll(() => count(popup).textContent()).toMatch(/^[\d,]+ of /);
+    const shown = Number((await count(popup).textContent())?.split(' of ')[0].replace(/,/g, ''));
+    // Papers that say "model" only in their abstract rank below the title matches: far past the best 200.
+    const inAbstracts = papers.filter((paper) => /\bmodels?\b/i.test(paper.abstract ?? '')).map((paper) => paper.id);
+    expect(shown).toBeGreaterThan(200);
+    expect(inAbstracts.length).toBeGreaterThan(200);
+
+    await popup.getByLabel('Papers to export').selectOption('view');
+    const file = await exportJson(popup);
+    expect(file.count).toBe(shown);
+    const exported = new Set(file.papers.map((paper) => paper.id));
+    expect(inAbstracts.filter((id) => !exported.has(id))).toEqual([]);
+    // In the list's order: best first.
+    const firstRows = await rows(popup).evaluateAll((items) => items.map((item) => item.getAttribute('data-paper-id')));
+    expect(file.papers.slice(0, 5).map((paper) => paper.id)).toEqual(firstRows.slice(0, 5));
+  });
+
   it('finds a paper from a misspelled word', async () => {
     const popup = await openPopup(session);
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('difusion modls');
