@@ -12,7 +12,7 @@ import {
 } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
-import { libraryChange } from '@/lib/settings';
+import { type LibraryChange, libraryChange } from '@/lib/settings';
 
 export interface LibraryState {
   db: LibraryReader | undefined;
@@ -50,6 +50,8 @@ interface Opening {
   opening: Promise<LibraryReader>;
   /** The first screen and the kept paper count, read with the opening (null when they were not). */
   firstScreen: Promise<FirstScreenRead | null>;
+  /** When the first screen's read began, if there was one (epoch ms). */
+  readAt?: number;
   listener: StaleListener;
   /** Both, once they have arrived: a first render after that shows them. */
   settled?: { db: LibraryReader; screen: FirstScreenRead | null };
@@ -91,7 +93,7 @@ function startOpening(): Opening {
     () => null, // the list reads its first screen itself
   );
   opening.catch(() => {}); // reported by the hook that takes it over
-  return { opening, firstScreen, listener };
+  return { opening, firstScreen, readAt: started?.startedAt, listener };
 }
 
 /** Starts opening the library; resolves when the first screen is there to render, or after a short wait. */
@@ -158,11 +160,19 @@ export function useLibrary(): LibraryState {
       })
       .catch((error) => patch({ error: errorMessage(error) }));
 
-    const unwatch = libraryChange.watch((change) => {
+    const heard = (change: LibraryChange | null) => {
       if (!change) return;
       patch({ change: { stamp: change.at, ids: change.ids } });
       recount()?.catch((error) => patch({ error: errorMessage(error) }));
-    });
+    };
+    const unwatch = libraryChange.watch(heard);
+    // A write reported after the first screen was read, before this watch began, is heard all the same.
+    const { readAt } = taken;
+    if (readAt !== undefined)
+      libraryChange
+        .getValue()
+        .then((change) => change.at >= readAt && heard(change))
+        .catch(() => {}); // the next write is heard by the watch
     return () => {
       closed = true;
       unwatch();

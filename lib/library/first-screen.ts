@@ -21,6 +21,8 @@ export interface FirstScreen {
 }
 
 export interface EarlyRead {
+  /** When the read began (epoch ms): a write the background reports from then on may be missing from it. */
+  startedAt: number;
   /** A read-only connection; rejects with an AbortError when the database needs an upgrade only the background runs. */
   opening: Promise<IDBDatabase>;
   /** The newest rows by last seen, or null where the browser cannot read them in one request. */
@@ -52,6 +54,7 @@ export function topRecords(index: IDBIndex, count: number): Promise<IndexRecord[
 
 /** Opens the library read-only (refusing an upgrade) and reads its newest rows in the same breath. */
 export function startEarlyRead(factory: IDBFactory = indexedDB): EarlyRead {
+  const startedAt = Date.now();
   const request = factory.open(DB_NAME, DB_VERSION);
   request.onupgradeneeded = () => request.transaction?.abort(); // only the background migrates
   const opening = answer(request);
@@ -68,7 +71,7 @@ export function startEarlyRead(factory: IDBFactory = indexedDB): EarlyRead {
   // Whoever takes these over reports their failures; none may surface as unhandled before that.
   opening.catch(() => {});
   firstScreen.catch(() => {});
-  return { opening, firstScreen };
+  return { startedAt, opening, firstScreen };
 }
 
 /** The early read the page's classic script started, once (undefined without one, or when already taken). */

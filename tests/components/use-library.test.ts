@@ -3,6 +3,7 @@ import { openLibraryEarly, useLibrary } from '@/components/use-library';
 import { openLibrary } from '@/lib/library/db';
 import { EARLY_READ_KEY, type EarlyRead, type FirstScreen, startEarlyRead } from '@/lib/library/first-screen';
 import { applyImport } from '@/lib/library/ingest';
+import { libraryChange } from '@/lib/settings';
 import { makePaper } from '../helpers/papers';
 
 const library = Array.from({ length: 40 }, (_, index) =>
@@ -18,7 +19,7 @@ function earlyReadHeldBack(records: FirstScreen['records']) {
   const firstScreen = new Promise<FirstScreen>((resolve) => {
     release = () => resolve({ records, count: library.length });
   });
-  const early: EarlyRead = { opening: started.opening, firstScreen };
+  const early: EarlyRead = { startedAt: started.startedAt, opening: started.opening, firstScreen };
   (globalThis as Record<string, unknown>)[EARLY_READ_KEY] = early;
   return release;
 }
@@ -43,6 +44,23 @@ describe('the library as a page opens', () => {
       newestFirst.slice(0, 30).map((paper) => paper.id),
     );
     expect(result.current.firstScreen?.next).toEqual({ key: newestFirst[29].lastSeenAt, id: newestFirst[29].id });
+  });
+
+  it('hears a write the background reported after the first screen was read, before the page listened', async () => {
+    await libraryChange.setValue({ at: Date.now() - 60_000, ids: null }); // an old write: nothing to redo
+    earlyReadHeldBack(records)();
+    await openLibraryEarly();
+    const quiet = renderHook(() => useLibrary());
+    await waitFor(() => expect(quiet.result.current.db).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(quiet.result.current.change.stamp).toBe(0);
+
+    earlyReadHeldBack(records)();
+    await openLibraryEarly();
+    const written = { at: Date.now(), ids: [library[0].id] };
+    await libraryChange.setValue(written); // lands before the page's hook watches
+    const { result } = renderHook(() => useLibrary());
+    await waitFor(() => expect(result.current.change).toEqual({ stamp: written.at, ids: written.ids }));
   });
 
   it('renders without them after a short wait, and shows them when they come', async () => {
