@@ -118,6 +118,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     [topics.result, topics.stale, topics.error, topicWindow, topicKey],
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
+  const expectedRows = searching ? search.result?.total : filtering ? undefined : (library.count ?? undefined);
   const footer = useMemo(
     () => (
       <footer class="app-footer">
@@ -207,12 +208,9 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         ) : (
           <PaperList
             ids={view.ids}
-            // Until the whole order is read, the list already has the library's length: the scrollbar is right.
-            total={
-              view.complete
-                ? undefined
-                : ((searching ? search.result?.total : !filtering ? library.count : null) ?? undefined)
-            }
+            // Until the whole list is known, it already has its length (the library's, or the search's): the
+            // scrollbar is right.
+            total={view.complete ? undefined : expectedRows}
             paper={view.paper}
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}

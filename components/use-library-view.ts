@@ -4,6 +4,7 @@ import { FIRST_SCREEN } from '@/lib/library/first-screen';
 import {
   filteredIds,
   getPapers,
+  isPaper,
   type LibraryFilters,
   type LibraryReader,
   type OrderPosition,
@@ -52,8 +53,6 @@ const REREAD_LIMIT = 1_000;
 const CACHE_LIMIT = 2_000;
 /** A topic or filter with at most this many papers is read whole and sorted here, not by the whole order. */
 const SORT_IN_MEMORY = 1_500;
-
-const isPaper = (paper: Paper | undefined): paper is Paper => Boolean(paper);
 
 async function viewIds(db: LibraryReader, options: ViewOptions, remember: (papers: Paper[]) => void) {
   let starredIds: Set<string> | undefined;

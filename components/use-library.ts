@@ -1,7 +1,6 @@
-import { wrap } from 'idb';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { type EarlyRead, FIRST_SCREEN, takeEarlyRead } from '@/lib/library/first-screen';
+import { FIRST_SCREEN, takeEarlyRead } from '@/lib/library/first-screen';
 import {
   countPapers,
   LibraryNotReady,
@@ -27,10 +26,13 @@ export interface LibraryState {
   stale: boolean;
 }
 
-/** Opens the library read-only; if it needs migrating first, the background (its only writer) does that. */
-async function openForReading(onStale: () => void): Promise<LibraryReader> {
+/**
+ * Opens the library read-only (or takes over the opening the page's classic script `begun`); if it needs migrating
+ * first, the background (its only writer) does that.
+ */
+async function openForReading(onStale: () => void, begun?: Promise<IDBDatabase>): Promise<LibraryReader> {
   try {
-    return await openLibraryReader(onStale);
+    return await openLibraryReader(onStale, begun);
   } catch (error) {
     if (!(error instanceof LibraryNotReady)) throw error;
     await sendMessage('prepareLibrary', {});
@@ -65,21 +67,6 @@ let early: Opening | undefined;
  */
 const FIRST_RENDER_PATIENCE = 100;
 
-/** The classic script's connection, watched like openLibraryReader's; if it met an upgrade, the usual way. */
-async function adopt(started: EarlyRead, onStale: () => void): Promise<LibraryReader> {
-  try {
-    const db = await started.opening;
-    db.addEventListener('versionchange', () => {
-      db.close();
-      onStale();
-    });
-    return wrap(db) as LibraryReader;
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') return openForReading(onStale);
-    throw error;
-  }
-}
-
 function startOpening(): Opening {
   const listener: StaleListener = { stale: false };
   const onStale = () => {
@@ -87,7 +74,7 @@ function startOpening(): Opening {
     listener.onStale?.();
   };
   const started = takeEarlyRead();
-  const opening = started ? adopt(started, onStale) : openForReading(onStale);
+  const opening = openForReading(onStale, started?.opening);
   const firstScreen = (started?.firstScreen ?? Promise.resolve(null)).then(
     (screen) => screen && { ...pageOf(screen.records, FIRST_SCREEN), count: screen.count },
     () => null, // the list reads its first screen itself

@@ -1,6 +1,6 @@
 // The one way extension pages read the library: a screen of rows for a sort, counts, lookups by id, search.
 // Pages never migrate or write; only the background does (see db.ts).
-import { type IDBPDatabase, openDB, unwrap } from 'idb';
+import { type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
 import type { Paper, StoredPaper } from '@/lib/paper';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
 import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
@@ -17,20 +17,30 @@ export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
 export class LibraryNotReady extends Error {}
 
 /**
- * Opens the library for reading. An upgrade is refused here (the background owns migrations): the caller asks the
- * background to open the database, then tries again. `onStale` is called when a newer version needs the database.
+ * Opens the library for reading, or takes over an opening already `begun` (by the page's classic script, see
+ * first-screen.ts). An upgrade is refused (the background owns migrations): the caller asks the background to open
+ * the database, then tries again. `onStale` is called when a newer version needs the database.
  */
-export async function openLibraryReader(onStale: () => void = () => {}): Promise<LibraryReader> {
+export async function openLibraryReader(
+  onStale: () => void = () => {},
+  begun?: Promise<IDBDatabase>,
+): Promise<LibraryReader> {
+  const stale = (db: IDBDatabase) => {
+    db.close();
+    onStale();
+  };
   try {
+    if (begun) {
+      const db = await begun;
+      db.addEventListener('versionchange', () => stale(db));
+      return wrap(db) as LibraryReader;
+    }
     return await openDB<LibrarySchema>(DB_NAME, DB_VERSION, {
       upgrade: (_db, _old, _new, tx) => {
         tx.done.catch(() => {}); // the refusal is reported as LibraryNotReady below
         tx.abort();
       },
-      blocking: (_current, _blocked, event) => {
-        (event.target as IDBDatabase).close();
-        onStale();
-      },
+      blocking: (_current, _blocked, event) => stale(event.target as IDBDatabase),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw new LibraryNotReady('library not ready');
@@ -106,6 +116,8 @@ export async function orderedIds(db: LibraryReader, sort: SortKey): Promise<stri
 export async function starredPapers(db: LibraryReader): Promise<Paper[]> {
   return (await db.getAllFromIndex('papers', 'starred')).map(toPaper);
 }
+
+export const isPaper = (paper: Paper | undefined): paper is Paper => Boolean(paper);
 
 /** Papers by id, in one transaction (undefined where there is none). */
 export async function getPapers(db: LibraryReader, ids: readonly string[]): Promise<(Paper | undefined)[]> {
@@ -337,9 +349,7 @@ export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RAN
         firstRanked,
       );
       readVocabularySoon();
-      const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(
-        (paper): paper is Paper => Boolean(paper),
-      );
+      const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(isPaper);
       return { ...result, firstPapers };
     },
     refresh: forget,

@@ -157,6 +157,6 @@ export async function searchPostings(source: PostingsSource, query: string, firs
   }
   const found = { total: scores.size, terms: [...matched], allWords };
   if (first === undefined || scores.size <= first) return { ids: await source.idsOf(scores.ranked()), ...found };
-  const whole = scores;
-  return { ids: await source.idsOf(whole.ranked(first)), rest: () => source.idsOf(whole.ranked()), ...found };
+  const ranking = scores; // the final scores, for the rest asked for later
+  return { ids: await source.idsOf(ranking.ranked(first)), rest: () => source.idsOf(ranking.ranked()), ...found };
 }
