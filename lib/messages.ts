@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CaptureBatch } from './paper';
+import type { CaptureBatch, ReadingState } from './paper';
 import type { ImportReport } from './settings';
 
 export interface CaptureResult {
@@ -31,6 +31,9 @@ export interface ProtocolMap {
   starFromPage: { data: { id: string; starred: boolean }; reply: { ok: boolean } };
   setStarred: { data: { id: string; starred: boolean }; reply: { ok: boolean } };
   annotate: { data: { id: string; tags: string[]; note: string | null }; reply: { ok: boolean } };
+  setReadingState: { data: { id: string; state: ReadingState | null }; reply: { ok: boolean } };
+  /** A link to the paper (arXiv, PDF, its HF page) was opened from an extension page: a sign of interest. */
+  paperOpened: { data: { id: string }; reply: { ok: boolean } };
   deletePapers: { data: { ids: string[] }; reply: { deleted: number } };
   purgeSeenBefore: { data: { before: string }; reply: { deleted: number } };
   clearLibrary: { data: Record<string, never>; reply: { deleted: number } };

@@ -33,6 +33,10 @@ export interface UpvoteObservation {
   upvotes: number;
 }
 
+/** Where a paper stands in the user's reading: queued, done, or set aside. */
+export type ReadingState = 'to-read' | 'read' | 'not-interested';
+export const READING_STATES: readonly ReadingState[] = ['to-read', 'read', 'not-interested'];
+
 /** A paper as the library keeps it (and as the JSON export writes it). */
 export interface Paper extends PaperFacts {
   /** arXiv id without version suffix, e.g. "2509.24002". */
@@ -47,8 +51,14 @@ export interface Paper extends PaperFacts {
   note: string | null;
   /** Compact (time, upvotes) series, oldest first, for velocity features. */
   upvoteHistory: UpvoteObservation[];
-  /** When the user last changed star, tags or note (ISO); null or absent when unknown. */
+  /** When the user last changed star, tags, note or reading state (ISO); null or absent when unknown. */
   annotatedAt?: string | null;
+  /** Absent in records written before reading states were kept: the same as null. */
+  readingState?: ReadingState | null;
+  /** When the paper was put on the To read queue (ISO), while it is there: the queue's order. */
+  queuedAt?: string | null;
+  /** When the user last opened the paper (its own Hugging Face page, or a link from Papershelf): a sign of interest. */
+  openedAt?: string | null;
 }
 
 /** Every fact unknown: nothing is invented. */
@@ -83,6 +93,9 @@ export function newPaper(id: string, title: string, seenAt: string): Paper {
     note: null,
     upvoteHistory: [],
     annotatedAt: null,
+    readingState: null,
+    queuedAt: null,
+    openedAt: null,
   };
 }
 

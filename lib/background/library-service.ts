@@ -6,12 +6,15 @@ import {
   clearLibrary,
   deletePapers,
   ingestCapture,
+  markOpened,
   purgeSeenBefore,
+  setReadingState,
   setStarred,
 } from '@/lib/library/ingest';
 import { lookupSeenBefore } from '@/lib/library/seen';
-import { isViewId, validateCaptureBatch } from '@/lib/library/validate';
+import { isViewId, readReadingState, validateCaptureBatch } from '@/lib/library/validate';
 import { MAX_LOOKUP_IDS } from '@/lib/messages';
+import { classifyPapersUrl } from '@/lib/page/view';
 import type { ImportStatus } from '@/lib/settings';
 import { isObject, isoDate, own } from '@/lib/values';
 import { runImport } from './import-job';
@@ -89,7 +92,10 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       for (const drop of result.dropped) console.warn(`[papershelf] paper ${drop.index} dropped: ${drop.reason}`);
       const rejected = result.dropped.length;
       if (!(await deps.captureEnabled())) return { accepted: 0, rejected };
-      const { stored, ids } = await write(async () => ingestCapture(await deps.db(), result.batch, now()));
+      // A paper's own page was opened by the user: a sign of interest in that paper.
+      const view = classifyPapersUrl(result.batch.pageUrl);
+      const openedId = view?.kind === 'paper' ? view.paperId : null;
+      const { stored, ids } = await write(async () => ingestCapture(await deps.db(), result.batch, now(), openedId));
       deps.changed(ids);
       return { accepted: stored, rejected };
     },
@@ -114,6 +120,20 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
     async annotate(data) {
       const id = requireId(field(data, 'id'));
       const ok = await write(async () => annotatePaper(await deps.db(), id, field(data, 'tags'), field(data, 'note')));
+      if (ok) deps.changed([id]);
+      return { ok };
+    },
+    async setReadingState(data) {
+      const id = requireId(field(data, 'id'));
+      const state = readReadingState(field(data, 'state'));
+      if (!state.ok) throw new Error(state.reason);
+      const ok = await write(async () => setReadingState(await deps.db(), id, state.value));
+      if (ok) deps.changed([id]);
+      return { ok };
+    },
+    async paperOpened(data) {
+      const id = requireId(field(data, 'id'));
+      const ok = await write(async () => markOpened(await deps.db(), id));
       if (ok) deps.changed([id]);
       return { ok };
     },

@@ -11,6 +11,8 @@ const ALLOWED_SENDER: Record<MessageType, SenderRole> = {
   starFromPage: 'content-script',
   setStarred: 'extension-page',
   annotate: 'extension-page',
+  setReadingState: 'extension-page',
+  paperOpened: 'extension-page',
   deletePapers: 'extension-page',
   purgeSeenBefore: 'extension-page',
   clearLibrary: 'extension-page',

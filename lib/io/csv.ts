@@ -14,6 +14,7 @@ export const CSV_COLUMNS = [
   'tags',
   'note',
   'starred',
+  'readingState',
   'firstSeenAt',
   'lastSeenAt',
   'seenCount',

@@ -12,8 +12,8 @@ export interface ExportHeader {
   count: number;
 }
 
-/** A paper as the export writes it: with when the user last edited its star, tags or note (null: unknown). */
-export type ExportedPaper = Paper & { annotatedAt: string | null };
+/** A paper as the export writes it: every field present, unknown ones null (annotatedAt: when the user last edited it). */
+export type ExportedPaper = Paper & Required<Pick<Paper, 'annotatedAt' | 'readingState' | 'queuedAt' | 'openedAt'>>;
 
 export interface ExportDocument extends ExportHeader {
   papers: ExportedPaper[];
@@ -23,7 +23,7 @@ export interface ExportDocument extends ExportHeader {
  * The paper as the export writes it: every Paper field in a fixed order (the object literal must name
  * them all), and nothing else — stored bookkeeping such as `recentViewIds` stays behind.
  */
-export function exportPaper(paper: Paper & { annotatedAt?: string | null }): ExportedPaper {
+export function exportPaper(paper: Paper): ExportedPaper {
   return {
     id: paper.id,
     title: paper.title,
@@ -48,6 +48,9 @@ export function exportPaper(paper: Paper & { annotatedAt?: string | null }): Exp
     tags: paper.tags,
     note: paper.note,
     annotatedAt: paper.annotatedAt ?? null,
+    readingState: paper.readingState ?? null,
+    queuedAt: paper.queuedAt ?? null,
+    openedAt: paper.openedAt ?? null,
     upvoteHistory: paper.upvoteHistory.map(({ at, upvotes }) => ({ at, upvotes })),
   };
 }

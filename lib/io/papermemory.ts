@@ -101,6 +101,10 @@ function paperRecord(id: string, entry: JsonObject): Record<keyof Paper, unknown
     ...codeLinks(entry),
     id,
     annotatedAt: null,
+    readingState: null,
+    queuedAt: null,
+    // PaperMemory keeps a paper because it was opened: that is a sign of interest, as opening one from here is.
+    openedAt: lastOpenDate ?? null,
     title: ownField(entry, 'title'),
     authors: authorList(ownField(entry, 'author')),
     url: paperUrl(id),

@@ -1,4 +1,4 @@
-import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
+import type { CaptureBatch, Paper, PaperRecord, ReadingState, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { type PaperChange, updateDerived, type WriteTx } from './derived';
 import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from './merge';
@@ -47,11 +47,12 @@ async function writePapers(
   await Promise.all([...puts, updateDerived(tx, changes)]);
 }
 
-/** One page view's batch, merged into the library in one transaction. */
+/** One page view's batch, merged into the library in one transaction. `openedId`: the paper whose own page it is. */
 export function ingestCapture(
   db: LibraryDB,
   batch: CaptureBatch,
   now: string,
+  openedId: string | null = null,
 ): Promise<{ stored: number; ids: string[] }> {
   return inOneTransaction(db, async (tx) => {
     const ids = [...new Set(batch.papers.map((paper) => paper.id))];
@@ -61,7 +62,8 @@ export function ingestCapture(
     const before = new Map(ids.map((id, index) => [id, found[index]]));
     const merged = new Map<string, PaperRecord | undefined>(before);
     for (const sighting of batch.papers) {
-      merged.set(sighting.id, mergeSighting(merged.get(sighting.id), sighting, batch.viewId, now));
+      const opened = sighting.id === openedId;
+      merged.set(sighting.id, mergeSighting(merged.get(sighting.id), sighting, batch.viewId, now, opened));
     }
     await writePapers(tx, [...merged.values()] as PaperRecord[], before, now);
     return { stored: ids.length, ids };
@@ -129,6 +131,24 @@ export async function annotatePaper(db: LibraryDB, id: string, tags: unknown, no
   return updatePaper(db, id, () => ({ ...annotation.value, annotatedAt: new Date().toISOString() }));
 }
 
+/**
+ * Puts a paper on the To read queue (at the back), marks it read or not interested, or clears its state. Stamped
+ * like a star, so an older backup never resets it.
+ */
+export function setReadingState(db: LibraryDB, id: string, state: ReadingState | null): Promise<boolean> {
+  const at = new Date().toISOString();
+  return updatePaper(db, id, (paper) => ({
+    readingState: state,
+    queuedAt: state === 'to-read' ? (paper.readingState === 'to-read' && paper.queuedAt ? paper.queuedAt : at) : null,
+    annotatedAt: at,
+  }));
+}
+
+/** The user opened the paper (a link from Papershelf): a sign of interest, not an edit of theirs. */
+export function markOpened(db: LibraryDB, id: string): Promise<boolean> {
+  return updatePaper(db, id, () => ({ openedAt: new Date().toISOString() }));
+}
+
 async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
   const store = tx.objectStore('papers');
   await Promise.all([
@@ -166,12 +186,4 @@ export function clearLibrary(db: LibraryDB): Promise<number> {
     await Promise.all(WRITE_STORES.map((name) => tx.objectStore(name).clear()));
     return deleted;
   });
-}
-
-export function getMeta(db: LibraryDB, key: string): Promise<unknown> {
-  return db.get('meta', key);
-}
-
-export async function setMeta(db: LibraryDB, key: string, value: unknown): Promise<void> {
-  await db.put('meta', value, key);
 }

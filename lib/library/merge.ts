@@ -5,6 +5,7 @@ import {
   type PaperFacts,
   type PaperRecord,
   type PaperSighting,
+  type TitleSource,
   UNKNOWN_FACTS,
   type UpvoteObservation,
 } from '@/lib/paper';
@@ -14,11 +15,7 @@ const RECENT_VIEWS = 32;
 const HISTORY_POINTS = 128;
 const MAX_KEYWORDS = 64;
 
-// Fields lib/paper.ts is to carry; typed here until it does.
-type TitleSource = 'island' | 'card' | 'link';
-type Sighting = PaperSighting & { titleSource?: TitleSource };
-type Annotated = { annotatedAt?: string | null };
-type LibraryRecord = PaperRecord & Annotated & { titleSource?: TitleSource };
+type Annotated = Pick<Paper, 'annotatedAt'>;
 
 type Facts = Omit<PaperFacts, 'title'>;
 type Titled = { title: string; titleSource?: TitleSource };
@@ -30,6 +27,8 @@ const longer = (old: string | null, next: string | null | undefined) =>
   next && (!old || next.length >= old.length) ? next : old;
 const latest = <T>(old: T | null, next: T | null | undefined): T | null => next ?? old;
 const kept = <T>(old: T | null, next: T | null | undefined): T | null => old ?? next ?? null;
+const latestTime = (a: string | null | undefined, b: string | null | undefined) =>
+  a && b ? later(a, b) : (a ?? b ?? null);
 
 function unionKeywords(old: string[], next: string[] | undefined): string[] {
   const seen = new Set(old.map((word) => word.toLowerCase()));
@@ -82,7 +81,7 @@ function betterTitle(old: Titled, next: Titled, nextIsNewer: boolean, abstract: 
 }
 
 /** The record without its title's source, so a title of unknown source does not inherit the old one's. */
-function withoutTitleSource(record: LibraryRecord): LibraryRecord {
+function withoutTitleSource(record: PaperRecord): PaperRecord {
   const { titleSource: _, ...rest } = record;
   return rest;
 }
@@ -119,14 +118,18 @@ function factsOf(paper: Partial<Facts>): Partial<Facts> {
   return facts;
 }
 
-/** A sighting from a page view, folded into what the library knows. */
+/**
+ * A sighting from a page view, folded into what the library knows. `opened`: the view is the paper's own page,
+ * which the user chose to open.
+ */
 export function mergeSighting(
   stored: PaperRecord | undefined,
-  sighting: Sighting,
+  sighting: PaperSighting,
   viewId: string,
   now: string,
+  opened = false,
 ): PaperRecord {
-  const base: LibraryRecord = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
+  const base: PaperRecord = stored ?? { ...newPaper(sighting.id, sighting.title, now), recentViewIds: [] };
   const facts = mergeFacts(base, factsOf(sighting), true);
   const newView = !base.recentViewIds.includes(viewId);
   return {
@@ -140,6 +143,7 @@ export function mergeSighting(
     seenCount: base.seenCount + (newView ? 1 : 0),
     recentViewIds: newView ? [...base.recentViewIds, viewId].slice(-RECENT_VIEWS) : base.recentViewIds,
     upvoteHistory: observeUpvotes(base.upvoteHistory, sighting.upvotes, now),
+    ...(opened ? { openedAt: now } : {}),
   };
 }
 
@@ -173,7 +177,10 @@ function importedAnnotationWins(stored: Annotated, incoming: Annotated): boolean
 const COUNTS = ['upvotes', 'comments', 'githubStars'] as const;
 
 const sameAnnotation = (a: Paper, b: Paper) =>
-  a.starred === b.starred && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
+  a.starred === b.starred &&
+  a.note === b.note &&
+  a.tags.join('\n') === b.tags.join('\n') &&
+  (a.readingState ?? null) === (b.readingState ?? null);
 
 /** What an import did to one paper, for its report. */
 export interface ImportMerge {
@@ -200,12 +207,12 @@ export function mergeImported(stored: PaperRecord | undefined, incoming: Paper):
       keptNewerAnnotation: false,
     };
   }
-  const base: LibraryRecord = stored;
+  const base: PaperRecord = stored;
   const incomingNewer = observedAt(incoming) > observedAt(stored);
   const [older, newer] = incomingNewer ? [stored, incoming] : [incoming, stored];
   const facts = mergeFacts(stored, factsOf(incoming), incomingNewer);
-  const annotationFromFile = importedAnnotationWins(base, incoming as Paper & Annotated);
-  const record: LibraryRecord = {
+  const annotationFromFile = importedAnnotationWins(base, incoming);
+  const record: PaperRecord = {
     ...withoutTitleSource(base),
     ...facts,
     ...betterTitle(base, { title: incoming.title }, incomingNewer, facts.abstract),
@@ -213,10 +220,18 @@ export function mergeImported(stored: PaperRecord | undefined, incoming: Paper):
     lastSeenAt: later(stored.lastSeenAt, incoming.lastSeenAt),
     seenCount: Math.max(stored.seenCount, incoming.seenCount),
     upvoteHistory: mergeHistories(older.upvoteHistory, newer.upvoteHistory),
+    openedAt: latestTime(stored.openedAt, incoming.openedAt),
   };
   if (annotationFromFile) {
-    const { starred, tags, note, annotatedAt } = incoming as Paper & Annotated;
-    Object.assign(record, { starred, tags, note, annotatedAt: annotatedAt ?? null });
+    const { starred, tags, note, annotatedAt, readingState, queuedAt } = incoming;
+    Object.assign(record, {
+      starred,
+      tags,
+      note,
+      annotatedAt: annotatedAt ?? null,
+      readingState: readingState ?? null,
+      queuedAt: readingState === 'to-read' ? (queuedAt ?? null) : null,
+    });
   }
   return {
     record,

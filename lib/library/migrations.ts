@@ -67,6 +67,17 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
       all.map((paper) => ({ before: undefined, after: toPaper(paper) })),
     );
   }
+  if (oldVersion < 5) {
+    // Reading states: none yet. The queue index holds only papers with a queuedAt (null is no key).
+    const papers = tx.objectStore('papers');
+    papers.createIndex('queue', 'queuedAt');
+    let cursor = await papers.openCursor();
+    while (cursor) {
+      const { readingState = null, queuedAt = null, openedAt = null } = cursor.value;
+      await cursor.update({ ...cursor.value, readingState, queuedAt, openedAt });
+      cursor = await cursor.continue();
+    }
+  }
 }
 
 export function upgradeV1Record(record: Partial<StoredPaper> & { id: string }): StoredPaper {

@@ -3,7 +3,7 @@ import type { StoredPaper } from '@/lib/paper';
 import type { Segment } from '@/lib/search/segments';
 
 export const DB_NAME = 'papershelf';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Which part of a paper a search posting comes from: ranking weighs them differently. */
 export type PostingField = 0 | 1 | 2;
@@ -23,6 +23,8 @@ export interface LibrarySchema extends DBSchema {
       starred: string;
       tags: string;
       githubRepo: string;
+      /** The To read queue: only queued papers carry `queuedAt`. */
+      queue: string;
     };
   };
   /**

@@ -1,5 +1,14 @@
 import { isPapersPageUrl, paperUrl, parseArxivId } from '@/lib/arxiv';
-import { type CaptureBatch, type Paper, type PaperSighting, UNKNOWN_FACTS, type UpvoteObservation } from '@/lib/paper';
+import {
+  type CaptureBatch,
+  type Paper,
+  type PaperSighting,
+  READING_STATES,
+  type ReadingState,
+  type TitleSource,
+  UNKNOWN_FACTS,
+  type UpvoteObservation,
+} from '@/lib/paper';
 import { cleanText } from '@/lib/text';
 import { count, type Fields, isObject, isoDate, own, textList, webUrl } from '@/lib/values';
 
@@ -65,7 +74,6 @@ function isPapersPage(value: unknown): value is string {
 }
 
 /** Where a sighting's title was read (lib/page): the merge lets a stronger reading replace a weaker one. */
-type TitleSource = 'island' | 'card' | 'link';
 const TITLE_SOURCES: readonly unknown[] = ['island', 'card', 'link'] satisfies TitleSource[];
 
 /** A known title source is kept; anything else is left out, so the title counts as one of unknown source. */
@@ -127,6 +135,14 @@ export function readAnnotation(tags: unknown, note: unknown): Result<{ tags: str
   return { ok: true, value: { tags: textList(tags, LIMITS.tags, LIMITS.tag), note: typed } };
 }
 
+/** A reading state as a message or a file gives it: one of the states, or null (none); anything else is refused. */
+export function readReadingState(value: unknown): Result<ReadingState | null> {
+  if (value === null || value === undefined) return { ok: true, value: null };
+  return READING_STATES.includes(value as ReadingState)
+    ? { ok: true, value: value as ReadingState }
+    : { ok: false, reason: `readingState must be null or one of ${READING_STATES.join(', ')}` };
+}
+
 /** A full exported record (e.g. from an import file), with the library's bookkeeping fields. */
 export function validatePaperRecord(
   input: unknown,
@@ -145,6 +161,8 @@ export function validatePaperRecord(
   if (!annotation.ok) return { ok: false, reason: annotation.reason };
   const upvoteHistory = readHistory(own(record, 'upvoteHistory') ?? []);
   if (!upvoteHistory) return { ok: false, reason: 'upvoteHistory must be a list of {at, upvotes}' };
+  const readingState = readReadingState(own(record, 'readingState'));
+  if (!readingState.ok) return { ok: false, reason: readingState.reason };
   const sighting = facts.value;
   return {
     ok: true,
@@ -160,6 +178,13 @@ export function validatePaperRecord(
       note: annotation.value.note,
       // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
       annotatedAt: isoDate(own(record, 'annotatedAt')),
+      readingState: readingState.value,
+      // Only a queued paper has a place in the queue; a file without one queues it at the edit that put it there.
+      queuedAt:
+        readingState.value === 'to-read'
+          ? (isoDate(own(record, 'queuedAt')) ?? isoDate(own(record, 'annotatedAt')) ?? lastSeenAt)
+          : null,
+      openedAt: isoDate(own(record, 'openedAt')),
       upvoteHistory,
     },
   };

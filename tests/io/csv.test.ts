@@ -53,6 +53,7 @@ function expectedRow(paper: Paper): string[] {
     paper.tags.join('; '),
     paper.note ?? '',
     String(paper.starred),
+    paper.readingState ?? '',
     paper.firstSeenAt,
     paper.lastSeenAt,
     String(paper.seenCount),

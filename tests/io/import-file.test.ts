@@ -35,7 +35,16 @@ describe('parseImportFile: Papershelf files', () => {
     const plan = imported(parseImportFile(fixture('valid-v1.json')));
     // Files from before annotation times and venues were kept: they are unknown, not invented.
     const papers: Paper[] = fixtureJson('valid-v1.json').papers;
-    expect(plan.papers).toEqual(papers.map((paper) => ({ ...paper, annotatedAt: null, venue: null })));
+    expect(plan.papers).toEqual(
+      papers.map((paper) => ({
+        ...paper,
+        annotatedAt: null,
+        venue: null,
+        readingState: null,
+        queuedAt: null,
+        openedAt: null,
+      })),
+    );
   });
 
   it('imports into an empty library and exports again field for field, notes as typed', () => {

@@ -65,7 +65,14 @@ export const TRICKY_PAPERS: Paper[] = [
     comments: null,
     publishedAt: null,
   }),
-  makePaper('2403.00003', { title: 'A Survey of Everything', authors: MANY_AUTHORS }),
+  makePaper('2403.00003', {
+    title: 'A Survey of Everything',
+    authors: MANY_AUTHORS,
+    readingState: 'to-read',
+    queuedAt: '2025-03-06T10:00:00.000Z',
+    annotatedAt: '2025-03-06T10:00:00.000Z',
+    openedAt: '2025-03-06T09:45:00.000Z',
+  }),
   makePaper('hep-th/9901001', {
     title: 'String Theory, Revisited',
     authors: ['Juan Maldacena'],

@@ -5,9 +5,10 @@ import {
   applyImport,
   clearLibrary,
   deletePapers,
-  getMeta,
   ingestCapture,
+  markOpened,
   purgeSeenBefore,
+  setReadingState,
   setStarred,
 } from '@/lib/library/ingest';
 import { countPapers, createSearcher, openLibraryReader, papersInOrder } from '@/lib/library/read';
@@ -81,6 +82,40 @@ describe('user changes', () => {
   });
 });
 
+describe('reading states', () => {
+  it('queues papers in the order they were queued, keeps a place when queued again, and takes read ones out', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1'), at(1));
+    const queue = () => db.getAllKeysFromIndex('papers', 'queue');
+    expect(await setReadingState(db, B.id, 'to-read')).toBe(true);
+    expect(await setReadingState(db, A.id, 'to-read')).toBe(true);
+    const placeOfB = (await db.get('papers', B.id))?.queuedAt;
+    await setReadingState(db, B.id, 'to-read');
+    expect((await db.get('papers', B.id))?.queuedAt).toBe(placeOfB);
+    expect(await queue()).toEqual([B.id, A.id]);
+    await setReadingState(db, B.id, 'read');
+    expect(await queue()).toEqual([A.id]);
+    expect((await getAllPapers(db)).find((paper) => paper.id === B.id)).toMatchObject({
+      readingState: 'read',
+      queuedAt: null,
+      annotatedAt: expect.any(String),
+    });
+    await setReadingState(db, A.id, null);
+    expect(await queue()).toEqual([]);
+    expect(await setReadingState(db, '2501.00000', 'read')).toBe(false);
+  });
+
+  it('remembers when a paper was opened: from its own page, or from a link', async () => {
+    const db = await openLibrary();
+    await ingestCapture(db, batch('view-1'), at(1), B.id);
+    const byId = new Map((await getAllPapers(db)).map((paper) => [paper.id, paper]));
+    expect(byId.get(A.id)?.openedAt).toBe(null);
+    expect(byId.get(B.id)?.openedAt).toBe(at(1));
+    expect(await markOpened(db, A.id)).toBe(true);
+    expect((await db.get('papers', A.id))?.openedAt).toEqual(expect.any(String));
+  });
+});
+
 describe('applyImport', () => {
   const imported: Paper = makePaper('2509.24002', {
     title: 'MCPMark',
@@ -146,7 +181,7 @@ describe('schema migrations', () => {
     v3.close();
 
     const db = await openLibrary();
-    expect(await getMeta(db, 'searchIndex')).toBeUndefined();
+    expect(await db.get('meta', 'searchIndex')).toBeUndefined();
     expect(await getAllPapers(db)).toEqual([popular, unknown]);
     expect((await papersInOrder(db, 'upvotes', 2)).papers.map((paper) => paper.id)).toEqual([popular.id, unknown.id]);
     expect(await db.getAllKeysFromIndex('papers', 'starred')).toEqual([popular.id]);

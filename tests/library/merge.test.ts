@@ -102,6 +102,13 @@ describe('mergeSighting', () => {
     expect(mergeSighting(stored, rich, 'view-b', T2)).toMatchObject({ starred: true, tags: ['read'], note: 'good' });
   });
 
+  it('marks the paper opened only when the view is its own page', () => {
+    expect(mergeSighting(undefined, rich, 'v1', T1).openedAt).toBe(null);
+    const opened = mergeSighting(undefined, rich, 'v1', T1, true);
+    expect(opened.openedAt).toBe(T1);
+    expect(mergeSighting(opened, rich, 'v2', T2).openedAt).toBe(T1);
+  });
+
   it('remembers only the last 32 views', () => {
     let paper = mergeSighting(undefined, rich, 'view-0', T1);
     for (let view = 1; view < 40; view++) paper = mergeSighting(paper, rich, `view-${view}`, T1);
@@ -326,6 +333,33 @@ describe('mergeImported', () => {
       expect(
         mergeImported(library, { ...undatedBackup, starred: false, tags: ['kept'], note: null }).keptNewerAnnotation,
       ).toBe(false);
+    });
+  });
+
+  describe('reading states: the later user edit wins, as stars do', () => {
+    it('an old backup never resets a newer state, and a newer file brings its own with its place in the queue', () => {
+      const readNow = inLibrary(observed(T2, 1, { readingState: 'read', queuedAt: null, annotatedAt: T3 }));
+      const queuedBackup = observed(T1, 1, { readingState: 'to-read', queuedAt: T1, annotatedAt: T1 });
+      const kept = mergeImported(readNow, queuedBackup);
+      expect(kept.record).toMatchObject({ readingState: 'read', queuedAt: null, annotatedAt: T3 });
+      expect(kept.keptNewerAnnotation).toBe(true);
+      const newerFile = observed(T1, 1, { readingState: 'to-read', queuedAt: T4, annotatedAt: T4 });
+      expect(mergeImported(readNow, newerFile).record).toMatchObject({ readingState: 'to-read', queuedAt: T4 });
+    });
+
+    it('a state set aside in a newer file clears the library’s, and an undated file never sets one', () => {
+      const queued = inLibrary(observed(T2, 1, { readingState: 'to-read', queuedAt: T2, annotatedAt: T2 }));
+      const cleared = observed(T1, 1, { readingState: null, queuedAt: null, annotatedAt: T4 });
+      expect(mergeImported(queued, cleared).record).toMatchObject({ readingState: null, queuedAt: null });
+      const undated = observed(T4, 1, { readingState: 'not-interested' });
+      expect(mergeImported(queued, undated).record).toMatchObject({ readingState: 'to-read', queuedAt: T2 });
+    });
+
+    it('keeps the later time the paper was opened, from either side', () => {
+      const library = inLibrary(observed(T2, 1, { openedAt: T3 }));
+      expect(mergeImported(library, observed(T1, 1, { openedAt: T1 })).record.openedAt).toBe(T3);
+      expect(mergeImported(library, observed(T1, 1, { openedAt: T4 })).record.openedAt).toBe(T4);
+      expect(mergeImported(inLibrary(observed(T2, 1, { openedAt: null })), observed(T1, 1)).record.openedAt).toBe(null);
     });
   });
 

@@ -6,6 +6,7 @@ import { openLibrary } from '@/lib/library/db';
 import { createSearcher, openLibraryReader } from '@/lib/library/read';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
 import { toPaper } from '@/lib/library/stored';
+import { makePaper } from '../helpers/papers';
 
 interface StoreShape {
   keyPath: string | null;
@@ -89,7 +90,7 @@ describe('schema versions', () => {
       const db = await openLibrary();
       expect(db.version).toBe(DB_VERSION);
       const papers = (await db.getAll('papers')).map(toPaper);
-      const old = fixture.records.papers as { id: string }[];
+      const old = (fixture.records.papers ?? []) as { id: string }[];
       expect(papers.map((paper) => paper.id).sort()).toEqual(old.map((paper) => paper.id).sort());
       for (const before of old) {
         const after = papers.find((paper) => paper.id === before.id);
@@ -104,6 +105,30 @@ describe('schema versions', () => {
       }
     });
   }
+
+  it('gives version 4 papers no reading state, an empty queue, and keeps every field', async () => {
+    const v4 = fixtures.find((fixture) => fixture.version === 4) as VersionFixture;
+    const {
+      readingState: _,
+      queuedAt: __,
+      openedAt: ___,
+      ...old
+    } = {
+      ...makePaper('2501.00007', { title: 'Quokka planning', starred: true, tags: ['rl'], note: 'read §3' }),
+      recentViewIds: ['view-1'],
+      changedAt: '2026-01-02T00:00:00.000Z',
+      publishedOrder: '',
+      upvoteOrder: -1,
+      velocityOrder: -1,
+      starredOrder: '2026-01-01T00:00:00.000Z',
+    };
+    await writeOldLibrary({ ...v4, records: { papers: [old] } });
+    const db = await openLibrary();
+    const [paper] = await db.getAll('papers');
+    expect(paper).toEqual({ ...old, readingState: null, queuedAt: null, openedAt: null });
+    expect(await db.getAllKeysFromIndex('papers', 'queue')).toEqual([]);
+    db.close();
+  });
 
   it('refuses to open a library written by a newer version, and leaves it as it was', async () => {
     const newer = await openDB(DB_NAME, DB_VERSION + 1, {
