@@ -1,3 +1,4 @@
+import { singular } from '@/lib/plural';
 import { BREAKING_WORDS, NOT_HEAD_WORDS } from './lexicon-data';
 import { PAPER_SPEAK, STOPWORDS } from './stoplist';
 
@@ -81,14 +82,6 @@ export function keyWords(word: string): string[] {
     .split('-')
     .filter(Boolean)
     .map((part, index, parts) => (index === parts.length - 1 ? singular(part) : part));
-}
-
-function singular(word: string): string {
-  if (word.length <= 3 || /(?:ss|us|is|ias|vas|ics)$/.test(word)) return word;
-  if (/[^aeiou]ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
-  // "batches", "sketches", "boxes"; but "caches" and "images" drop only the s.
-  if (/(?:[^a]ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
-  return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
 /** What the extraction needs to know about a word, worked out once per spelling. */

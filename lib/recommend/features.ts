@@ -1,0 +1,83 @@
+// What a paper is about, as weighted terms: the words and two-word phrases of its title, keywords and abstract.
+import type { Paper } from '@/lib/paper';
+import { singular } from '@/lib/plural';
+import { tokenize } from '@/lib/search/tokens';
+import { PAPER_SPEAK, STOPWORDS } from '@/lib/topics/stoplist';
+
+export type PaperText = Pick<Paper, 'title' | 'abstract' | 'keywords'>;
+/** term → how often the paper uses it (title and keywords count twice: they say what the paper is about). */
+export type TermCounts = Map<string, number>;
+
+/** A unit-length tf-idf vector: terms and their weights, in the same order. */
+export interface SparseVector {
+  terms: string[];
+  values: Float64Array;
+}
+
+const meaningful = (word: string) =>
+  word.length > 1 && !/^\d+$/.test(word) && !STOPWORDS.has(word) && !PAPER_SPEAK.has(word);
+
+function addText(counts: TermCounts, text: string | null, weight: number) {
+  if (!text) return;
+  let previous: string | null = null;
+  for (const word of tokenize(text)) {
+    if (!meaningful(word)) {
+      previous = null; // a phrase never spans a function word
+      continue;
+    }
+    const term = singular(word);
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+    if (previous) {
+      const phrase = `${previous} ${term}`;
+      counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
+    }
+    previous = term;
+  }
+}
+
+export function paperTerms(paper: PaperText): TermCounts {
+  const counts: TermCounts = new Map();
+  addText(counts, paper.title, 2);
+  for (const keyword of paper.keywords) addText(counts, keyword, 2);
+  addText(counts, paper.abstract, 1);
+  return counts;
+}
+
+/** Smoothed inverse document frequency, as scikit-learn computes it. */
+export const inverseFrequency = (documents: number, frequency: number) =>
+  Math.log((1 + documents) / (1 + frequency)) + 1;
+
+/** Document frequencies of a corpus, and the idf they give. */
+export function idfOf(corpus: readonly TermCounts[]): (term: string) => number {
+  const frequency = new Map<string, number>();
+  for (const counts of corpus) for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  return (term) => inverseFrequency(corpus.length, frequency.get(term) ?? 0);
+}
+
+/** Sublinear tf times idf, scaled to unit length: a long abstract weighs no more than a short one. */
+export function tfidf(counts: TermCounts, idf: (term: string) => number): SparseVector {
+  const terms = [...counts.keys()].sort();
+  const values = new Float64Array(terms.length);
+  let norm = 0;
+  terms.forEach((term, index) => {
+    const value = (1 + Math.log(counts.get(term) as number)) * idf(term);
+    values[index] = value;
+    norm += value * value;
+  });
+  norm = Math.sqrt(norm) || 1;
+  for (let index = 0; index < values.length; index++) values[index] /= norm;
+  return { terms, values };
+}
+
+/** Cosine of two unit vectors (their terms sorted). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    if (a.terms[i] === b.terms[j]) sum += a.values[i++] * b.values[j++];
+    else if (a.terms[i] < b.terms[j]) i++;
+    else j++;
+  }
+  return sum;
+}

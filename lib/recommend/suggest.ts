@@ -1,0 +1,54 @@
+// "For you": the papers seen lately that the user's own signals say are for them, best first, with reasons.
+import type { Paper } from '@/lib/paper';
+import { paperTerms } from './features';
+import { createScorer, type SuggestionModel, trainModel } from './model';
+import { chosen, isPositive, MIN_POSITIVES, signalOf } from './signals';
+
+export { MIN_POSITIVES };
+
+export interface Suggestion {
+  id: string;
+  score: number;
+  reasons: string[];
+}
+
+const DAY = 86_400_000;
+
+/** The model of a set of papers (the signals and the papers they are told apart from), or null below MIN_POSITIVES. */
+export function modelOf(papers: readonly Paper[]): SuggestionModel | null {
+  const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (sorted.filter(isPositive).length < MIN_POSITIVES) return null;
+  return trainModel(sorted.map((paper) => ({ counts: paperTerms(paper), signal: signalOf(paper) })));
+}
+
+/** A paper that may be suggested: seen within the window, with no reading state, not starred, nothing done with it. */
+export function isCandidate(paper: Paper, since: string): boolean {
+  return paper.lastSeenAt >= since && !paper.readingState && !chosen(paper);
+}
+
+export const windowStart = (now: string, windowDays: number) =>
+  new Date(Date.parse(now) - windowDays * DAY).toISOString();
+
+/** Candidates ranked by the model, best first; ties go to the newer arXiv id. */
+export function rankCandidates(model: SuggestionModel, candidates: readonly Paper[], limit = Infinity): Suggestion[] {
+  const score = createScorer(model);
+  return candidates
+    .map((paper) => ({ id: paper.id, ...score(paper) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1))
+    .slice(0, limit);
+}
+
+/** For you over a whole library in memory: null when fewer than MIN_POSITIVES papers are wanted. */
+export function suggest(
+  library: readonly Paper[],
+  options: { now: string; windowDays: number; limit?: number },
+): Suggestion[] | null {
+  const model = modelOf(library);
+  if (!model) return null;
+  const since = windowStart(options.now, options.windowDays);
+  return rankCandidates(
+    model,
+    library.filter((paper) => isCandidate(paper, since)),
+    options.limit,
+  );
+}
