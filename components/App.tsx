@@ -11,24 +11,31 @@ import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
 import { ExportPanel } from './ExportPanel';
 import { FilterBar } from './FilterBar';
+import { ForYouList } from './ForYouList';
 import { formatCount, plural } from './format';
 import { ImportPanel } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
 import { PageSettings } from './PageSettings';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
+import { setReadingState } from './ReadingStateSelect';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
 import { useLibraryView } from './use-library-view';
+import { usePaper, useQueue } from './use-recommend';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
 import { WriteProblem } from './WriteProblem';
 
+/** What the list shows: the whole library (searched, filtered), the To read queue, or suggestions. */
+type Shelf = 'library' | 'to-read' | 'for-you';
+
 export function App({ fullPage = false }: { fullPage?: boolean }) {
   const library = useLibrary();
+  const [shelf, setShelf] = useState<Shelf>('library');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('lastSeen');
   const [starredOnly, setStarredOnly] = useState(false);
@@ -64,12 +71,22 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     if (view.firstShown) setListShown(true);
   }, [view.firstShown]);
   const searching = search.result !== undefined;
+  const queue = useQueue(library.db, library.change.stamp);
+  const queued = useMemo(() => new Map(queue.map((paper) => [paper.id, paper])), [queue]);
+  // The list the keyboard and rows work on: the library's view, or the queue.
+  const onQueue = shelf === 'to-read';
+  const listIds = onQueue ? queue.map((paper) => paper.id) : view.ids;
+  const listPaper = onQueue ? (id: string) => queued.get(id) : view.paper;
 
-  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters]);
+  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters, shelf]);
+  // Typing a search looks in the whole library.
+  useEffect(() => {
+    if (query) setShelf('library');
+  }, [query]);
   // Nothing is active until the keyboard or a focus makes it so: the first row does not look chosen on opening.
-  const activeIndex = activeId ? view.ids.indexOf(activeId) : -1;
-  const setActiveIndex = (index: number) => setActiveId(view.ids[index] ?? null);
-  const paperAt = (index: number) => (view.ids[index] ? view.paper(view.ids[index]) : undefined);
+  const activeIndex = activeId ? listIds.indexOf(activeId) : -1;
+  const setActiveIndex = (index: number) => setActiveId(listIds[index] ?? null);
+  const paperAt = (index: number) => (listIds[index] ? listPaper(listIds[index]) : undefined);
 
   const toggleStar = (paper: Paper) =>
     sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);
@@ -80,10 +97,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       return next;
     });
 
-  const detail = detailId ? view.paper(detailId) : undefined;
+  // A detail opened from a suggestion or a similar paper may be of a paper the list does not hold.
+  const detailRead = usePaper(library.db, detailId, library.change.stamp);
+  const detail = detailId ? (listPaper(detailId) ?? (detailRead?.id === detailId ? detailRead : undefined)) : undefined;
   useKeyboard({
     searchInput,
-    count: view.ids.length,
+    count: shelf === 'for-you' ? 0 : listIds.length,
     activeIndex,
     setActiveIndex,
     open: (index) => {
@@ -93,6 +112,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     star: (index) => {
       const paper = paperAt(index);
       if (paper) toggleStar(paper);
+    },
+    mark: (index, state) => {
+      const paper = paperAt(index);
+      if (paper) setReadingState(paper, paper.readingState === state ? null : state);
     },
     clearSearch: () => setQuery(''),
     closeDetail: detail ? () => setDetailId(null) : undefined,
@@ -185,6 +208,29 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           ★
         </button>
       </div>
+      {!empty && (
+        <nav class="shelves" aria-label="Shelves">
+          {(
+            [
+              ['library', 'All papers'],
+              ['to-read', `To read${queue.length ? ` (${formatCount(queue.length)})` : ''}`],
+              ['for-you', 'For you'],
+            ] as const
+          ).map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={shelf === value}
+              onClick={() => {
+                setShelf(value);
+                setDetailId(null);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+      )}
       {/* The last ranking kept shows before the library has even been counted. */}
       {!empty && (library.count !== null || topics.result !== null) && topicList}
       {fullPage && (
@@ -199,6 +245,28 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       <main class="list-area" data-results-for={search.query || undefined}>
         {empty ? (
           <EmptyState />
+        ) : shelf === 'for-you' ? (
+          <ForYouList db={library.db} stamp={library.change.stamp} onDetails={(paper) => setDetailId(paper.id)} />
+        ) : onQueue && queue.length === 0 ? (
+          <p class="hint no-results" role="status">
+            Nothing to read yet: mark a paper To read (t) and it waits here, oldest first.
+          </p>
+        ) : onQueue ? (
+          <PaperList
+            ids={listIds}
+            paper={listPaper}
+            need={() => {}}
+            listKey="to-read"
+            sort="lastSeen"
+            onDetails={(paper) => setDetailId(paper.id)}
+            activeIndex={activeIndex}
+            highlightTerms={[]}
+            selected={selected}
+            onActivate={setActiveIndex}
+            onToggleStar={toggleStar}
+            onToggleSelect={toggleSelect}
+            onEdit={setAnnotating}
+          />
         ) : view.ids.length === 0 && view.complete ? (
           <p class="hint no-results" role="status">
             {search.error
@@ -227,6 +295,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         )}
         {detail && (
           <PaperDetail
+            db={library.db}
+            onOpen={setDetailId}
             paper={detail}
             onClose={() => setDetailId(null)}
             onToggleStar={() => toggleStar(detail)}

@@ -1,17 +1,24 @@
+import type { LibraryReader } from '@/lib/library/read';
+import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { paperLinks } from '@/lib/paper-links';
 import { formatDay, plural } from './format';
+import { ReadingStateSelect } from './ReadingStateSelect';
+import { SimilarPapers } from './SimilarPapers';
 import { UpvoteHistory } from './UpvoteHistory';
 
 interface PaperDetailProps {
+  db: LibraryReader | undefined;
   paper: Paper;
   onClose: () => void;
   onToggleStar: () => void;
   onEdit: () => void;
+  /** Shows another paper's detail (a similar one). */
+  onOpen: (id: string) => void;
 }
 
-/** Everything known about one paper: the abstract, every author, when it was seen, and where to read it. */
-export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetailProps) {
+/** Everything known about one paper: the abstract, every author, when it was seen, where to read it, and its neighbours. */
+export function PaperDetail({ db, paper, onClose, onToggleStar, onEdit, onOpen }: PaperDetailProps) {
   const upvotes = paper.upvotes === null ? null : plural(paper.upvotes, 'upvote');
   return (
     <section class="detail" aria-labelledby="detail-title">
@@ -25,6 +32,7 @@ export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetai
         <button type="button" onClick={onEdit}>
           Tags and note…
         </button>
+        <ReadingStateSelect paper={paper} />
       </div>
       <h2 id="detail-title" class="detail-title">
         {paper.title}
@@ -33,7 +41,13 @@ export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetai
       <ul class="detail-links" aria-label="Links">
         {paperLinks(paper).map((link) => (
           <li key={link.label}>
-            <a href={link.href} target="_blank" rel="noreferrer noopener">
+            <a
+              href={link.href}
+              target="_blank"
+              rel="noreferrer noopener"
+              // Opening a paper is a sign of interest that suggestions learn from.
+              onClick={() => void sendMessage('paperOpened', { id: paper.id }).catch(console.error)}
+            >
               {link.label}
             </a>
           </li>
@@ -86,6 +100,7 @@ export function PaperDetail({ paper, onClose, onToggleStar, onEdit }: PaperDetai
       {paper.note && <p class="detail-note">{paper.note}</p>}
       <h3>Abstract</h3>
       <p class="detail-abstract">{paper.abstract ?? 'No abstract was shown on the pages you visited.'}</p>
+      <SimilarPapers db={db} paper={paper} onOpen={onOpen} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import type { SortKey } from '@/lib/view/select-papers';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
+import { ReadingStateSelect } from './ReadingStateSelect';
 
 interface PaperRowProps {
   paper: Paper;
@@ -75,6 +76,7 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
           <Highlighted text={paper.title} terms={highlightTerms} />
         </a>
         <div class="meta">
+          <ReadingStateSelect paper={paper} />
           {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
           {velocity(paper, sort)}

@@ -1,5 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { ReadingState } from '@/lib/paper';
+
+const MARK_KEYS: Record<string, ReadingState> = { t: 'to-read', r: 'read', x: 'not-interested' };
 
 interface KeyboardOptions {
   searchInput: RefObject<HTMLInputElement | null>;
@@ -8,6 +11,8 @@ interface KeyboardOptions {
   setActiveIndex: (index: number) => void;
   open: (index: number) => void;
   star: (index: number) => void;
+  /** `t` To read (again: unmarked), `r` Read, `x` Not interested, on the active row. */
+  mark: (index: number, state: ReadingState) => void;
   /** Empties the search box, and with it the results. */
   clearSearch: () => void;
   /** Closes the open paper detail, if any (Esc outside the search box). */
@@ -20,7 +25,10 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** `/` search, Esc clears it then leaves it, arrows move, Enter opens, `s` stars — arrows and Enter also work from the search box. */
+/**
+ * `/` search, Esc clears it then leaves it, arrows move, Enter opens, `s` stars, `t` / `r` / `x` mark To read, Read,
+ * Not interested — arrows and Enter also work from the search box.
+ */
 export function useKeyboard(options: KeyboardOptions) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -51,6 +59,9 @@ export function useKeyboard(options: KeyboardOptions) {
       } else if (event.key === 's' && !isTyping(event.target) && count > 0) {
         event.preventDefault();
         if (activeIndex >= 0) options.star(activeIndex);
+      } else if (Object.hasOwn(MARK_KEYS, event.key) && !isTyping(event.target) && count > 0) {
+        event.preventDefault();
+        if (activeIndex >= 0) options.mark(activeIndex, MARK_KEYS[event.key]);
       }
     };
     document.addEventListener('keydown', onKeyDown);

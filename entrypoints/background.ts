@@ -5,8 +5,17 @@ import { backupBeforeMigration, dataUrl } from '@/lib/background/pre-migration-b
 import { createRouter } from '@/lib/background/router';
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
+import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { autoBackup, captureEnabled, importStatus, libraryChange, writeProblem } from '@/lib/settings';
+import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
+import {
+  autoBackup,
+  captureEnabled,
+  importStatus,
+  libraryChange,
+  publishedSuggestions,
+  writeProblem,
+} from '@/lib/settings';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {
@@ -30,6 +39,10 @@ export default defineBackground(() => {
   };
 
   const merger = createSegmentMerger(db);
+  const suggestions = createSuggestionTrainer({
+    db,
+    published: ({ at, model }) => void publishedSuggestions.setValue({ at, model }),
+  });
   let problem: string | null | undefined; // unknown until the first write after a start
   const route = createRouter(
     createLibraryService({
@@ -38,6 +51,7 @@ export default defineBackground(() => {
       changed: (ids) => {
         void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
         void merger.written().catch(console.warn);
+        suggestions.schedule();
       },
       importStatus: (status) => void importStatus.setValue(status),
       writeProblem: (message) => {
@@ -48,6 +62,13 @@ export default defineBackground(() => {
       },
     }),
   );
+
+  // A library from before suggestions (or a lost ranking) is ranked once, after start-up's own work.
+  void db()
+    .then(async (library) => {
+      if (!(await library.get('meta', SUGGESTIONS_KEY))) suggestions.schedule();
+    })
+    .catch(() => {});
 
   // An import left running by a stopped worker was rolled back: say so, so it can be tried again.
   void importStatus.getValue().then((status) => {

@@ -1,16 +1,36 @@
+import { scorePage } from '@/lib/badges/for-you';
 import { createSeenBadges } from '@/lib/badges/seen-badges';
 import { createViewSession } from '@/lib/capture/view-session';
 import { sendMessage } from '@/lib/messages';
 import { readPage } from '@/lib/page/read-page';
 import { classifyPapersUrl } from '@/lib/page/view';
-import { captureEnabled, dimSeen, showBadges } from '@/lib/settings';
+import type { PaperSighting } from '@/lib/paper';
+import type { SuggestionModel } from '@/lib/recommend/model';
+import { captureEnabled, dimSeen, forYouMarks, publishedSuggestions, showBadges } from '@/lib/settings';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // The user's suggestion model scores the papers the page shows, for the "for you" marks; nothing is sent.
+    let model: SuggestionModel | null = null;
+    let onPage: PaperSighting[] = [];
+    let scores = new Map<string, number>();
+    const rescore = () => {
+      scores = model
+        ? scorePage(
+            model,
+            onPage.map((paper) => ({ ...paper, abstract: paper.abstract ?? null, keywords: paper.keywords ?? [] })),
+          )
+        : new Map();
+      badges.update();
+    };
     const session = createViewSession({
-      read: (initialView) => readPage(document, location.href, { trustIsland: initialView }).papers,
+      read: (initialView) => {
+        onPage = readPage(document, location.href, { trustIsland: initialView }).papers;
+        queueMicrotask(rescore);
+        return onPage;
+      },
       send: (batch) => sendMessage('capture', batch),
       pageUrl: () => location.href,
     });
@@ -19,6 +39,7 @@ export default defineContentScript({
       // Asked under this view's id: the background leaves this view out of what it counts as seen before.
       lookup: async (ids) => (await sendMessage('lookupSeen', { ids, viewId: session.viewId })).papers,
       star: async (id, starred) => (await sendMessage('starFromPage', { id, starred })).ok,
+      scores: () => scores,
       paperOnPage: () => {
         const view = classifyPapersUrl(location.href);
         return view?.kind === 'paper' ? view.paperId : null;
@@ -51,6 +72,11 @@ export default defineContentScript({
       }),
       showBadges.watch((shown) => badges.configure({ badges: shown })),
       dimSeen.watch((dim) => badges.configure({ dim })),
+      forYouMarks.watch((marks) => badges.configure({ marks })),
+      publishedSuggestions.watch((published) => {
+        model = published?.model ?? null;
+        rescore();
+      }),
     ];
     ctx.onInvalidated(() => {
       observer.disconnect();
@@ -59,13 +85,16 @@ export default defineContentScript({
       badges.dispose();
     });
 
-    const [capture, shown, dim] = await Promise.all([
+    const [capture, shown, dim, marks, published] = await Promise.all([
       captureEnabled.getValue(),
       showBadges.getValue(),
       dimSeen.getValue(),
+      forYouMarks.getValue(),
+      publishedSuggestions.getValue(),
     ]);
+    model = published?.model ?? null;
     session.setEnabled(capture);
-    badges.configure({ capture, badges: shown, dim });
+    badges.configure({ capture, badges: shown, dim, marks });
     await session.readNow();
   },
 });

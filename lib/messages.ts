@@ -14,6 +14,8 @@ export interface SeenBefore {
   seenCount: number;
   firstSeenAt: string;
   starred: boolean;
+  /** Set when the user marked it (a paper they decided on is never marked "for you"). */
+  readingState?: ReadingState;
 }
 
 /** Most ids one lookup may ask about: a page shows a few dozen cards. */

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { type BackupState, NO_BACKUPS } from './backup';
+import type { SuggestionModel } from './recommend/model';
 
 /** Whether the content script records what the user sees. On by default. */
 export const captureEnabled = storage.defineItem<boolean>('local:captureEnabled', { fallback: true });
@@ -9,6 +10,18 @@ export const showBadges = storage.defineItem<boolean>('local:showBadges', { fall
 
 /** Whether list pages fade the cards of papers already seen, so new ones stand out. Off by default. */
 export const dimSeen = storage.defineItem<boolean>('local:dimSeen', { fallback: false });
+
+/** Whether list pages mark the cards the user's own suggestions rank highest ("for you"). On by default. */
+export const forYouMarks = storage.defineItem<boolean>('local:forYouMarks', { fallback: true });
+
+/** The last suggestion model, for the pages' marks and for pages to hear a new ranking; null below 3 positives. */
+export interface PublishedSuggestions {
+  at: string;
+  model: SuggestionModel | null;
+}
+export const publishedSuggestions = storage.defineItem<PublishedSuggestions | null>('local:suggestions', {
+  fallback: null,
+});
 
 export interface LibraryChange {
   at: number;

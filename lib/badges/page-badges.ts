@@ -19,6 +19,8 @@ const STYLE = `
   background: color-mix(in srgb, currentColor 7%, transparent); border: 1px solid color-mix(in srgb, currentColor 22%, transparent); }
 .line { opacity: .8; }
 .star { color: #d4a106; margin-right: 3px; }
+.for-you { font-style: italic; }
+.badge > .for-you:not(:first-child) { margin-left: 6px; padding-left: 6px; border-left: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
 button { font: inherit; color: inherit; cursor: pointer; margin-left: 8px; padding: 0 8px; border-radius: 9px;
   background: transparent; border: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
 button[aria-pressed="true"] { color: #b8860b; }
@@ -88,6 +90,8 @@ export interface CardBadge {
   text: string;
   title: string;
   starred: boolean;
+  /** The paper is among the page's top suggestions: a quiet mark beside (or instead of) the seen text. */
+  forYou?: boolean;
 }
 
 /** Shows `content` on `card`, right after its title's heading: one badge per card, however often it is called. */
@@ -101,7 +105,13 @@ export function showCardBadge(card: Element, heading: Element, paperId: string, 
       star.textContent = '★';
       badge.append(star);
     }
-    badge.append(content.text);
+    if (content.text) badge.append(content.text);
+    if (content.forYou) {
+      const mark = document.createElement('span');
+      mark.className = 'for-you';
+      mark.textContent = 'for you';
+      badge.append(mark);
+    }
   });
 }
 

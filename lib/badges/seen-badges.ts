@@ -1,6 +1,7 @@
 import { MAX_LOOKUP_IDS, type SeenBefore } from '@/lib/messages';
 import { cardHeadings } from '@/lib/page/cards';
 import { badgeTitle, cardBadgeText, shelfLineText } from './badge-text';
+import { forYouOnPage } from './for-you';
 import {
   type CardBadge,
   removeAll,
@@ -17,6 +18,8 @@ export interface BadgeSettings {
   capture: boolean;
   badges: boolean;
   dim: boolean;
+  /** Mark the cards the user's suggestions rank highest. */
+  marks: boolean;
 }
 
 export interface SeenBadgesOptions {
@@ -25,6 +28,8 @@ export interface SeenBadgesOptions {
   lookup: (ids: string[]) => Promise<SeenBefore[]>;
   /** Stars or unstars a paper in the library; false when the library does not hold it. */
   star: (id: string, starred: boolean) => Promise<boolean>;
+  /** Each paper on the page's score under the user's suggestion model (empty without one). */
+  scores?: () => ReadonlyMap<string, number>;
   /** The paper a single-paper page shows, or null on a list page. */
   paperOnPage: () => string | null;
   now?: () => number;
@@ -40,7 +45,7 @@ export interface SeenBadgesOptions {
  */
 export function createSeenBadges(options: SeenBadgesOptions) {
   const { root, now = Date.now, retryDelaysMs = [300, 1000, 3000] } = options;
-  let settings: BadgeSettings = { capture: false, badges: false, dim: false };
+  let settings: BadgeSettings = { capture: false, badges: false, dim: false, marks: false };
   // What this view knows: a paper seen before (and its badge, worded once), or null for one first seen now.
   // Absent: not answered yet.
   let known = new Map<string, Known | null>();
@@ -49,7 +54,7 @@ export function createSeenBadges(options: SeenBadgesOptions) {
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const active = () => settings.capture && (settings.badges || settings.dim);
+  const active = () => settings.capture && (settings.badges || settings.dim || settings.marks);
 
   interface Known {
     seen: SeenBefore;
@@ -117,16 +122,35 @@ export function createSeenBadges(options: SeenBadgesOptions) {
     });
   }
 
+  /** The cards marked "for you": never a paper the user already starred or gave a reading state. */
+  function markedForYou(cards: ReturnType<typeof cardHeadings>): ReadonlySet<string> {
+    const scores = settings.marks ? options.scores?.() : undefined;
+    if (!scores?.size) return new Set();
+    const decided = (id: string) => {
+      const seen = known.get(id)?.seen;
+      return Boolean(seen?.starred || seen?.readingState);
+    };
+    return forYouOnPage(
+      cards.map((card) => card.id),
+      scores,
+      decided,
+    );
+  }
+
   function renderCards(cards: ReturnType<typeof cardHeadings>) {
     const faded = new Set<Element>();
+    const forYou = markedForYou(cards);
     for (const { card, id, heading } of cards) {
       const paper = known.get(id);
       if (paper === undefined) {
         removeCardBadge(card, id); // a card the page reused for another paper loses the other paper's badge
         continue;
       }
-      if (paper && settings.badges) showCardBadge(card, heading, id, paper.badge);
-      else removeCardBadge(card);
+      const seenBadge = paper && settings.badges ? paper.badge : null;
+      if (seenBadge || forYou.has(id)) {
+        const badge = seenBadge ?? { text: '', title: 'Suggested for you', starred: false };
+        showCardBadge(card, heading, id, { ...badge, forYou: forYou.has(id) });
+      } else removeCardBadge(card);
       if (paper && settings.dim) faded.add(card);
     }
     for (const card of faded) setDimmed(card, true);
@@ -171,7 +195,7 @@ export function createSeenBadges(options: SeenBadgesOptions) {
     /** Every mark gone (the extension was updated or removed). */
     dispose() {
       forget();
-      settings = { capture: false, badges: false, dim: false };
+      settings = { capture: false, badges: false, dim: false, marks: false };
       removeAll(root);
     },
   };

@@ -71,6 +71,9 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     // Reading states: none yet. The queue index holds only papers with a queuedAt (null is no key).
     const papers = tx.objectStore('papers');
     papers.createIndex('queue', 'queuedAt');
+    // What suggestions learn from, found without reading the library: papers edited or opened by the user.
+    papers.createIndex('annotated', 'annotatedAt');
+    papers.createIndex('opened', 'openedAt');
     let cursor = await papers.openCursor();
     while (cursor) {
       const { readingState = null, queuedAt = null, openedAt = null } = cursor.value;

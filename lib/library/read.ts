@@ -2,8 +2,9 @@
 // Pages never migrate or write; only the background does (see db.ts).
 import { type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
 import type { Paper, StoredPaper } from '@/lib/paper';
+import { SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
-import { type PostingsSource, type SearchResult, searchPostings } from '@/lib/search/query';
+import { type PostingsSource, type SearchOptions, type SearchResult, searchPostings } from '@/lib/search/query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
 import { type IndexRecord, topRecords } from './first-screen';
@@ -115,6 +116,16 @@ export async function orderedIds(db: LibraryReader, sort: SortKey): Promise<stri
 /** The starred papers, read from their own small index. */
 export async function starredPapers(db: LibraryReader): Promise<Paper[]> {
   return (await db.getAllFromIndex('papers', 'starred')).map(toPaper);
+}
+
+/** The To read queue, oldest first by when each paper was queued (a small index of its own). */
+export async function queuedPapers(db: LibraryReader): Promise<Paper[]> {
+  return (await db.getAllFromIndex('papers', 'queue')).map(toPaper);
+}
+
+/** The last For you ranking the background stored, if any. */
+export async function storedSuggestions(db: LibraryReader): Promise<SuggestionsRecord | undefined> {
+  return (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord | undefined;
 }
 
 export const isPaper = (paper: Paper | undefined): paper is Paper => Boolean(paper);
@@ -339,7 +350,7 @@ export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RAN
     !vocabulary && typeof requestIdleCallback === 'function' && keepVocabulary(termsInSlices(db, idle));
   const readSegments = segmentCache(db, forget);
   return {
-    async search(query: string): Promise<SearchAnswer> {
+    async search(query: string, options?: SearchOptions): Promise<SearchAnswer> {
       // The segments are looked at once per search, not once per word and step.
       const recent = readSegments();
       recent.catch(() => {}); // an id lookup never reads them; a failure is reported where they are read
@@ -347,6 +358,7 @@ export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RAN
         postingsSource(db, readVocabulary, () => recent, readCount),
         query,
         firstRanked,
+        options,
       );
       readVocabularySoon();
       const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(isPaper);

@@ -25,6 +25,9 @@ export interface LibrarySchema extends DBSchema {
       githubRepo: string;
       /** The To read queue: only queued papers carry `queuedAt`. */
       queue: string;
+      /** Papers the user edited (star, tags, note, reading state) or opened: what suggestions learn from. */
+      annotated: string;
+      opened: string;
     };
   };
   /**

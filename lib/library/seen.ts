@@ -9,7 +9,9 @@ import type { LibraryReader } from './read';
 export function seenBefore(record: PaperRecord, viewId: string): SeenBefore | null {
   const seenCount = record.seenCount - (record.recentViewIds.includes(viewId) ? 1 : 0);
   if (seenCount < 1) return null;
-  return { id: record.id, seenCount, firstSeenAt: record.firstSeenAt, starred: record.starred };
+  const seen: SeenBefore = { id: record.id, seenCount, firstSeenAt: record.firstSeenAt, starred: record.starred };
+  if (record.readingState) seen.readingState = record.readingState;
+  return seen;
 }
 
 /** The papers among `ids` seen in an earlier view than `viewId`, read by id in one transaction. */

@@ -14,7 +14,7 @@ export interface SparseVector {
   values: Float64Array;
 }
 
-const meaningful = (word: string) =>
+export const meaningful = (word: string) =>
   word.length > 1 && !/^\d+$/.test(word) && !STOPWORDS.has(word) && !PAPER_SPEAK.has(word);
 
 function addText(counts: TermCounts, text: string | null, weight: number) {

@@ -56,8 +56,15 @@ export function queryWords(query: string): string[] {
   return content.length ? content : words;
 }
 
-async function candidates(source: PostingsSource, word: string): Promise<Candidate[]> {
-  const completions = word.length >= 2 ? await source.termsWithPrefix(word) : [];
+/** How a query's words match: `exact` takes each word as it is (no completions, no typos), `anyWord` ranks papers
+ * with any of them together, never only those with all (a paper's words looking for its neighbours). */
+export interface SearchOptions {
+  exact?: boolean;
+  anyWord?: boolean;
+}
+
+async function candidates(source: PostingsSource, word: string, exact = false): Promise<Candidate[]> {
+  const completions = word.length >= 2 && !exact ? await source.termsWithPrefix(word) : [];
   const shortest = completions.sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, PREFIX_TERMS);
   return [
     { term: word, quality: 1 },
@@ -89,11 +96,17 @@ function scoreWord(
   return scores;
 }
 
-async function matchWord(source: PostingsSource, word: string, counted: Promise<number>, matched: Set<string>) {
-  let wanted = await candidates(source, word);
+async function matchWord(
+  source: PostingsSource,
+  word: string,
+  counted: Promise<number>,
+  matched: Set<string>,
+  exact = false,
+) {
+  let wanted = await candidates(source, word, exact);
   const [found, paperCount] = await Promise.all([source.postings(wanted.map((c) => c.term)), counted]);
   let scores = scoreWord(found, wanted, paperCount, matched);
-  if (scores.size === 0) {
+  if (scores.size === 0 && !exact) {
     // Nothing starts with this word: a typo, probably.
     wanted = nearTerms(word, await source.vocabulary()).map(({ term, distance }) => ({
       term,
@@ -136,7 +149,12 @@ function combine(perWord: DocScores[], allWords: boolean): DocScores {
  * larger result comes as its best `first` papers and the rest of the ranking on request: a common word matches
  * most of the library, and ranking and naming all of it can wait until its top is on screen.
  */
-export async function searchPostings(source: PostingsSource, query: string, first?: number): Promise<SearchResult> {
+export async function searchPostings(
+  source: PostingsSource,
+  query: string,
+  first?: number,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const id = queryArxivId(query);
   if (id) {
     const ids = (await source.hasPaper(id)) ? [id] : [];
@@ -148,10 +166,10 @@ export async function searchPostings(source: PostingsSource, query: string, firs
   const counted = source.paperCount().then((count) => Math.max(1, count));
   counted.catch(() => {}); // awaited by every word: a failure is reported there
   const matched = new Set<string>();
-  const perWord = await Promise.all(words.map((word) => matchWord(source, word, counted, matched)));
-  let allWords = true;
-  let scores = combine(perWord, true);
-  if (scores.size === 0 && words.length > 1) {
+  const perWord = await Promise.all(words.map((word) => matchWord(source, word, counted, matched, options.exact)));
+  let allWords = !options.anyWord;
+  let scores = combine(perWord, allWords);
+  if (scores.size === 0 && words.length > 1 && allWords) {
     allWords = false;
     scores = combine(perWord, false);
   }

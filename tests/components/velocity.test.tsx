@@ -49,12 +49,16 @@ describe('upvote velocity in the list and the detail', () => {
 
   it('draws the history as a line and gives its rate in the detail', () => {
     const noop = () => {};
-    const { container } = render(<PaperDetail paper={rising} onClose={noop} onToggleStar={noop} onEdit={noop} />);
+    const { container } = render(
+      <PaperDetail db={undefined} onOpen={() => {}} paper={rising} onClose={noop} onToggleStar={noop} onEdit={noop} />,
+    );
     const line = container.querySelector('svg.upvote-sparkline polyline');
     expect(line?.getAttribute('points')?.split(' ')).toHaveLength(3);
     expect(screen.getByText(/^\+84\/day · 3 observations/)).toBeTruthy();
     cleanup();
-    render(<PaperDetail paper={once} onClose={noop} onToggleStar={noop} onEdit={noop} />);
+    render(
+      <PaperDetail db={undefined} onOpen={() => {}} paper={once} onClose={noop} onToggleStar={noop} onEdit={noop} />,
+    );
     expect(screen.getByText('1 observation')).toBeTruthy();
   });
 });

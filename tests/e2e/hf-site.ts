@@ -211,3 +211,28 @@ export function paperScreen(): Screen {
   const paper = islandProps(html, 'PaperContent').paper as Item['paper'];
   return { path: `/papers/${paper.id}`, html, papers: [shownPaper(paper)] };
 }
+
+/** What a planted theme is about: reinforcement learning, as its papers' titles say. */
+export const isReinforcementLearning = (paper: { title: string }) => /reinforcement/i.test(paper.title);
+
+/**
+ * Two weekly lists of real papers (the seed pages' titles and abstracts) with a planted theme: the first holds six
+ * reinforcement-learning papers among fifty others, the second four more among thirty others.
+ */
+export function themedScreens(): [Screen, Screen] {
+  const papers = SEED_FILES.flatMap((file) =>
+    readSeedPapers(file).map(({ title, abstract }, index) => ({ id: seedId(file, index), title, summary: abstract })),
+  );
+  const theme = papers.filter(isReinforcementLearning);
+  const others = papers.filter((paper) => !isReinforcementLearning(paper));
+  const week = (path: string, chosen: typeof papers): Screen => {
+    const items: Item[] = chosen.map((paper) => ({ paper, numComments: 0 }));
+    const meta = { dateString: path.split('/').at(-1), periodType: 'week', isTrending: false };
+    const html = papersPageHtml({ island: islandHtml(items, meta), cards: cardsHtml(items), title: 'Weekly Papers' });
+    return { path, html, papers: chosen.map(shownPaper) };
+  };
+  return [
+    week('/papers/week/2026-W44', [...others.slice(0, 25), ...theme.slice(0, 6), ...others.slice(25, 50)]),
+    week('/papers/week/2026-W45', [...others.slice(50, 65), ...theme.slice(6, 10), ...others.slice(65, 80)]),
+  ];
+}

@@ -1,0 +1,101 @@
+// Retrains For you after the signals change, off the path of any glance: once writes pause, in slices that let
+// captures and pages' reads in between. Only the background writes the ranking, as it writes everything else.
+import type { LibraryDB } from '@/lib/library/db';
+import { toPaper } from '@/lib/library/stored';
+import type { Paper } from '@/lib/paper';
+import { type RankedSuggestion, SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
+import { isPositive } from '@/lib/recommend/signals';
+import { isCandidate, modelOf, rankCandidates, windowStart } from '@/lib/recommend/suggest';
+
+/** The newest papers learned from and ranked: a month of heavy browsing, never the whole library. */
+const RECENT_PAPERS = 3_000;
+const LONGEST_WINDOW_DAYS = 30;
+/** Suggestions kept: more than anyone scrolls. */
+const KEPT = 300;
+
+const breath = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Papers the user acted on (any annotation or opening) and the newest ones, read by index, never all. */
+async function readCorpus(db: LibraryDB): Promise<Paper[]> {
+  const tx = db.transaction('papers');
+  const store = tx.store;
+  const recent: Paper[] = [];
+  let cursor = await store.index('lastSeenAt').openCursor(null, 'prev');
+  while (cursor && recent.length < RECENT_PAPERS) {
+    recent.push(toPaper(cursor.value));
+    cursor = await cursor.continue();
+  }
+  const [annotated, opened] = await Promise.all([store.index('annotated').getAll(), store.index('opened').getAll()]);
+  const byId = new Map(recent.map((paper) => [paper.id, paper]));
+  for (const record of [...annotated, ...opened]) if (!byId.has(record.id)) byId.set(record.id, toPaper(record));
+  return [...byId.values()];
+}
+
+export function buildSuggestions(papers: readonly Paper[], now: string): SuggestionsRecord {
+  const positives = papers.filter(isPositive).length;
+  const model = modelOf(papers);
+  const since = windowStart(now, LONGEST_WINDOW_DAYS);
+  const lastSeen = new Map(papers.map((paper) => [paper.id, paper.lastSeenAt]));
+  const ranked: RankedSuggestion[] = model
+    ? rankCandidates(
+        model,
+        papers.filter((paper) => isCandidate(paper, since)),
+        KEPT,
+      ).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
+    : [];
+  return { at: now, positives, model, ranked };
+}
+
+export interface SuggestionTrainerDeps {
+  db: () => Promise<LibraryDB>;
+  /** The new ranking is stored: pages re-read it, and HF pages get the model for their marks. */
+  published: (record: SuggestionsRecord) => void;
+  quietMs?: number;
+  now?: () => Date;
+}
+
+export function createSuggestionTrainer({
+  db,
+  published,
+  quietMs = 1_000,
+  now = () => new Date(),
+}: SuggestionTrainerDeps) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function retrain() {
+    const database = await db();
+    const papers = await readCorpus(database);
+    await breath();
+    const record = buildSuggestions(papers, now().toISOString());
+    await breath();
+    await database.put('meta', record, SUGGESTIONS_KEY);
+    published(record);
+  }
+
+  function run(): Promise<void> {
+    clearTimeout(timer);
+    if (running) {
+      again = true; // a signal changed while training: train once more after this one
+      return running;
+    }
+    running = retrain()
+      .catch((error) => console.warn('[papershelf] suggestions not retrained:', error))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+    return running;
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, quietMs);
+  }
+
+  return { schedule, run };
+}

@@ -1,0 +1,38 @@
+// Similar papers in the stored library: the search index finds the papers sharing a paper's telling words, and
+// tf-idf cosine orders the closest of them. A glance reads a few dozen papers, never the library.
+import { getPapers, isPaper, type LibraryReader } from '@/lib/library/read';
+import type { Paper } from '@/lib/paper';
+import type { SearchOptions } from '@/lib/search/query';
+import { tokenize } from '@/lib/search/tokens';
+import { meaningful, paperTerms } from './features';
+import { similarTo } from './similar';
+
+const QUERY_WORDS = 16;
+/** Papers the index proposes; cosine then keeps the nearest. */
+const PROPOSED = 60;
+
+interface Searcher {
+  search(query: string, options?: SearchOptions): Promise<{ ids: string[] }>;
+}
+
+/** The words the index is asked for: those of the title and keywords, then the abstract's most frequent. */
+export function telling(paper: Paper): string[] {
+  const words = new Set(tokenize([paper.title, ...paper.keywords].join(' ')).filter(meaningful));
+  const byUse = [...paperTerms({ title: '', keywords: [], abstract: paper.abstract })]
+    .filter(([term]) => !term.includes(' '))
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  for (const [term] of byUse) {
+    if (words.size >= QUERY_WORDS) break;
+    words.add(term);
+  }
+  return [...words].slice(0, QUERY_WORDS);
+}
+
+export async function nearestInLibrary(db: LibraryReader, searcher: Searcher, target: Paper, limit = 10) {
+  const words = telling(target);
+  if (words.length === 0) return [];
+  const { ids } = await searcher.search(words.join(' '), { exact: true, anyWord: true });
+  const proposed = (await getPapers(db, ids.filter((id) => id !== target.id).slice(0, PROPOSED))).filter(isPaper);
+  const byId = new Map(proposed.map((paper) => [paper.id, paper]));
+  return similarTo(target, proposed, limit).map(({ id }) => byId.get(id) as Paper);
+}
