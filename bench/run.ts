@@ -1,8 +1,9 @@
-// npm run bench — the search designs side by side, search quality against a linear scan, the popup in headless
-// Chromium, and the built bundles; all in one run, printed as markdown. Switches (environment):
+// npm run bench — the search designs side by side, search quality against a linear scan, recommendations against
+// arxiv-sanity-lite, the popup in headless Chromium, and the built bundles; all in one run, printed as markdown.
+// Switches (environment):
 //   BENCH_SIZES=10000,50000            libraries for the design comparison and search quality (Node)
 //   BENCH_POPUP_SIZES=1000,10000,50000,100000   libraries for the popup
-//   BENCH_NODE=0 / BENCH_POPUP=0       skip a part
+//   BENCH_NODE=0 / BENCH_RECOMMEND=0 / BENCH_POPUP=0   skip a part
 import 'fake-indexeddb/auto';
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { BUILD_DIR, snapshotHarness } from './extension';
 import { mb, ms, pct, ratio, summarize, table } from './measure';
 import { measurePopups, printPopup } from './popup';
 import { type BenchQuery, KINDS, linearScan, quality, realisticQueries, scanIndex } from './queries';
+import { printRecommendations } from './recommend-quality';
 import { libraryAndCaptures } from './synthetic-library';
 
 const sizes = (name: string, fallback: string) =>
@@ -199,6 +201,7 @@ async function main() {
     );
     for (const size of SIZES) await benchNode(size);
   }
+  if (process.env.BENCH_RECOMMEND !== '0') printRecommendations();
   if (process.env.BENCH_POPUP !== '0') {
     console.log('## The popup in headless Chromium\n');
     const { harness, extensionDir } = await snapshotHarness();
