@@ -18,7 +18,9 @@ export function ForYouList({ db, stamp, onDetails }: ForYouListProps) {
   return (
     <section class="for-you" aria-labelledby="for-you-heading">
       <div class="for-you-head">
-        <h2 id="for-you-heading">For you</h2>
+        <h2 id="for-you-heading" class="for-you-title">
+          For you
+        </h2>
         <select
           aria-label="Suggest papers seen within"
           value={windowDays}
