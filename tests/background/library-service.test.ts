@@ -32,6 +32,37 @@ const capture = (viewId: string, papers: unknown[]) => ({
 const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 
 describe('library service', () => {
+  it('sets a reading state from an extension page only, refuses a forged one, and marks the paper opened', async () => {
+    const { route, db, changes } = service();
+    await route(capture('v1', [A]), 'content-script');
+    const set = (state: unknown, role: 'extension-page' | 'content-script' = 'extension-page') =>
+      route({ type: 'setReadingState', data: { id: A.id, state } }, role);
+    expect(await set('to-read')).toEqual({ ok: true, value: { ok: true } });
+    expect(await set('<img onerror=1>')).toMatchObject({ ok: false, error: expect.stringMatching(/readingState/) });
+    expect(await set('read', 'content-script')).toMatchObject({ ok: false });
+    expect(await route({ type: 'paperOpened', data: { id: 'nope' } }, 'extension-page')).toMatchObject({ ok: false });
+    expect(await route({ type: 'paperOpened', data: { id: A.id } }, 'extension-page')).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+    const [paper] = await getAllPapers(await db);
+    expect(paper).toMatchObject({
+      readingState: 'to-read',
+      queuedAt: expect.any(String),
+      openedAt: expect.any(String),
+    });
+    expect(changes.at(-1)).toEqual([A.id]);
+  });
+
+  it('marks a paper opened when the capture is of its own page', async () => {
+    const { route, db } = service();
+    await route(
+      { type: 'capture', data: { viewId: 'v1', pageUrl: `https://huggingface.co/papers/${A.id}`, papers: [A] } },
+      'content-script',
+    );
+    expect((await getAllPapers(await db))[0].openedAt).toBe('2026-11-20T12:00:00.000Z');
+  });
+
   it('stores a valid capture and reports what it dropped', async () => {
     const { route, db, changes } = service();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -4,7 +4,7 @@ import { allSeedPapers } from '../helpers/papers';
 
 const library = allSeedPapers();
 
-describe('similarTo', () => {
+describe('similarTo', { timeout: 60_000 }, () => {
   it('finds papers of the same theme first, from one paper and no signals', () => {
     const diffusion = (paper: Paper) => /diffusion/i.test(paper.title);
     const target = library.find(diffusion) as Paper;

@@ -20,7 +20,8 @@ function withSignals(papers: Paper[], ids: string[], change: Partial<Paper>): Pa
 const precisionAt10 = (ranked: { id: string }[], relevant: (paper: Paper) => boolean) =>
   ranked.slice(0, 10).filter(({ id }) => relevant(library.find((paper) => paper.id === id) as Paper)).length / 10;
 
-describe('suggest', () => {
+// Training on the real seed library takes a fraction of a second, much more on a loaded machine: no time is asserted.
+describe('suggest', { timeout: 60_000 }, () => {
   const starredRl = library
     .filter(rl)
     .slice(0, 3)

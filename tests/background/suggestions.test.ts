@@ -1,0 +1,45 @@
+import { buildSuggestions, createSuggestionTrainer } from '@/lib/background/suggestions';
+import { openLibrary } from '@/lib/library/db';
+import { applyImport } from '@/lib/library/ingest';
+import type { Paper } from '@/lib/paper';
+import { SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
+import { allSeedPapers } from '../helpers/papers';
+
+const NOW = new Date('2026-11-10T12:00:00.000Z');
+const library: Paper[] = allSeedPapers().map((paper, i) => ({
+  ...paper,
+  lastSeenAt: new Date(NOW.getTime() - (i % 40) * 86_400_000).toISOString(),
+}));
+const rl = library.filter((paper) => /reinforcement/i.test(paper.title));
+
+describe('suggestions in the background', { timeout: 60_000 }, () => {
+  it('says how many papers were chosen, and ranks nothing below three', () => {
+    const record = buildSuggestions(library, NOW.toISOString());
+    expect(record).toMatchObject({ positives: 0, model: null, ranked: [] });
+  });
+
+  it('retrains from the stored library once writes pause, and stores a ranking of the last 30 days', async () => {
+    const db = await openLibrary();
+    await applyImport(
+      db,
+      library.map((paper) =>
+        rl.slice(0, 3).includes(paper) ? { ...paper, starred: true, annotatedAt: NOW.toISOString() } : paper,
+      ),
+    );
+    const published: SuggestionsRecord[] = [];
+    const trainer = createSuggestionTrainer({
+      db: async () => db,
+      published: (record) => published.push(record),
+      now: () => NOW,
+    });
+    await trainer.run();
+    const stored = (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord;
+    expect(published).toEqual([stored]);
+    expect(stored.positives).toBe(3);
+    expect(stored.model?.terms.length).toBeGreaterThan(0);
+    const since = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
+    expect(stored.ranked.length).toBeGreaterThan(10);
+    for (const entry of stored.ranked) expect(entry.lastSeenAt >= since).toBe(true);
+    expect(stored.ranked.map((entry) => entry.id)).not.toContain(rl[0].id);
+  });
+});
