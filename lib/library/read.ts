@@ -1,6 +1,6 @@
 // The one way extension pages read the library: a screen of rows for a sort, counts, lookups by id, search.
 // Pages never migrate or write; only the background does (see db.ts).
-import { type IDBPDatabase, openDB, unwrap, wrap } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, unwrap, wrap } from 'idb';
 import type { Paper, StoredPaper } from '@/lib/paper';
 import { SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from '@/lib/search/doc-ids';
@@ -8,7 +8,7 @@ import { type PostingsSource, type SearchOptions, type SearchResult, searchPosti
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from '@/lib/search/segments';
 import { FIELDS } from '@/lib/search/tokens';
 import { type IndexRecord, topRecords } from './first-screen';
-import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY } from './schema';
+import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY, type StoreName } from './schema';
 import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
@@ -56,10 +56,16 @@ const INDEX_OF = {
   velocity: 'byVelocity',
 } as const;
 
-/** The number of papers, kept by every write (counting the store would walk all of it). */
-export async function countPapers(db: LibraryReader): Promise<number> {
-  const kept = await db.get('meta', PAPER_COUNT_KEY);
-  return typeof kept === 'number' ? kept : db.count('papers');
+/** A read transaction over the stores it is opened with. */
+type ReadTx = IDBPTransaction<LibrarySchema, StoreName[], 'readonly'>;
+
+/** The number of papers, kept by every write (counting the store would walk all of it); read in `tx` if given. */
+export async function countPapers(
+  db: LibraryReader,
+  tx: ReadTx = db.transaction(['meta', 'papers'] as StoreName[]),
+): Promise<number> {
+  const kept = await tx.objectStore('meta').get(PAPER_COUNT_KEY);
+  return typeof kept === 'number' ? kept : tx.objectStore('papers').count();
 }
 
 /** Where a page of the list ended: the index key and the id of its last row. */
@@ -213,17 +219,22 @@ function concat(blocks: Uint32Array[]): Uint32Array {
   return all;
 }
 
+/** What a search reads, all in one transaction: a merge or a write commits before it or after it, never between. */
+const SEARCH_STORES: StoreName[] = ['postings', 'segments', 'terms', 'meta', 'papers'];
+
 /**
- * The segments of recent writes, read once each: a segment never changes (a rewrite gets a new key).
+ * The segments of recent writes, each opened once: a segment never changes (a rewrite gets a new key, and no key
+ * is given twice).
  * `onMerged` hears when segments went away: their terms moved to the blocks and the term list.
  */
-function segmentCache(db: LibraryReader, onMerged: () => void) {
+function segmentCache(onMerged: () => void) {
   let cached = new Map<number, OpenSegment>();
-  return async (): Promise<OpenSegment[]> => {
-    const keys = await db.getAllKeys('segments');
+  return async (tx: ReadTx): Promise<OpenSegment[]> => {
+    const store = tx.objectStore('segments');
+    const keys = await store.getAllKeys();
     const next = new Map<number, OpenSegment>();
     const missing = keys.filter((key) => !cached.has(key));
-    const read = await Promise.all(missing.map((key) => db.get('segments', key)));
+    const read = await Promise.all(missing.map((key) => store.get(key)));
     missing.forEach((key, index) => {
       const segment = read[index];
       if (segment) next.set(key, openSegment(segment));
@@ -238,53 +249,56 @@ function segmentCache(db: LibraryReader, onMerged: () => void) {
   };
 }
 
-/** The search index on disk, read on demand: nothing to load before the first query. */
+/**
+ * The search index on disk as `tx` sees it, read on demand: nothing to load before the first query. Every read
+ * but the ids' names goes through `tx` (the irregular ids' table only grows, and a long ranking is named later).
+ */
 function postingsSource(
   db: LibraryReader,
+  tx: ReadTx,
+  recent: Promise<OpenSegment[]>,
   vocabulary: () => Promise<readonly string[]>,
-  segments: () => Promise<OpenSegment[]>,
-  paperCount: () => Promise<number>,
 ): PostingsSource {
   return {
     async postings(terms) {
-      const store = db.transaction('postings').store;
-      const [recent, found] = await Promise.all([
-        segments(),
+      const store = tx.objectStore('postings');
+      const [segments, found] = await Promise.all([
+        recent,
         Promise.all(terms.map((term) => Promise.all(FIELDS.map((field) => store.getAll(termRange(field, term)))))),
       ]);
       return new Map(
         terms.map((term, index) => [
           term,
           FIELDS.map((field) =>
-            concat([...found[index][field], ...recent.map((segment) => docsFor(segment, `${field} ${term}`))]),
+            concat([...found[index][field], ...segments.map((segment) => docsFor(segment, `${field} ${term}`))]),
           ),
         ]),
       );
     },
     async termsWithPrefix(prefix) {
-      const [stored, recent] = await Promise.all([
-        db.getAllKeys('terms', IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000) as Promise<string[]>,
-        segments(),
+      const [stored, segments] = await Promise.all([
+        tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000),
+        recent,
       ]);
-      const fresh = recent.flatMap((segment) =>
+      const fresh = segments.flatMap((segment) =>
         FIELDS.flatMap((field) => keysWithPrefix(segment, `${field} ${prefix}`).map((key) => key.slice(2))),
       );
       return [...new Set([...stored, ...fresh])].filter((term) => term !== prefix);
     },
     async vocabulary() {
-      const recent = await segments();
+      const segments = await recent; // first: a merge it reveals makes the kept vocabulary be read again
       const stored = await vocabulary();
-      const fresh = recent.flatMap((segment) => segment.keys.map((key) => key.slice(2)));
+      const fresh = segments.flatMap((segment) => segment.keys.map((key) => key.slice(2)));
       return fresh.length ? [...new Set([...stored, ...fresh])] : stored;
     },
-    paperCount,
+    paperCount: () => countPapers(db, tx),
     async idsOf(docs) {
       // Irregular (old-style) ids are rare: their table is read only when a result has one.
       const table = docs.some(isIrregular) ? ((await db.get('meta', IRREGULAR_IDS_KEY)) ?? {}) : {};
       return docIds(docs, table as Record<number, string>);
     },
     async hasPaper(id) {
-      return (await db.getKey('papers', id)) !== undefined;
+      return (await tx.objectStore('papers').getKey(id)) !== undefined;
     },
   };
 }
@@ -323,43 +337,44 @@ const SEARCH_FIRST_RANKED = 200;
 /**
  * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher, when a
  * word has no match or in idle time after a first search; `refresh` forgets what may have changed after the
- * library did (the vocabulary, the paper count).
+ * library did (the vocabulary).
  */
 export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RANKED) {
-  let vocabulary: Promise<readonly string[]> | undefined;
-  let count: Promise<number> | undefined;
-  const keepVocabulary = (reading: Promise<readonly string[]>) => {
-    vocabulary = reading;
-    reading.catch(() => {
-      if (vocabulary === reading) vocabulary = undefined; // read again next time, not failed for good
-    });
-    return reading;
-  };
-  const readVocabulary = () => vocabulary ?? keepVocabulary(db.getAllKeys('terms') as Promise<string[]>);
-  const readCount = () => {
-    count ??= countPapers(db);
-    return count;
-  };
+  // The vocabulary once read, and the read in idle time under way (if any).
+  let vocabulary: readonly string[] | undefined;
+  let reading: Promise<readonly string[]> | undefined;
   const forget = () => {
     vocabulary = undefined;
-    count = undefined;
+    reading = undefined;
   };
   // Someone searching will mistype a word sooner or later: the vocabulary is read in idle time, a slice at a time,
   // so the next query's requests are answered between slices rather than after the whole of it.
-  const readVocabularySoon = () =>
-    !vocabulary && typeof requestIdleCallback === 'function' && keepVocabulary(termsInSlices(db, idle));
-  const readSegments = segmentCache(db, forget);
+  const readVocabularySoon = () => {
+    if (vocabulary || reading || typeof requestIdleCallback !== 'function') return;
+    const slices = termsInSlices(db, idle);
+    reading = slices;
+    slices.then(
+      (terms) => {
+        if (reading === slices) vocabulary = terms; // unless forgotten meanwhile
+      },
+      () => {
+        if (reading === slices) reading = undefined; // read again next time, not failed for good
+      },
+    );
+  };
+  const readSegments = segmentCache(forget);
   return {
     async search(query: string, options?: SearchOptions): Promise<SearchAnswer> {
+      const tx = db.transaction(SEARCH_STORES);
       // The segments are looked at once per search, not once per word and step.
-      const recent = readSegments();
+      const recent = readSegments(tx);
       recent.catch(() => {}); // an id lookup never reads them; a failure is reported where they are read
-      const result = await searchPostings(
-        postingsSource(db, readVocabulary, () => recent, readCount),
-        query,
-        firstRanked,
-        options,
-      );
+      // Within the search's transaction: waiting on a read outside it would let the transaction end.
+      const readVocabulary = async () => {
+        vocabulary ??= await tx.objectStore('terms').getAllKeys();
+        return vocabulary;
+      };
+      const result = await searchPostings(postingsSource(db, tx, recent, readVocabulary), query, firstRanked, options);
       readVocabularySoon();
       const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(isPaper);
       return { ...result, firstPapers };
