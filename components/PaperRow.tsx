@@ -76,7 +76,6 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
           <Highlighted text={paper.title} terms={highlightTerms} />
         </a>
         <div class="meta">
-          <ReadingStateSelect paper={paper} />
           {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
           {velocity(paper, sort)}
@@ -86,6 +85,7 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
               {tag}
             </span>
           ))}
+          <ReadingStateSelect paper={paper} />
           <span class="authors">{formatAuthors(paper.authors)}</span>
         </div>
       </div>

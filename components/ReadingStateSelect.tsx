@@ -21,7 +21,7 @@ export function ReadingStateSelect({ paper }: { paper: Paper }) {
       value={state ?? ''}
       onChange={(event) => setReadingState(paper, (event.currentTarget.value || null) as ReadingState | null)}
     >
-      <option value="">Not marked</option>
+      <option value="">Mark…</option>
       {(Object.keys(READING_STATE_LABEL) as ReadingState[]).map((value) => (
         <option key={value} value={value}>
           {READING_STATE_LABEL[value]}

@@ -47,8 +47,13 @@ export function useKeyboard(options: KeyboardOptions) {
       } else if (event.key === '/' && !isTyping(event.target)) {
         event.preventDefault();
         options.searchInput.current?.focus();
+      } else if (event.key === 'Escape' && !inSearch && !typing) {
+        event.preventDefault();
+        options.searchInput.current?.focus(); // back to the box, as the arrows left it
       } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !typing && count > 0) {
         event.preventDefault();
+        // Arrows take the keyboard to the list: from there, letters are commands (`s` stars), not typing.
+        if (inSearch) options.searchInput.current?.blur();
         const step = event.key === 'ArrowDown' ? 1 : -1;
         // From nothing active, the first step down lands on the first row.
         options.setActiveIndex(Math.min(count - 1, Math.max(0, activeIndex + step)));

@@ -10,7 +10,7 @@ export interface CaptureResult {
 /** What the library knew of a paper before the page view asking: what its "already seen" badge says. */
 export interface SeenBefore {
   id: string;
-  /** Distinct page views the paper was on screen in, the asking view left out (always at least 1). */
+  /** Distinct page views the paper was on screen in, the asking view included (at least 2: one of them earlier). */
   seenCount: number;
   firstSeenAt: string;
   starred: boolean;

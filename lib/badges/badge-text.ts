@@ -24,7 +24,7 @@ export function shortDay(iso: string, now: number): string {
   return date.getFullYear() === new Date(now).getFullYear() ? day : `${day}, ${date.getFullYear()}`;
 }
 
-/** A list card's badge: "seen 3× · first Nov 2" (the star is drawn apart). The count leaves this view out. */
+/** A list card's badge: "seen 3× · first Nov 2" (the star is drawn apart). The count holds this view, as the popup's does. */
 export function cardBadgeText(seen: SeenBefore, now: number): string {
   return `seen ${seen.seenCount}× · first ${shortDay(seen.firstSeenAt, now)}`;
 }
@@ -38,6 +38,5 @@ export function shelfLineText(seen: SeenBefore, now: number): string {
 export function badgeTitle(seen: SeenBefore): string {
   const date = new Date(seen.firstSeenAt);
   const first = `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
-  const views = seen.seenCount === 1 ? '1 earlier page view' : `${seen.seenCount} earlier page views`;
-  return `Papershelf: on screen in ${views}, the first on ${first}${seen.starred ? '; starred' : ''}`;
+  return `Papershelf: on screen in ${seen.seenCount} page views with this one, the first on ${first}${seen.starred ? '; starred' : ''}`;
 }

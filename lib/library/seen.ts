@@ -3,13 +3,19 @@ import type { PaperRecord } from '@/lib/paper';
 import type { LibraryReader } from './read';
 
 /**
- * What a record says about the page views before `viewId`: the view asking is left out of the count, whether
- * its capture was merged already or not, so a paper first seen in this very view has no earlier view (null).
+ * What a record says to the page view `viewId` about the paper: null when it has no earlier view (first seen in
+ * this very view), else its count of views with this one in, whether this view's capture was merged already or not,
+ * so the badge says what the popup says once the capture is in.
  */
 export function seenBefore(record: PaperRecord, viewId: string): SeenBefore | null {
-  const seenCount = record.seenCount - (record.recentViewIds.includes(viewId) ? 1 : 0);
-  if (seenCount < 1) return null;
-  const seen: SeenBefore = { id: record.id, seenCount, firstSeenAt: record.firstSeenAt, starred: record.starred };
+  const earlier = record.seenCount - (record.recentViewIds.includes(viewId) ? 1 : 0);
+  if (earlier < 1) return null;
+  const seen: SeenBefore = {
+    id: record.id,
+    seenCount: earlier + 1,
+    firstSeenAt: record.firstSeenAt,
+    starred: record.starred,
+  };
   if (record.readingState) seen.readingState = record.readingState;
   return seen;
 }

@@ -21,8 +21,8 @@ describe('badge text', () => {
     );
     expect(shelfLineText(seen('2601.00001', { seenCount: 4 }), NOW)).toBe('In your shelf since Nov 2 · seen 4×');
     expect(shortDay('2026-01-05T12:00:00.000Z', NOW)).toBe('Jan 5');
-    expect(badgeTitle(seen('2601.00001', { seenCount: 1, starred: true }))).toBe(
-      'Papershelf: on screen in 1 earlier page view, the first on November 2, 2026; starred',
+    expect(badgeTitle(seen('2601.00001', { seenCount: 2, starred: true }))).toBe(
+      'Papershelf: on screen in 2 page views with this one, the first on November 2, 2026; starred',
     );
   });
 });

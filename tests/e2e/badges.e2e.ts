@@ -158,7 +158,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     const marks = await expectBadgedExactly(dailyTab, dailyIds);
     expect(marks.map((card) => card.id)).toContain(NEW_ITEM.paper.id);
     for (const card of marks.filter((shown) => shown.badges.length > 0)) {
-      expect(card.badges[0]).toBe(`seen 1× · first ${firstVisitDay}`);
+      expect(card.badges[0]).toBe(`seen 2× · first ${firstVisitDay}`);
       expect(seenWords(card.badges[0])).toBe(1);
       expect(card.foreign).toBe(0);
     }
@@ -243,7 +243,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     });
     await dailyTab.waitForTimeout(300);
     const marks = await expectBadgedExactly(dailyTab, [...dailyIds, NEW_ITEM.paper.id]);
-    for (const card of marks) expect(card.badges).toEqual([expect.stringMatching(/^seen [12]× · first /)]);
+    for (const card of marks) expect(card.badges).toEqual([expect.stringMatching(/^seen [23]× · first /)]);
     expect(await dailyTab.evaluate(() => document.querySelectorAll('papershelf-seen').length)).toBe(marks.length);
 
     // Back to the week, seen once before now: the injection paper's badge is plain text like any other.
@@ -251,9 +251,20 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     const weekMarks = await expectBadgedExactly(dailyTab, weeklyIds);
     const injection = weekly.papers.find((paper) => paper.title.includes(INJECTION_WORD));
     const injectionCard = weekMarks.find((card) => card.id === injection?.id);
-    expect(injectionCard?.badges).toEqual([`seen 1× · first ${firstVisitDay}`]);
+    expect(injectionCard?.badges).toEqual([`seen 2× · first ${firstVisitDay}`]);
     expect(injectionCard?.foreign).toBe(0);
     expect(await dailyTab.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it('says the same count on the page and in the popup, for the same paper at the same moment', async () => {
+    const [card] = (await expectBadgedExactly(dailyTab, weeklyIds)).filter((shown) => shown.badges.length > 0);
+    const onPage = /seen (\d+)×/.exec(card.badges[0])?.[1];
+    const title = weekly.papers.find((paper) => paper.id === card.id)?.title as string;
+    const popup = await openPopup(session);
+    await popup.getByRole('searchbox').fill(title);
+    const row = popup.locator(`li[data-paper-id="${card.id}"]`);
+    await expect.poll(() => row.locator('.seen').textContent()).toBe(`seen ${onPage}×`);
+    await popup.close();
   });
 
   it('removes every badge while capture is paused or badges are off, and brings them back', async () => {
@@ -285,7 +296,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     await tab.reload();
     await expect
       .poll(() => line.evaluate((host) => host.shadowRoot?.textContent))
-      .toBe(`In your shelf since ${firstVisitDay} · seen 1×☆ Star`);
+      .toBe(`In your shelf since ${firstVisitDay} · seen 2×☆ Star`);
     expect(await line.evaluate((host) => host.previousElementSibling?.tagName)).toBe('H1');
     // A click the page's own scripts make does nothing; the user's click stars the paper.
     const star = line.getByRole('button', { name: 'Star' });
@@ -303,7 +314,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     await popup.close();
 
     await tab.reload();
-    await expect.poll(() => line.evaluate((host) => host.shadowRoot?.textContent)).toMatch(/seen 2×★ Starred$/);
+    await expect.poll(() => line.evaluate((host) => host.shadowRoot?.textContent)).toMatch(/seen 3×★ Starred$/);
   });
 
   it('puts badges on screen soon after the cards, and asks for nothing on the network', async () => {

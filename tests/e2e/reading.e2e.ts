@@ -5,7 +5,7 @@ import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, serveScreens } from './hf-site';
-import { chooseImport, expectLibraryCount, exportFromPopup, exportJson, openPopup, tempFile } from './popup';
+import { chooseImport, expectLibraryCount, exportFromPopup, exportJson, imported, openPopup, tempFile } from './popup';
 
 const fontSize = (page: Page, selector: string) =>
   page
@@ -136,6 +136,37 @@ describe('reading the library', () => {
     expect(after.papers.find((paper) => paper.id === id)?.starred).toBe(true);
     await star.click();
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('wraps a title with a very long unbroken word in the row and the detail, never scrolling sideways', async () => {
+    const word = `Hyper${'polyfluoro'.repeat(18)}ethylene`;
+    const paper = { ...syntheticLibrary(1, Date.now(), 1)[0], id: '2611.00042', title: `On ${word} chains` };
+    const popup = await openPopup(session);
+    await chooseImport(
+      popup,
+      await tempFile('long-word.json', JSON.stringify(toExportDocument([paper], paper.lastSeenAt))),
+    );
+    await imported(popup).waitFor({ timeout: 15_000 });
+    await popup.getByRole('searchbox').fill(paper.id); // a word this long is not indexed; its id finds it
+    const title = popup.locator('li[data-paper-id="2611.00042"] a.title');
+    await title.waitFor();
+    const sideways = () =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll('*')].some(
+          (element) =>
+            element.scrollWidth > element.clientWidth + 1 &&
+            getComputedStyle(element).overflowX !== 'hidden' &&
+            getComputedStyle(element).overflowX !== 'clip' &&
+            element.clientWidth > 0,
+        ),
+      );
+    expect(await title.evaluate((link) => link.scrollWidth <= link.clientWidth + 1)).toBe(true);
+    expect(await sideways()).toBe(false);
+    await title.click();
+    await popup.locator('#detail-title').waitFor();
+    expect(await popup.locator('#detail-title').evaluate((h) => h.scrollWidth <= h.clientWidth + 1)).toBe(true);
+    expect(await sideways()).toBe(false);
+    await popup.close();
   });
 });
 

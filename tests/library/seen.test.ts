@@ -44,23 +44,23 @@ function service() {
 }
 
 describe('what the library knew before this page view', () => {
-  it('leaves the asking view out, whether its capture was merged before the lookup or after', async () => {
+  it('counts the asking view once, whether its capture was merged before the lookup or after', async () => {
     const shelf = service();
     await shelf.capture('view-1', [A, B]);
     shelf.nextDay();
-    // View 2 asks before its capture is merged, view 3 after: both see only the earlier views.
+    // View 2 asks before its capture is merged and after: both count the earlier view and this one.
     expect(await shelf.lookup([A.id, B.id, C.id], 'view-2')).toEqual([
-      { id: A.id, seenCount: 1, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
-      { id: B.id, seenCount: 1, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
+      { id: A.id, seenCount: 2, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
+      { id: B.id, seenCount: 2, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
     ]);
     await shelf.capture('view-2', [A, C]);
     expect(await shelf.lookup([A.id, B.id, C.id], 'view-2')).toEqual([
-      { id: A.id, seenCount: 1, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
-      { id: B.id, seenCount: 1, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
+      { id: A.id, seenCount: 2, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
+      { id: B.id, seenCount: 2, firstSeenAt: '2026-11-02T09:00:00.000Z', starred: false },
     ]);
     // C was first seen in view 2: no badge there, a badge in any later view.
-    expect((await shelf.lookup([C.id], 'view-3')).map((paper) => [paper.id, paper.seenCount])).toEqual([[C.id, 1]]);
-    expect((await shelf.lookup([A.id], 'view-3')).map((paper) => paper.seenCount)).toEqual([2]);
+    expect((await shelf.lookup([C.id], 'view-3')).map((paper) => [paper.id, paper.seenCount])).toEqual([[C.id, 2]]);
+    expect((await shelf.lookup([A.id], 'view-3')).map((paper) => paper.seenCount)).toEqual([3]);
   });
 
   it('tells a starred paper, and stars from a paper page only what the library holds', async () => {
