@@ -10,6 +10,7 @@ import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
 import { ExportPanel } from './ExportPanel';
+import type { ExportSubject } from './export-library';
 import { FilterBar } from './FilterBar';
 import { ForYouList } from './ForYouList';
 import { formatCount, plural } from './format';
@@ -141,17 +142,23 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     [topics.result, topics.stale, topics.error, topicWindow, topicKey],
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
+  const topicPhrase = topics.result?.topics.find((candidate) => candidate.key === topicKey)?.label;
+  const viewSubject: ExportSubject = search.query
+    ? { kind: 'search', query: search.query }
+    : topicPhrase
+      ? { kind: 'topic', topic: topicPhrase }
+      : { kind: 'view' };
   const expectedRows = searching ? search.result?.total : filtering ? undefined : (library.count ?? undefined);
   const footer = useMemo(
     () => (
       <footer class="app-footer">
-        <ExportPanel library={library} view={exportView} selection={[...selected]} />
+        <ExportPanel library={library} view={exportView} viewSubject={viewSubject} selection={[...selected]} />
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
         <PageSettings />
       </footer>
     ),
-    [library, exportView, selected],
+    [library, exportView, viewSubject.kind, search.query, topicPhrase, selected],
   );
   const empty = library.count === 0;
   const error = library.error ?? view.error;

@@ -32,7 +32,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, db, onConfi
     if (!db) return;
     setBackup({ running: true, message: 'Saving a backup…' });
     try {
-      const fileName = await exportLibrary(await readForExport(db), 'json', undefined, { wholeLibrary: true });
+      const fileName = await exportLibrary(await readForExport(db), 'json');
       setBackup({ running: false, message: `Backup saved as ${fileName}.` });
     } catch (error) {
       setBackup({ running: false, message: `The backup failed: ${errorMessage(error)}. Nothing was deleted.` });

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { type ExportFormat, exportLibrary, readForExport } from './export-library';
+import { type ExportFormat, type ExportSubject, exportLibrary, readForExport } from './export-library';
+import { formatCount } from './format';
 import type { LibraryState } from './use-library';
 
 type Scope = 'all' | 'view' | 'selection';
@@ -12,12 +13,17 @@ interface ExportPanelProps {
    * listed, and cannot be exported yet), and of the selected ones.
    */
   view: string[] | undefined | null;
+  /** What the view is, for the file's name (a search, a topic, other filters). */
+  viewSubject: ExportSubject;
   selection: string[];
 }
 
-export function ExportPanel({ library, view, selection }: ExportPanelProps) {
+export function ExportPanel({ library, view, viewSubject, selection }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
-  const [scope, setScope] = useState<Scope>('all');
+  const narrowed = view !== undefined;
+  const [scope, setScope] = useState<Scope>(narrowed ? 'view' : 'all');
+  // A search or topic on screen is what one means to export; back to everything when it is gone.
+  useEffect(() => setScope(narrowed ? 'view' : 'all'), [narrowed]);
   const [progress, setProgress] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const { db, count } = library;
@@ -30,7 +36,13 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
     setStatus('');
     try {
       const papers = await readForExport(db, { all: undefined, view: view ?? undefined, selection }[scope]);
-      const fileName = await exportLibrary(papers, format, setProgress, { wholeLibrary: scope === 'all' });
+      const subject: ExportSubject =
+        scope === 'all'
+          ? { kind: 'all' }
+          : scope === 'view'
+            ? viewSubject
+            : { kind: 'selection', count: selection.length };
+      const fileName = await exportLibrary(papers, format, setProgress, subject);
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
       setStatus(`Export failed: ${errorMessage(error)}`);
@@ -51,9 +63,10 @@ export function ExportPanel({ library, view, selection }: ExportPanelProps) {
         <option value="csv">CSV</option>
       </select>
       <select aria-label="Papers to export" value={scope} onChange={(e) => setScope(e.currentTarget.value as Scope)}>
-        <option value="all">Everything{count !== null ? ` (${count})` : ''}</option>
-        <option value="view">This view ({view === null ? 'listing…' : viewSize})</option>
-        <option value="selection">Selected ({selection.length})</option>
+        {narrowed && <option value="view">This view ({view === null ? 'listing…' : formatCount(viewSize)})</option>}
+        <option value="all">Everything{count !== null ? ` (${formatCount(count)})` : ''}</option>
+        {!narrowed && <option value="view">This view ({formatCount(viewSize)})</option>}
+        <option value="selection">Selected ({formatCount(selection.length)})</option>
       </select>
       <button type="button" onClick={run} disabled={progress !== null || !db || size === 0}>
         Export…

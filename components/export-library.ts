@@ -3,12 +3,12 @@ import type { ChunkOptions } from '@/lib/io/chunks';
 import { csvChunks } from '@/lib/io/csv';
 import { downloadFile } from '@/lib/io/download';
 import { exportJsonChunks } from '@/lib/io/export-json';
-import { type ExportFormat, exportFileName } from '@/lib/io/file-name';
+import { type ExportFormat, type ExportSubject, exportFileName } from '@/lib/io/file-name';
 import { allPapers, getPapers, type LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { lastExportAt } from '@/lib/settings';
 
-export type { ExportFormat };
+export type { ExportFormat, ExportSubject };
 
 const SLICE = 1000;
 
@@ -45,13 +45,14 @@ export async function exportLibrary(
   papers: Paper[],
   format: ExportFormat,
   onProgress: (fraction: number) => void = () => {},
-  { wholeLibrary = false } = {},
+  subject: ExportSubject = { kind: 'all' },
 ): Promise<string> {
+  const wholeLibrary = subject.kind === 'all';
   const exportedAt = new Date();
   const parts: string[] = [];
   const options = { onProgress: (written: number) => onProgress(papers.length ? written / papers.length : 1) };
   for await (const part of chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
-  const fileName = exportFileName(format, exportedAt);
+  const fileName = exportFileName(format, exportedAt, subject);
   downloadFile(parts, fileName, MIME[format]);
   if (wholeLibrary && format === 'json' && papers.length) await lastExportAt.setValue(exportedAt.toISOString());
   return fileName;

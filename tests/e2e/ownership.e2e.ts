@@ -95,12 +95,12 @@ describe('owning the library', () => {
     const popup = await openPopup(session);
     await popup.getByLabel('Export format').selectOption('bibtex');
     const bib = await exportFromPopup(popup);
-    expect(bib.fileName).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+    expect(bib.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.bib$/);
     expect(bib.text.match(/^@misc\{/gm)).toHaveLength(captured);
 
     await popup.getByLabel('Export format').selectOption('csv');
     const csv = await exportFromPopup(popup);
-    expect(csv.fileName).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.text.startsWith('\uFEFFid,title,')).toBe(true);
   });
 

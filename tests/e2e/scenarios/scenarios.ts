@@ -48,7 +48,7 @@ const pwned = (tab: Tab) => tab.evaluate(() => (window as { __pwned?: unknown })
 
 async function exportJson(tab: Tab): Promise<ExportFile> {
   const file = await tab.download(EXPORT_BUTTON);
-  expect(file.fileName).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(file.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse(file.text);
 }
 
