@@ -18,12 +18,17 @@ export function safeHttpsUrl(value: string | null): string | null {
   }
 }
 
+/** The paper's arXiv abstract page, for ids arXiv knows (new-style and old-style); null for others. */
+export function arxivAbsUrl(id: string): string | null {
+  return NEW_STYLE.test(id) || id.includes('/') ? `https://arxiv.org/abs/${id}` : null;
+}
+
 /** Where a paper can be read: arXiv (abstract and PDF), its Hugging Face page, its code and project page. */
 export function paperLinks(paper: Paper): PaperLink[] {
-  const arxiv = NEW_STYLE.test(paper.id) || paper.id.includes('/');
+  const abs = arxivAbsUrl(paper.id);
   const links: (PaperLink | null)[] = [
-    arxiv ? { label: 'arXiv', href: `https://arxiv.org/abs/${paper.id}` } : null,
-    arxiv ? { label: 'PDF', href: `https://arxiv.org/pdf/${paper.id}` } : null,
+    abs ? { label: 'arXiv', href: abs } : null,
+    abs ? { label: 'PDF', href: `https://arxiv.org/pdf/${paper.id}` } : null,
     { label: 'Hugging Face', href: paper.url },
     ...[
       ['Code', paper.githubRepo],

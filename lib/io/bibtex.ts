@@ -1,11 +1,13 @@
 import type { Paper } from '@/lib/paper';
+import { arxivAbsUrl } from '@/lib/paper-links';
 import { collapseWhitespace } from '@/lib/text';
 import { type ChunkOptions, type PaperSource, renderInChunks } from './chunks';
 
 /*
  * Every field is written so that LaTeX prints, and BibTeX readers (Better BibTeX, JabRef, biber) read back, the
- * text as the library holds it. Titles are semi-LaTeX on arXiv ("$O(n^2)$", "--"), but passing them through as
- * markup would let a title run arbitrary TeX or break the document, so markup is written as literal text.
+ * text as the library holds it. Titles are semi-LaTeX on arXiv ("$O(n^2)$", "--"): math made only of symbols and
+ * well-known math commands stays math; any other markup would let a title run arbitrary TeX or break the
+ * document, so it is written as literal text.
  */
 
 // Text commands in braces: BibTeX treats `{\command}` as one character and never changes its case, and unlike
@@ -57,8 +59,8 @@ function protectedWord(word: string, inCompound: boolean): string {
  * "R&D", "GPT-4", "iPhone", "A100", "I/O") — as reference managers protect them; ordinary capitalised words
  * stay free. Hyphenated words are judged part by part: "{LLM}-Based", "Self-Supervised".
  */
-function bibtexTitle(title: string): string {
-  return collapseWhitespace(title)
+function textTitle(title: string): string {
+  return title
     .split(' ')
     .map((word) => {
       const parts = word.split(/([\u2010-\u2015-]+)/);
@@ -67,6 +69,40 @@ function bibtexTitle(title: string): string {
         .join('');
     })
     .join(' ');
+}
+
+// Commands a title's math may use: fonts, Greek, operators and relations; nothing that reads, writes or defines.
+const MATH_COMMANDS = new Set(
+  `mathcal mathbb mathrm mathbf mathit mathsf mathtt mathfrak boldsymbol bm text textrm operatorname log exp ln sin
+  cos tan max min arg sup inf lim det frac dfrac tfrac sqrt sum prod int oint infty cdot cdots ldots dots times div
+  pm mp leq le geq ge neq ne approx sim simeq equiv propto to rightarrow leftarrow Rightarrow Leftarrow mapsto in
+  notin subset subseteq supset cup cap emptyset forall exists neg land lor ell partial nabla left right mid ast star
+  circ hat tilde bar vec widetilde widehat overline underline lfloor rfloor lceil rceil langle rangle top perp prime
+  alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi rho varrho
+  sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** `$…$` as it may stay math: known commands, symbols and balanced braces only, and nothing BibTeX reads apart. */
+function isSafeMath(math: string): boolean {
+  const body = math.slice(1, -1);
+  if (!/^(?:[A-Za-z0-9\s+\-*/=<>()[\].,:;'|!^_{}]|\\[A-Za-z]+|\\[,;!{} ])+$/.test(body)) return false;
+  for (const [, command] of body.matchAll(/\\([A-Za-z]+)/g)) if (!MATH_COMMANDS.has(command)) return false;
+  let depth = 0;
+  for (const char of body.replace(/\\[{}]/g, '')) {
+    depth += char === '{' ? 1 : char === '}' ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** A title: safe math kept as math (in braces, so no style re-cases it), everything else as text. */
+function bibtexTitle(title: string): string {
+  return collapseWhitespace(title)
+    .split(/(\$[^$]+\$)/)
+    .map((part, index) => (index % 2 && isSafeMath(part) ? `{${part}}` : textTitle(part)))
+    .join('');
 }
 
 // Generational suffixes, which BibTeX must be told apart from the last name.
@@ -213,7 +249,9 @@ function createBibtexWriter(): (paper: Paper) => string {
       published ? `  month = ${MONTHS[published.month - 1]}` : null, // BibTeX's month macro: styles print it localised
       field('eprint', escapeBibtex(paper.id)),
       field('archivePrefix', 'arXiv'),
-      field('url', bibtexUrl(paper.url)),
+      // A citation leads to arXiv; the Hugging Face page, where the paper was found, is kept beside it.
+      field('url', bibtexUrl(arxivAbsUrl(paper.id) ?? paper.url)),
+      field('howpublished', `\\url{${bibtexUrl(paper.url)}}`),
       keywords ? field('keywords', keywords) : null,
       note ? field('note', note) : null,
     ].filter((line) => line !== null);

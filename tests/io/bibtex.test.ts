@@ -123,28 +123,45 @@ describe('toBibtex', () => {
 
   it('writes the arXiv fields of every paper', () => {
     TRICKY_PAPERS.forEach((paper, index) => {
-      expect(entries[index].fields).toMatchObject({ eprint: paper.id, archivePrefix: 'arXiv', url: paper.url });
+      // The citation leads to arXiv; the Hugging Face page where it was found is kept beside it.
+      expect(entries[index].fields).toMatchObject({
+        eprint: paper.id,
+        archivePrefix: 'arXiv',
+        url: `https://arxiv.org/abs/${paper.id}`,
+        howpublished: `\\url{${paper.url}}`,
+      });
     });
   });
 
   it('reads back every title exactly, as written, with a real BibTeX parser', () => {
-    const papers = [...TRICKY_PAPERS, ...hostile];
+    // Titles without math; math is read as math (below).
+    const papers = [...TRICKY_PAPERS, ...hostile].filter((paper) => !/\$[^$]*\^[^$]*\$/.test(paper.title));
     const titles = readBack(toBibtex(papers)).map((entry) => entry.fields.title);
     expect(titles).toEqual(papers.map((paper) => collapseWhitespace(paper.title)));
   });
 
-  it('writes ^ and ~ as characters, not as accents on the next letter', () => {
-    const [math] = hostile;
-    const { title } = parseBibtex(toBibtex([math]))[0].fields;
+  it('writes ^ and ~ outside math as characters, not as accents on the next letter', () => {
+    const text = hostile[2];
+    const { title } = parseBibtex(toBibtex([text]))[0].fields;
     expect(title).not.toMatch(/\\[\^~]/);
-    expect(readBack(toBibtex([math]))[0].fields.title).toContain('$O(n^2)$');
+    expect(readBack(toBibtex([text]))[0].fields.title).toContain('~tilde ^caret');
   });
 
-  it('leaves no TeX of a title live: only the escapes it writes itself', () => {
+  it('keeps a title’s math as math, which every reader reads, and nothing else of TeX live', () => {
     const written = parseBibtex(toBibtex(hostile)).map((entry) => entry.fields.title);
+    expect(written[0]).toContain('{$O(n^2)$}');
     const ownEscapes =
       /\{\\text(?:backslash|braceleft|braceright|asciicircum|asciitilde|less|greater|bar)\}|\\[%&$#_]/g;
-    for (const title of written) expect(title.replace(ownEscapes, '')).not.toMatch(/[\\%#$&_^~]/);
+    const keptMath = /\{\$O\(n\^2\)\$\}/g;
+    for (const title of written) expect(title.replace(keptMath, '').replace(ownEscapes, '')).not.toMatch(/[\\%#$&_^~]/);
+    // Math with a command that is not math (\input) is text, escaped like the rest.
+    expect(written[4]).not.toContain('$\\input');
+    const math = makePaper('2501.00011', { title: 'Sorting in $\\mathcal{O}(n \\log n)$ with $\\alpha$-Nets' });
+    expect(toBibtex([math])).toContain('title = {Sorting in {$\\mathcal{O}(n \\log n)$} with {$\\alpha$}-Nets}');
+    // The entry reads whole; a reader turning TeX into Unicode only says which math commands it leaves as TeX.
+    const library = parse(toBibtex([math]), { english: false });
+    expect(library.entries).toHaveLength(1);
+    expect(library.errors.map((error) => error.error)).toEqual(['unhandled macro \\mathcal', 'unhandled macro \\log']);
   });
 
   it('protects acronyms and mixed-case words from sentence-case styles, and nothing else', () => {
@@ -156,7 +173,7 @@ describe('toBibtex', () => {
     // As an English entry: sentence-cased the way a style (or Zotero) would, braced words kept.
     const [entry] = readBack(toBibtex([paper]), {});
     expect(entry.fields.title.replace(/<\/?span[^>]*>/g, '')).toBe(
-      'Scaling LLM inference: $O(n^2)$ costs for R&D on GPT-4, iPhone and 3D self-supervised models, ' +
+      'Scaling LLM inference: O(n²) costs for R&D on GPT-4, iPhone and 3D self-supervised models, ' +
         'A100 GPUs, T5 and I/O with X-ray data',
     );
   });
@@ -312,7 +329,8 @@ describe('toBibtex', () => {
       month: 'jan',
       eprint: '2501.00009',
       archivePrefix: 'arXiv',
-      url: 'https://huggingface.co/papers/2501.00009',
+      url: 'https://arxiv.org/abs/2501.00009',
+      howpublished: '\\url{https://huggingface.co/papers/2501.00009}',
     });
   });
 });
