@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { countSeenBefore } from '@/lib/library/read';
+import { countSeenBefore, getPapers } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import { AutoBackup } from './AutoBackup';
 import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
-import { plural } from './format';
+import { formatDay, plural } from './format';
 import { StorageStatus } from './StorageStatus';
 import type { LibraryState } from './use-library';
 
@@ -16,15 +16,35 @@ interface LibraryToolsProps {
 }
 
 type Pending =
-  | { kind: 'selection'; count: number }
-  | { kind: 'purge'; before: string; day: string; count: number }
+  /** `title`: the paper's, when one is selected, so the dialog names what it deletes. */
+  | { kind: 'selection'; count: number; title?: string }
+  | { kind: 'purge'; before: string; count: number }
   | { kind: 'clear'; count: number };
 
-const TITLES: Record<Pending['kind'], string> = {
-  selection: 'Delete the selected papers?',
-  purge: 'Forget older papers?',
-  clear: 'Clear the whole library?',
-};
+/** What a dialog deletes, named: "“Attention Is All You Need”" or "12 papers". */
+const what = (pending: Pending) =>
+  pending.kind === 'selection' && pending.count === 1 && pending.title
+    ? `“${pending.title}”`
+    : plural(pending.count, 'paper');
+
+/** "with its star, tags and note" for one paper, "with their stars, tags and notes" for more. */
+const withAnnotations = (count: number) =>
+  count === 1 ? 'with its star, tags and note' : 'with their stars, tags and notes';
+
+export function dialogTitle(pending: Pending): string {
+  if (pending.kind === 'purge') return `Forget ${plural(pending.count, 'older paper')}?`;
+  if (pending.kind === 'clear') return 'Clear the whole library?';
+  return `Delete ${what(pending)}?`;
+}
+
+export function dialogText(pending: Pending): string {
+  const annotations = withAnnotations(pending.count);
+  if (pending.kind === 'purge')
+    return `This forgets ${plural(pending.count, 'paper')} last seen before ${formatDay(pending.before)}, ${annotations}.`;
+  if (pending.kind === 'clear')
+    return `This deletes ${pending.count === 1 ? 'the library’s only paper' : `all ${plural(pending.count, 'paper')}`}, ${annotations}.`;
+  return `This deletes ${what(pending)}, ${annotations}.`;
+}
 
 /** Deleting and purging: the only places where the user's data can go away, each said plainly first. */
 export function LibraryTools({ library, selection, onSelectionCleared }: LibraryToolsProps) {
@@ -39,7 +59,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
     if (!purgeBefore || !db) return;
     const before = new Date(`${purgeBefore}T00:00:00`).toISOString();
     // Counted in the database, not in what this page happens to have read.
-    setPending({ kind: 'purge', before, day: purgeBefore, count: await countSeenBefore(db, before) });
+    setPending({ kind: 'purge', before, count: await countSeenBefore(db, before) });
   };
 
   const confirm = async () => {
@@ -73,7 +93,10 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
           <button
             type="button"
             disabled={selection.length === 0}
-            onClick={() => setPending({ kind: 'selection', count: selection.length })}
+            onClick={async () => {
+              const [only] = selection.length === 1 && db ? await getPapers(db, selection) : [];
+              setPending({ kind: 'selection', count: selection.length, title: only?.title });
+            }}
           >
             Delete selected ({selection.length})
           </button>
@@ -105,18 +128,13 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
       </div>
       <ConfirmDialog
         open={pending !== null}
-        title={pending ? TITLES[pending.kind] : ''}
+        title={pending ? dialogTitle(pending) : ''}
         confirmLabel={pending?.kind === 'clear' ? 'Delete everything' : 'Delete'}
         db={db}
         onConfirm={confirm}
         onClose={() => setPending(null)}
       >
-        <p>
-          {pending?.kind === 'purge'
-            ? `This forgets ${plural(pending.count, 'paper')} last seen before ${pending.day}, with their stars, tags and notes.`
-            : `This deletes ${pending?.kind === 'clear' ? 'all ' : ''}${plural(pending?.count ?? 0, 'paper')}, with their stars, tags and notes.`}{' '}
-          It cannot be undone.
-        </p>
+        <p>{pending && `${dialogText(pending)} It cannot be undone.`}</p>
       </ConfirmDialog>
     </details>
   );

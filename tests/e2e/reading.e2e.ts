@@ -109,7 +109,7 @@ describe('reading the library', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await popup.getByLabel('Forget papers last seen before').fill(tomorrow);
     await popup.getByRole('button', { name: 'Forget older papers' }).click();
-    const dialog = popup.getByRole('dialog', { name: 'Forget older papers?' });
+    const dialog = popup.getByRole('dialog', { name: `Forget ${daily.papers.length} older papers?` });
     await expect.poll(() => dialog.textContent()).toContain(`forgets ${daily.papers.length} papers last seen before`);
     const [download] = await Promise.all([
       popup.waitForEvent('download'),

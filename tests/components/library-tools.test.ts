@@ -1,0 +1,26 @@
+import { dialogText, dialogTitle } from '@/components/LibraryTools';
+
+describe('delete dialogs', () => {
+  it('name the paper they delete, or how many, with words that agree', () => {
+    const one = { kind: 'selection', count: 1, title: 'Attention Is All You Need' } as const;
+    expect(dialogTitle(one)).toBe('Delete “Attention Is All You Need”?');
+    expect(dialogText(one)).toBe('This deletes “Attention Is All You Need”, with its star, tags and note.');
+    const many = { kind: 'selection', count: 12_000 } as const;
+    expect(dialogTitle(many)).toBe('Delete 12,000 papers?');
+    expect(dialogText(many)).toBe('This deletes 12,000 papers, with their stars, tags and notes.');
+    expect(dialogText({ kind: 'clear', count: 1 })).toBe(
+      'This deletes the library’s only paper, with its star, tags and note.',
+    );
+    expect(dialogText({ kind: 'clear', count: 30_000 })).toBe(
+      'This deletes all 30,000 papers, with their stars, tags and notes.',
+    );
+  });
+
+  it('say dates as the rest of the interface does, not as ISO', () => {
+    const purge = { kind: 'purge', count: 1, before: '2026-11-01T00:00:00.000Z' } as const;
+    expect(dialogTitle(purge)).toBe('Forget 1 older paper?');
+    expect(dialogText(purge)).toMatch(
+      /^This forgets 1 paper last seen before Nov 1, 2026, with its star, tags and note\.$/,
+    );
+  });
+});
