@@ -26,6 +26,7 @@ import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
 import { useLibraryView } from './use-library-view';
+import { useNewSince } from './use-new-since';
 import { usePaper, useQueue } from './use-recommend';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
@@ -48,10 +49,16 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [annotating, setAnnotating] = useState<Paper | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [filters, setFilters] = useState<LibraryFilters>({});
+  const [newOnly, setNewOnly] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   useWeeklyBackup(library.db);
   const search = useSearch(library.db, query, library.change.stamp);
+  const fresh = useNewSince(library.db, library.change.stamp);
+  const viewFilters = useMemo(
+    () => (newOnly && fresh.since ? { ...filters, firstSeenAfter: fresh.since } : filters),
+    [filters, newOnly, fresh.since],
+  );
   // Topics are read once the first rows are on screen, so they never hold those up.
   const [listShown, setListShown] = useState(false);
   const topics = useTopics(listShown ? library.db : undefined, library.change.stamp, topicWindow);
@@ -66,7 +73,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
     searchComplete: !search.result?.rest,
     topicIds,
     starredOnly,
-    filters,
+    filters: viewFilters,
   });
   useLayoutEffect(() => {
     if (view.firstShown) setListShown(true);
@@ -79,7 +86,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const listIds = onQueue ? queue.map((paper) => paper.id) : view.ids;
   const listPaper = onQueue ? (id: string) => queued.get(id) : view.paper;
 
-  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, filters, shelf]);
+  useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, viewFilters, shelf]);
   // Typing a search looks in the whole library.
   useEffect(() => {
     if (query) setShelf('library');
@@ -119,10 +126,11 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       if (paper) setReadingState(paper, paper.readingState === state ? null : state);
     },
     clearSearch: () => setQuery(''),
+    toggleNew: fresh.since ? () => setNewOnly((on) => !on) : undefined,
     closeDetail: detail ? () => setDetailId(null) : undefined,
   });
 
-  const filtering = Boolean(searching || topicIds || starredOnly || Object.values(filters).some(Boolean));
+  const filtering = Boolean(searching || topicIds || starredOnly || Object.values(viewFilters).some(Boolean));
   // Parts a keystroke or a search result leaves as they were are the same elements, which Preact does not diff again.
   const topicList = useMemo(
     () => (
@@ -236,6 +244,20 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
               {label}
             </button>
           ))}
+          {fresh.since && (
+            <button
+              type="button"
+              class="new-since"
+              aria-pressed={newOnly}
+              title="Papers first seen since your last visit (n)"
+              onClick={() => {
+                setNewOnly(!newOnly);
+                setShelf('library');
+              }}
+            >
+              New since your last visit ({formatCount(fresh.count)})
+            </button>
+          )}
         </nav>
       )}
       {/* The last ranking kept shows before the library has even been counted. */}
@@ -288,7 +310,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             total={view.complete ? undefined : expectedRows}
             paper={view.paper}
             need={view.need}
-            listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, filters])}
+            listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, viewFilters])}
             sort={searching ? 'relevance' : sort}
             onDetails={(paper) => setDetailId(paper.id)}
             activeIndex={activeIndex}

@@ -15,6 +15,8 @@ interface KeyboardOptions {
   mark: (index: number, state: ReadingState) => void;
   /** Empties the search box, and with it the results. */
   clearSearch: () => void;
+  /** `n`: shows only what is new since the last visit, or everything again. */
+  toggleNew?: () => void;
   /** Closes the open paper detail, if any (Esc outside the search box). */
   closeDetail?: () => void;
 }
@@ -27,7 +29,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * `/` search, Esc clears it then leaves it, arrows move, Enter opens, `s` stars, `t` / `r` / `x` mark To read, Read,
- * Not interested — arrows and Enter also work from the search box.
+ * Not interested, `n` shows what is new since the last visit — arrows and Enter also work from the search box.
  */
 export function useKeyboard(options: KeyboardOptions) {
   useEffect(() => {
@@ -44,7 +46,8 @@ export function useKeyboard(options: KeyboardOptions) {
         // First Esc clears the query and its results; the next leaves the box so single-key shortcuts act on the list.
         if (options.searchInput.current?.value) options.clearSearch();
         else options.searchInput.current?.blur();
-      } else if (event.key === '/' && !isTyping(event.target)) {
+      } else if (event.key === '/' && (!isTyping(event.target) || (inSearch && !options.searchInput.current?.value))) {
+        // In an empty box (the popup opens with it focused) `/` means search, as everywhere else: not a query's start.
         event.preventDefault();
         options.searchInput.current?.focus();
       } else if (event.key === 'Escape' && !inSearch && !typing) {
@@ -64,6 +67,9 @@ export function useKeyboard(options: KeyboardOptions) {
       } else if (event.key === 's' && !isTyping(event.target) && count > 0) {
         event.preventDefault();
         if (activeIndex >= 0) options.star(activeIndex);
+      } else if (event.key === 'n' && !isTyping(event.target) && options.toggleNew) {
+        event.preventDefault();
+        options.toggleNew();
       } else if (Object.hasOwn(MARK_KEYS, event.key) && !isTyping(event.target) && count > 0) {
         event.preventDefault();
         if (activeIndex >= 0) options.mark(activeIndex, MARK_KEYS[event.key]);

@@ -34,6 +34,14 @@ export const libraryChange = storage.defineItem<LibraryChange>('local:libraryCha
   fallback: { at: 0, ids: null },
 });
 
+/** When the popup or full page was last opened, and since when this visit counts papers as new (ISO). */
+export interface Visits {
+  lastOpenedAt: string;
+  /** The last opening of the visit before this one; null on the first visit. */
+  newSince: string | null;
+}
+export const visits = storage.defineItem<Visits | null>('local:visits', { fallback: null });
+
 /** When the library was last exported (ISO), for the backup reminder. */
 export const lastExportAt = storage.defineItem<string | null>('local:lastExportAt', { fallback: null });
 

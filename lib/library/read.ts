@@ -151,6 +151,8 @@ export interface LibraryFilters {
   publishedFrom?: string;
   publishedTo?: string;
   hasCode?: boolean;
+  /** Only papers first seen after this time (ISO, exclusive): what is new since the last visit. */
+  firstSeenAfter?: string;
 }
 
 const between = (from?: string, to?: string) =>
@@ -165,17 +167,25 @@ const between = (from?: string, to?: string) =>
 /** The ids every chosen filter lets through, each read from its index; undefined when no filter is chosen. */
 export async function filteredIds(db: LibraryReader, filters: LibraryFilters): Promise<Set<string> | undefined> {
   const sets: Promise<string[]>[] = [];
-  const keys = (index: 'tags' | 'lastSeenAt' | 'publishedAt' | 'githubRepo', range: IDBKeyRange | string | null) =>
-    db.getAllKeysFromIndex('papers', index, range ?? undefined) as Promise<string[]>;
+  const keys = (
+    index: 'tags' | 'lastSeenAt' | 'publishedAt' | 'githubRepo' | 'firstSeenAt',
+    range: IDBKeyRange | string | null,
+  ) => db.getAllKeysFromIndex('papers', index, range ?? undefined) as Promise<string[]>;
   if (filters.tag) sets.push(keys('tags', filters.tag));
   const seen = between(filters.seenFrom, filters.seenTo);
   if (seen) sets.push(keys('lastSeenAt', seen));
   const published = between(filters.publishedFrom, filters.publishedTo);
   if (published) sets.push(keys('publishedAt', published));
   if (filters.hasCode) sets.push(keys('githubRepo', null));
+  if (filters.firstSeenAfter) sets.push(keys('firstSeenAt', IDBKeyRange.lowerBound(filters.firstSeenAfter, true)));
   if (sets.length === 0) return undefined;
   const [first, ...rest] = (await Promise.all(sets)).map((ids) => new Set(ids));
   return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+}
+
+/** How many papers were first seen after `iso` (exclusive), from the index alone. */
+export function countFirstSeenAfter(db: LibraryReader, iso: string): Promise<number> {
+  return db.countFromIndex('papers', 'firstSeenAt', IDBKeyRange.lowerBound(iso, true));
 }
 
 /** Every tag in the library, once each, from the tag index. */

@@ -34,6 +34,8 @@ describe('keyboard', () => {
     const box = getByRole('searchbox') as HTMLInputElement;
     fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(box);
+    // Pressed again in the empty box (the popup opens with it focused), `/` is not typed.
+    expect(fireEvent.keyDown(box, { key: '/' })).toBe(false);
     fireEvent.input(box, { target: { value: 'diffusion' } });
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(container.querySelector('output')?.textContent).toBe('0');

@@ -1,0 +1,78 @@
+// The daily visit: what is new since the last one, and the keyboard flow as the README writes it.
+import { HF_ORIGIN } from '@/lib/arxiv';
+import { toExportDocument } from '@/lib/io/export-json';
+import { syntheticLibrary } from '../../bench/synthetic-library';
+import { type ExtensionSession, launchExtension } from './harness';
+import { dailyScreen, serveScreens } from './hf-site';
+import { chooseImport, expectLibraryCount, imported, openPopup, tempFile } from './popup';
+
+describe('the daily visit', () => {
+  let session: ExtensionSession;
+  const daily = dailyScreen();
+  const DAY = 86_400_000;
+  // Papers first seen days ago, brought in by a backup: not new.
+  const older = syntheticLibrary(40, Date.now() - 3 * DAY, 2);
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveScreens(session.context, [daily]);
+    const popup = await openPopup(session);
+    await chooseImport(
+      popup,
+      await tempFile('older.json', JSON.stringify(toExportDocument(older, new Date().toISOString()))),
+    );
+    await imported(popup).waitFor({ timeout: 20_000 });
+    // The last look of yesterday's visit, an hour ago: what the daily page brings now is new since then.
+    await popup.evaluate(
+      (lastOpenedAt) =>
+        (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({
+          visits: { lastOpenedAt, newSince: null },
+        }),
+      new Date(Date.now() - 60 * 60_000).toISOString(),
+    );
+    await popup.close();
+    const tab = await session.context.newPage();
+    await tab.goto(HF_ORIGIN + daily.path);
+    await expectLibraryCount(session, older.length + daily.papers.length);
+    await tab.close();
+  });
+  afterAll(() => session?.close());
+
+  it('shows only the papers new since the last visit, their count in the filter’s label, and n toggles it', async () => {
+    const popup = await openPopup(session);
+    const filter = popup.getByRole('button', { name: /^New since your last visit/ });
+    await expect.poll(() => filter.textContent()).toBe(`New since your last visit (${daily.papers.length})`);
+    await filter.click();
+    await expect
+      .poll(() => popup.getByLabel('Paper count').textContent())
+      .toBe(`${daily.papers.length} of ${older.length + daily.papers.length} papers`);
+    const shown = await popup
+      .locator('li[data-paper-id]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-paper-id')));
+    const fresh = new Set(daily.papers.map((paper) => paper.id));
+    for (const id of shown) expect(fresh.has(id as string), id as string).toBe(true);
+    await popup.keyboard.press('n');
+    await expect.poll(() => filter.getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(() => popup.getByLabel('Paper count').textContent())
+      .toBe(`${older.length + daily.papers.length} papers`);
+    await popup.close();
+  });
+
+  it('follows the README: / query ↓ s stars the selected row, and Esc returns to the box', async () => {
+    const popup = await openPopup(session);
+    const paper = daily.papers[0];
+    await popup.locator('li[data-paper-id]').first().waitFor();
+    await popup.keyboard.press('/');
+    await popup.keyboard.type(paper.title);
+    const row = popup.locator(`li[data-paper-id="${paper.id}"]`);
+    await expect.poll(() => popup.locator('li[data-paper-id]').first().getAttribute('data-paper-id')).toBe(paper.id);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('s');
+    await expect.poll(() => row.locator('button.star').getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.getByRole('searchbox').inputValue()).toBe(paper.title);
+    await popup.keyboard.press('Escape');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await popup.close();
+  });
+});
