@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
 import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
@@ -45,6 +45,7 @@ export function ImportPanel() {
     null,
   );
   const [failure, setFailure] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const background = useStored(importStatus, null);
   // Shown: the import handed over here, one running, or one that ended lately (its window may have closed).
   const shown =
@@ -88,6 +89,7 @@ export function ImportPanel() {
       <label class="import-label">
         Import…
         <input
+          ref={input}
           type="file"
           class="visually-hidden"
           accept=".json,application/json"
@@ -106,6 +108,11 @@ export function ImportPanel() {
       <p role="status" class="status import-status">
         {status}
       </p>
+      {!running && (failure || ours?.phase === 'failed') && (
+        <button type="button" class="retry-import" onClick={() => input.current?.click()}>
+          Choose the file again
+        </button>
+      )}
     </div>
   );
 }

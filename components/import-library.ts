@@ -1,5 +1,6 @@
+import { browser } from 'wxt/browser';
 import { importSizeError } from '@/lib/io/import-file';
-import { sendMessage } from '@/lib/messages';
+import { IMPORT_PORT_PREFIX, sendMessage } from '@/lib/messages';
 import type { ImportReport } from '@/lib/settings';
 
 /** Characters per message: well under the browser's limit on one message. */
@@ -16,12 +17,21 @@ export async function importLibraryFile(
 ): Promise<ImportReport> {
   const tooLarge = importSizeError(file.size);
   if (tooLarge) throw new Error(tooLarge);
-  const text = await file.text();
+  // Begun before the (slow) read, with a port held open until the commit: a window closed meanwhile is told.
   const { importId } = await sendMessage('importBegin', { fileName: file.name });
-  for (let start = 0; start < text.length; start += CHUNK) {
-    await sendMessage('importChunk', { importId, text: text.slice(start, start + CHUNK) });
-    onProgress({ importId, fraction: Math.min(1, (start + CHUNK) / text.length) });
+  const port = browser.runtime.connect({ name: IMPORT_PORT_PREFIX + importId });
+  try {
+    const text = await file.text();
+    for (let start = 0; start < text.length; start += CHUNK) {
+      await sendMessage('importChunk', { importId, text: text.slice(start, start + CHUNK) });
+      onProgress({ importId, fraction: Math.min(1, (start + CHUNK) / text.length) });
+    }
+    onProgress({ importId, fraction: 1 });
+    return await sendMessage('importCommit', { importId });
+  } catch (error) {
+    await sendMessage('importAbandon', { importId }).catch(() => {});
+    throw error;
+  } finally {
+    port.disconnect();
   }
-  onProgress({ importId, fraction: 1 });
-  return sendMessage('importCommit', { importId });
 }

@@ -7,6 +7,7 @@ import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
+import { IMPORT_PORT_PREFIX } from '@/lib/messages';
 import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
 import {
   autoBackup,
@@ -74,6 +75,14 @@ export default defineBackground(() => {
   void importStatus.getValue().then((status) => {
     const failed = interrupted(status);
     if (failed) return importStatus.setValue(failed);
+  });
+
+  // A page handing an import over holds a port open; if it closes before the commit, the import is abandoned.
+  browser.runtime.onConnect.addListener((port) => {
+    if (!port.name.startsWith(IMPORT_PORT_PREFIX)) return;
+    const importId = port.name.slice(IMPORT_PORT_PREFIX.length);
+    const role = senderRole(port.sender ?? {}, browser.runtime.id, browser.runtime.getURL('/'));
+    port.onDisconnect.addListener(() => void route({ type: 'importAbandon', data: { importId } }, role));
   });
 
   // Registered synchronously at start-up: a restarted worker must hear the message that woke it.

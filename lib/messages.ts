@@ -43,9 +43,14 @@ export interface ProtocolMap {
   importBegin: { data: { fileName: string }; reply: { importId: string } };
   importChunk: { data: { importId: string; text: string }; reply: { received: number } };
   importCommit: { data: { importId: string }; reply: ImportReport };
+  /** The page handing a file over went away before committing it (its port closed): nothing is imported. */
+  importAbandon: { data: { importId: string }; reply: { abandoned: boolean } };
   /** Opens (and if needed migrates) the library, so extension pages can read it. */
   prepareLibrary: { data: Record<string, never>; reply: { count: number } };
 }
+
+/** The name of the port a page holds open while it hands an import over: its closing abandons the import. */
+export const IMPORT_PORT_PREFIX = 'import:';
 
 export type MessageType = keyof ProtocolMap;
 export type MessageData<T extends MessageType> = ProtocolMap[T]['data'];

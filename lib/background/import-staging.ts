@@ -40,6 +40,13 @@ export function createImportStaging(now: () => number = Date.now) {
       staged.chars += text.length;
       return staged.chars;
     },
+    /** Forgets an import still being handed over; its file name if there was one (a committed one is gone already). */
+    drop(importId: unknown): string | null {
+      const staged = typeof importId === 'string' ? imports.get(importId) : undefined;
+      if (!staged) return null;
+      imports.delete(importId as string);
+      return staged.fileName;
+    },
     take(importId: unknown): { fileName: string; text: string } {
       const { fileName, parts } = get(importId);
       imports.delete(importId as string);

@@ -157,7 +157,25 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       return { deleted };
     },
     async importBegin(data) {
-      return { importId: staging.begin(requireText(field(data, 'fileName'), 'fileName', 500)) };
+      const fileName = requireText(field(data, 'fileName'), 'fileName', 500);
+      const importId = staging.begin(fileName);
+      // Said before the page reads the file: a window closed meanwhile leaves a trace the next one can tell.
+      deps.importStatus({ id: importId, fileName, at: Date.now(), phase: 'receiving', fraction: null });
+      return { importId };
+    },
+    async importAbandon(data) {
+      const importId = field(data, 'importId');
+      const fileName = staging.drop(importId);
+      if (fileName === null) return { abandoned: false };
+      deps.importStatus({
+        id: importId as string,
+        fileName,
+        at: Date.now(),
+        phase: 'failed',
+        fraction: null,
+        error: 'the window closed before the file was handed over; nothing of it was saved. Choose it again to retry.',
+      });
+      return { abandoned: true };
     },
     async importChunk(data) {
       const text = requireText(field(data, 'text'), 'text', MAX_CHUNK_CHARS);

@@ -19,6 +19,7 @@ const ALLOWED_SENDER: Record<MessageType, SenderRole> = {
   importBegin: 'extension-page',
   importChunk: 'extension-page',
   importCommit: 'extension-page',
+  importAbandon: 'extension-page',
   prepareLibrary: 'extension-page',
 };
 

@@ -120,8 +120,34 @@ describe('library service', () => {
       value: { added: 2, updated: 0, skipped: [] },
     });
     expect((await getAllPapers(await db)).map((paper) => paper.id)).toEqual(['2601.00001', '2601.00002']);
-    expect(statuses.map((status) => status.phase)).toEqual(['checking', 'writing', 'writing', 'done']);
+    expect(statuses.map((status) => status.phase)).toEqual(['receiving', 'checking', 'writing', 'writing', 'done']);
     expect(statuses.every((status) => status.id === importId && status.fileName === 'shelf.json')).toBe(true);
+  });
+
+  it('says an import whose window closed before the commit was abandoned, and keeps nothing of it', async () => {
+    const { route, db, statuses } = service();
+    const begin = await route({ type: 'importBegin', data: { fileName: 'big.json' } }, 'extension-page');
+    const importId = begin.ok ? (begin.value as { importId: string }).importId : '';
+    expect(statuses.at(-1)).toMatchObject({ id: importId, phase: 'receiving', fileName: 'big.json' });
+    await route({ type: 'importChunk', data: { importId, text: '{"format":' } }, 'extension-page');
+    expect(await route({ type: 'importAbandon', data: { importId } }, 'extension-page')).toEqual({
+      ok: true,
+      value: { abandoned: true },
+    });
+    expect(statuses.at(-1)).toMatchObject({ phase: 'failed', error: expect.stringMatching(/window closed.*again/) });
+    expect(await route({ type: 'importCommit', data: { importId } }, 'extension-page')).toMatchObject({ ok: false });
+    // Once committed, closing the window abandons nothing.
+    const again = await route({ type: 'importBegin', data: { fileName: 'small.json' } }, 'extension-page');
+    const second = again.ok ? (again.value as { importId: string }).importId : '';
+    const text = JSON.stringify(toExportDocument([makePaper('2601.00003')], '2026-11-20'));
+    await route({ type: 'importChunk', data: { importId: second, text } }, 'extension-page');
+    await route({ type: 'importCommit', data: { importId: second } }, 'extension-page');
+    expect(await route({ type: 'importAbandon', data: { importId: second } }, 'extension-page')).toEqual({
+      ok: true,
+      value: { abandoned: false },
+    });
+    expect(statuses.at(-1)).toMatchObject({ phase: 'done' });
+    expect((await getAllPapers(await db)).map((paper) => paper.id)).toEqual(['2601.00003']);
   });
 
   it('reports a broken file as failed and writes nothing', async () => {

@@ -76,3 +76,40 @@ describe('the daily visit', () => {
     await popup.close();
   });
 });
+
+describe('an import whose window closes while it reads the file', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(() => session?.close());
+
+  it('is said to be interrupted on the next opening, with the file one click away again', async () => {
+    const papers = syntheticLibrary(5, Date.now(), 1);
+    const file = await tempFile('slow-read.json', JSON.stringify(toExportDocument(papers, new Date().toISOString())));
+    const popup = await openPopup(session);
+    // A read that has not finished when the window closes (a 64 MB file takes seconds): it never finishes here.
+    await popup.evaluate(() => {
+      File.prototype.text = () => new Promise<string>(() => {});
+    });
+    await chooseImport(popup, file);
+    await expect.poll(() => popup.locator('.import-status').textContent()).toMatch(/^Reading slow-read\.json/);
+    await popup.close();
+
+    const next = await openPopup(session);
+    await expect
+      .poll(() => next.locator('.import-status').textContent(), { timeout: 15_000 })
+      .toBe(
+        'Nothing imported from slow-read.json: the window closed before the file was handed over; nothing of it was saved. Choose it again to retry.',
+      );
+    // The retry: the same file chosen again is imported.
+    const [chooser] = await Promise.all([
+      next.waitForEvent('filechooser'),
+      next.getByRole('button', { name: 'Choose the file again' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    await imported(next).waitFor({ timeout: 20_000 });
+    await expectLibraryCount(session, papers.length);
+    await next.close();
+  });
+});
