@@ -1,5 +1,6 @@
 import type { Paper } from '@/lib/paper';
 import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
+import { matchSnippet } from '@/lib/view/highlight';
 import type { SortKey } from '@/lib/view/select-papers';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
@@ -43,6 +44,8 @@ function velocity(paper: Paper, sort: PaperRowProps['sort']) {
 }
 
 export function PaperRow({ paper, top, active, selected, sort, highlightTerms, ...on }: PaperRowProps) {
+  // A match the title does not show is shown where it is, in place of the authors.
+  const snippet = matchSnippet(paper, highlightTerms);
   return (
     <li
       class={active ? 'paper active' : 'paper'}
@@ -86,7 +89,14 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
             </span>
           ))}
           <ReadingStateSelect paper={paper} />
-          <span class="authors">{formatAuthors(paper.authors)}</span>
+          {snippet ? (
+            <span class="snippet">
+              <span class="snippet-field">{snippet.field}:</span>{' '}
+              <Highlighted text={snippet.text} terms={highlightTerms} />
+            </span>
+          ) : (
+            <span class="authors">{formatAuthors(paper.authors)}</span>
+          )}
         </div>
       </div>
       <div class="row-actions">

@@ -37,7 +37,7 @@ const BOOST: Record<PostingField, number> = { 0: 4, 1: 2, 2: 1 };
 const PREFIX_TERMS = 48;
 const FUZZY_QUALITY = [1, 0.45, 0.25];
 
-interface Candidate {
+export interface Candidate {
   term: string;
   quality: number;
 }
@@ -96,6 +96,20 @@ function scoreWord(
   return scores;
 }
 
+/**
+ * Terms a typo away, by how close they are; a term that extends a closer one (the plural "transformers" of
+ * "transformer") is as close as it, so a misspelling finds its word's family before other words ("transfer").
+ */
+export function typoCandidates(near: { term: string; distance: number }[]): Candidate[] {
+  return near.map(({ term, distance }) => {
+    const closest = near.reduce(
+      (best, other) => (other.distance < best && term.startsWith(other.term) ? other.distance : best),
+      distance,
+    );
+    return { term, quality: FUZZY_QUALITY[closest] };
+  });
+}
+
 async function matchWord(
   source: PostingsSource,
   word: string,
@@ -108,10 +122,7 @@ async function matchWord(
   let scores = scoreWord(found, wanted, paperCount, matched);
   if (scores.size === 0 && !exact) {
     // Nothing starts with this word: a typo, probably.
-    wanted = nearTerms(word, await source.vocabulary()).map(({ term, distance }) => ({
-      term,
-      quality: FUZZY_QUALITY[distance],
-    }));
+    wanted = typoCandidates(nearTerms(word, await source.vocabulary()));
     if (wanted.length)
       scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
   }

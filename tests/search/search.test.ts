@@ -6,7 +6,7 @@ import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
 import { BLOCK, mergeSegments } from '@/lib/search/postings';
-import { queryArxivId } from '@/lib/search/query';
+import { queryArxivId, typoCandidates } from '@/lib/search/query';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 /** A library holding `papers`, written through the background's own write path, and a searcher over it. */
@@ -55,6 +55,29 @@ describe('search over the on-disk index', () => {
       expect(text).toMatch(/merg/);
       expect(text).toMatch(/model/);
     }
+  });
+
+  it('ranks a misspelled word’s own family (its plural too) above other words as near', async () => {
+    const papers = [
+      makePaper('2601.00009', { title: 'Transfer learning for tables', abstract: null }), // the newest: it would win a tie
+      makePaper('2601.00002', { title: 'Transformers for tables', abstract: null }),
+      makePaper('2601.00003', { title: 'A transformer for tables', abstract: null }),
+    ];
+    const { search } = await libraryOf(papers);
+    const ranked = await search('transfomer');
+    expect(ranked.slice(0, 2).sort()).toEqual(['2601.00002', '2601.00003']);
+    expect(ranked.at(-1)).toBe('2601.00009');
+    expect(
+      typoCandidates([
+        { term: 'transformer', distance: 1 },
+        { term: 'transformers', distance: 2 },
+        { term: 'transfer', distance: 2 },
+      ]),
+    ).toEqual([
+      { term: 'transformer', quality: typoCandidates([{ term: 'x', distance: 1 }])[0].quality },
+      { term: 'transformers', quality: typoCandidates([{ term: 'x', distance: 1 }])[0].quality },
+      { term: 'transfer', quality: typoCandidates([{ term: 'x', distance: 2 }])[0].quality },
+    ]);
   });
 
   it('returns every match, uncapped, in agreement with a plain scan of titles and abstracts', async () => {
