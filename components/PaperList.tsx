@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
+import { dayLabel } from '@/lib/view/days';
 import type { SortKey } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
 
@@ -61,6 +62,17 @@ export function PaperList(props: PaperListProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const total = Math.max(ids.length, props.total ?? 0);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // Ordered by when papers were seen, the list falls into days: the first row of each says which.
+  const now = Date.now();
+  const dayOf = (index: number) => {
+    const paper = ids[index] === undefined ? undefined : props.paper(ids[index]);
+    return paper && dayLabel(paper.lastSeenAt, now);
+  };
+  const dayStart = (index: number) => {
+    if (props.sort !== 'lastSeen') return undefined;
+    const day = dayOf(index);
+    return day && (index === 0 || dayOf(index - 1) !== day) ? day : undefined;
+  };
   // Rows are asked for right after the render that needs them, not a frame later.
   useLayoutEffect(() => need(first, last), [ids, first, last, need]);
 
@@ -80,6 +92,7 @@ export function PaperList(props: PaperListProps) {
               key={paper.id}
               paper={paper}
               top={index * ROW_HEIGHT}
+              dayStart={dayStart(index)}
               active={index === activeIndex}
               highlightTerms={props.highlightTerms}
               selected={props.selected.has(paper.id)}

@@ -9,6 +9,8 @@ import { ReadingStateSelect } from './ReadingStateSelect';
 interface PaperRowProps {
   paper: Paper;
   top: number;
+  /** The day this row's group starts ("Today", "Yesterday", "Monday", "Nov 28"), on its first row only. */
+  dayStart?: string;
   active: boolean;
   selected: boolean;
   /** The list's order: the row shows the value it is ordered by. */
@@ -43,7 +45,7 @@ function velocity(paper: Paper, sort: PaperRowProps['sort']) {
   return sort === 'velocity' ? <span class="velocity unknown">{noVelocityReason(trend)}</span> : null;
 }
 
-export function PaperRow({ paper, top, active, selected, sort, highlightTerms, ...on }: PaperRowProps) {
+export function PaperRow({ paper, top, dayStart, active, selected, sort, highlightTerms, ...on }: PaperRowProps) {
   // A match the title does not show is shown where it is, in place of the authors.
   const snippet = matchSnippet(paper, highlightTerms);
   return (
@@ -54,6 +56,7 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
       aria-current={active ? 'true' : undefined}
       onFocusCapture={on.onFocus}
     >
+      {dayStart && <span class="day-start">{dayStart}</span>}
       <input
         type="checkbox"
         class="select"

@@ -1,9 +1,8 @@
-const DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+import { shortDate } from '@/lib/view/days';
 
+/** A day as every part of the interface says it: "Nov 28", with the year only when it is not this one. */
 export function formatDay(iso: string | null): string {
-  if (!iso) return '';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? '' : DAY.format(time);
+  return iso ? shortDate(iso, Date.now()) : '';
 }
 
 export function formatAuthors(authors: string[], shown = 3): string {

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ReadingState } from '@/lib/paper';
 
 const MARK_KEYS: Record<string, ReadingState> = { t: 'to-read', r: 'read', x: 'not-interested' };
@@ -32,12 +32,22 @@ function isTyping(target: EventTarget | null): boolean {
  * Not interested, `n` shows what is new since the last visit — arrows and Enter also work from the search box.
  */
 export function useKeyboard(options: KeyboardOptions) {
+  // The row an arrow moved to, before the render that shows it: `↓ s` typed fast stars that row, not none.
+  const moved = useRef<{ from: number; to: number } | null>(null);
+  // The options of the last render, read when a key comes: an effect would hand them over only after the paint,
+  // and a key pressed in between would act on the list as it was before.
+  const latest = useRef(options);
+  if (latest.current.activeIndex !== options.activeIndex) moved.current = null; // rendered: the options hold it now
+  latest.current = options;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const options = latest.current;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const inSearch = event.target === options.searchInput.current;
       const typing = isTyping(event.target) && !inSearch;
-      const { count, activeIndex } = options;
+      const { count } = options;
+      const pending = moved.current?.from === options.activeIndex ? moved.current.to : null;
+      const activeIndex = pending ?? options.activeIndex;
       if (event.key === 'Escape' && !inSearch && options.closeDetail && !typing) {
         event.preventDefault();
         options.closeDetail();
@@ -59,7 +69,9 @@ export function useKeyboard(options: KeyboardOptions) {
         if (inSearch) options.searchInput.current?.blur();
         const step = event.key === 'ArrowDown' ? 1 : -1;
         // From nothing active, the first step down lands on the first row.
-        options.setActiveIndex(Math.min(count - 1, Math.max(0, activeIndex + step)));
+        const to = Math.min(count - 1, Math.max(0, activeIndex + step));
+        moved.current = { from: options.activeIndex, to };
+        options.setActiveIndex(to);
       } else if (event.key === 'Enter' && !typing && count > 0 && !(event.target instanceof HTMLButtonElement)) {
         if (event.target instanceof HTMLAnchorElement) return; // the link opens itself
         event.preventDefault();
@@ -77,5 +89,5 @@ export function useKeyboard(options: KeyboardOptions) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  });
+  }, []);
 }

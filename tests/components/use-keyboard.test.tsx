@@ -38,6 +38,10 @@ describe('keyboard', () => {
     expect(fireEvent.keyDown(box, { key: '/' })).toBe(false);
     fireEvent.input(box, { target: { value: 'diffusion' } });
     fireEvent.keyDown(box, { key: 'ArrowDown' });
+    // Typed before the list has re-rendered: the row the arrow moved to is the one meant.
+    fireEvent.keyDown(document.body, { key: 's' });
+    expect(starred).toEqual([0]);
+    starred.length = 0;
     expect(container.querySelector('output')?.textContent).toBe('0');
     expect(document.activeElement).not.toBe(box);
     // Letters now act on the list: the key event goes to whatever has focus (the page), not the box.

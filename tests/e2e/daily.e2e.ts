@@ -59,6 +59,36 @@ describe('the daily visit', () => {
     await popup.close();
   });
 
+  it('groups the list by day, and says where a search matched when the title does not show it', async () => {
+    const popup = await openPopup(session);
+    const days = () => popup.locator('li[data-paper-id] .day-start').allTextContents();
+    await expect.poll(days).toEqual(['Today']);
+    // Further down, the papers of the backup, seen days ago: each of their days starts with its name.
+    const seenDays = new Set<string>();
+    await expect
+      .poll(async () => {
+        await popup.locator('.list-viewport').evaluate((list) => list.scrollBy(0, list.clientHeight / 2));
+        for (const day of await days()) seenDays.add(day);
+        return [...seenDays].filter((day) => day !== 'Today').length;
+      })
+      .toBeGreaterThan(0);
+    await popup.locator('.list-viewport').evaluate((list) => list.scrollTo(0, 0));
+    // A word of one abstract that no title holds.
+    const titles = daily.papers.map((paper) => paper.title.toLowerCase()).join(' ');
+    const [paper, word] = daily.papers
+      .flatMap((candidate) =>
+        (candidate.abstract?.match(/\b[a-z]{9,}\b/g) ?? []).map((found) => [candidate, found] as const),
+      )
+      .find(
+        ([, found]) => !titles.includes(found) && daily.papers.filter((p) => p.abstract?.includes(found)).length === 1,
+      ) as readonly [(typeof daily.papers)[0], string];
+    await popup.getByRole('searchbox').fill(word);
+    const row = popup.locator(`li[data-paper-id="${paper.id}"]`);
+    await expect.poll(() => row.locator('.snippet mark').first().textContent()).toBe(word);
+    expect(await row.locator('.snippet').textContent()).toMatch(/^abstract: /);
+    await popup.close();
+  });
+
   it('follows the README: / query ↓ s stars the selected row, and Esc returns to the box', async () => {
     const popup = await openPopup(session);
     const paper = daily.papers[0];

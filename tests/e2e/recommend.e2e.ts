@@ -43,6 +43,8 @@ const idOfTitle = (title: string) => [...byId.values()].find((paper) => paper.ti
 describe('what to read next', () => {
   let session: ExtensionSession;
   const starred = firstWeek.papers.filter(isReinforcementLearning).slice(0, 3);
+  /** The title marked Not interested, left as it is by the tests after. */
+  let setAside = '';
 
   beforeAll(async () => {
     session = await launchExtension();
@@ -78,6 +80,7 @@ describe('what to read next', () => {
     const popup = await openPopup(session);
     const before = await forYouTitles(popup);
     const [first] = before;
+    setAside = first;
     await popup.getByRole('button', { name: `Not interested in ${first}` }).click();
     const after = await forYouTitles(popup, (titles) => !titles.includes(first));
     expect(after).not.toContain(first);
@@ -101,14 +104,17 @@ describe('what to read next', () => {
 
   it('queues papers To read, oldest first, and takes one out when the key r marks it read', async () => {
     const popup = await openPopup(session);
-    const [a, b] = firstWeek.papers.filter((paper) => !isReinforcementLearning(paper));
+    // Two more of the theme: queuing is a sign of interest too, and the marks below should not be blurred by it.
+    const [a, b] = firstWeek.papers
+      .filter(isReinforcementLearning)
+      .slice(3)
+      .filter((paper) => paper.title !== setAside);
     await (await rowOf(popup, a.title)).getByRole('combobox', { name: /^Reading state of / }).selectOption('to-read');
     await (await rowOf(popup, b.title)).getByRole('combobox', { name: /^Reading state of / }).selectOption('to-read');
     await popup.getByRole('searchbox').fill('');
     await popup.getByRole('button', { name: /^To read/ }).click();
     await expect.poll(() => popup.locator('li[data-paper-id] a.title').allTextContents()).toEqual([a.title, b.title]);
     await popup.locator('li[data-paper-id]').first().locator('a.title').focus();
-    await popup.keyboard.press('Escape'); // the detail is not open: focus stays on the list
     await popup.keyboard.press('r');
     await expect.poll(() => popup.locator('li[data-paper-id] a.title').allTextContents()).toEqual([b.title]);
     await popup.close();
