@@ -7,6 +7,7 @@ import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { autoBackup, captureEnabled, importStatus, libraryChange, writeProblem } from '@/lib/settings';
+import { createSyncService } from '@/lib/sync/service';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {
@@ -30,15 +31,18 @@ export default defineBackground(() => {
   };
 
   const merger = createSegmentMerger(db);
+  const changed = (ids: string[] | undefined) => {
+    void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
+    void merger.written().catch(console.warn);
+  };
+  const sync = createSyncService({ db, area: browser.storage.sync, changed });
   let problem: string | null | undefined; // unknown until the first write after a start
   const route = createRouter(
     createLibraryService({
       db,
       captureEnabled: () => captureEnabled.getValue(),
-      changed: (ids) => {
-        void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
-        void merger.written().catch(console.warn);
-      },
+      changed,
+      aroundClear: sync.aroundClear,
       importStatus: (status) => void importStatus.setValue(status),
       writeProblem: (message) => {
         // Written only when it changes: a capture that succeeds costs no extra storage write.
@@ -58,7 +62,13 @@ export default defineBackground(() => {
   // Registered synchronously at start-up: a restarted worker must hear the message that woke it.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    route(message, role).then(sendResponse);
+    route(message, role).then((outcome) => {
+      sendResponse(outcome);
+      if (outcome.ok) sync.handled(message);
+    });
     return true;
   });
+  // Likewise: a change another browser synced wakes the worker with this event, and must be heard.
+  browser.storage.onChanged.addListener((changes, area) => sync.storageChanged(changes, area));
+  void sync.start();
 });
