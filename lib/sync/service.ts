@@ -88,7 +88,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   /** What stopped the last pass, and the last write: said in the settings until one succeeds. */
   let passProblem: string | null = null;
   let writeProblem: string | null = null;
-  /** What this browser last wrote to each item: its own writes come back as changes, and need no pass. */
+  /** What this browser wrote to each item, while it is still there: its own writes come back as changes. */
   const written = new Map<string, string>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -208,9 +208,15 @@ export function createSyncService(deps: SyncServiceDeps) {
         else clearTimeout(timer);
       }
       if (area !== 'sync') return;
-      const news = Object.entries(changes).some(
-        ([key, change]) => shardOfKey(key) !== null && written.get(key) !== canonical(change.newValue),
-      );
+      let news = false;
+      for (const [key, change] of Object.entries(changes)) {
+        if (shardOfKey(key) === null) continue;
+        const value = canonical(change.newValue);
+        if (written.get(key) === value) continue;
+        // No longer what this browser wrote: the same value coming back later is news again.
+        written.delete(key);
+        news = true;
+      }
       if (news) void syncEnabled.getValue().then((enabled) => enabled && ask());
     },
     /**

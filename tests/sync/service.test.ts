@@ -173,6 +173,22 @@ describe('the sync service', () => {
     expect((await syncStatus.getValue())?.problem).toBeNull();
   });
 
+  it('hears its own earlier state replayed after another change, and writes the newer state back', async () => {
+    const { db, sync, settle } = await background();
+    await setStarred(db, P1, true);
+    await syncEnabled.setValue(true);
+    await settle();
+    const own = await synced();
+    await setStarred(db, P1, false);
+    sync.handled({ type: 'setStarred' });
+    await settle();
+    const newer = await synced();
+    await fakeBrowser.storage.sync.set(own);
+    await settle();
+    expect(await synced()).toEqual(newer);
+    expect((await library(db)).get(P1)?.starred).toBe(false);
+  });
+
   it('turns a removal here into a tombstone in the synced copy', async () => {
     const { db, sync, settle } = await background();
     await setStarred(db, P1, true);
