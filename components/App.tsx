@@ -19,6 +19,7 @@ import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
+import { SyncSetting } from './SyncSetting';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
@@ -126,6 +127,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
         <PageSettings />
+        <SyncSetting />
       </footer>
     ),
     [library, exportView, selected],

@@ -7,6 +7,7 @@ import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
 import { plural } from './format';
 import { StorageStatus } from './StorageStatus';
+import { ClearSyncedCopy } from './SyncSetting';
 import type { LibraryState } from './use-library';
 
 interface LibraryToolsProps {
@@ -33,6 +34,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
+  const [alsoSynced, setAlsoSynced] = useState(false);
   const { db } = library;
 
   const askPurge = async () => {
@@ -55,7 +57,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
           ? await sendMessage('deletePapers', { ids: selection })
           : work.kind === 'purge'
             ? await sendMessage('purgeSeenBefore', { before: work.before })
-            : await sendMessage('clearLibrary', {});
+            : await sendMessage('clearLibrary', { alsoSynced });
       setStatus(`${plural(deleted, 'paper')} deleted.`);
       if (work.kind !== 'purge') onSelectionCleared();
     } catch (error) {
@@ -117,6 +119,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
             : `This deletes ${pending?.kind === 'clear' ? 'all ' : ''}${plural(pending?.count ?? 0, 'paper')}, with their stars, tags and notes.`}{' '}
           It cannot be undone.
         </p>
+        {pending?.kind === 'clear' && <ClearSyncedCopy checked={alsoSynced} onChange={setAlsoSynced} />}
       </ConfirmDialog>
     </details>
   );

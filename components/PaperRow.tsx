@@ -78,7 +78,11 @@ export function PaperRow({ paper, top, active, selected, sort, highlightTerms, .
           {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
           {velocity(paper, sort)}
-          <span class="seen">seen {paper.seenCount}×</span>
+          {paper.onlyFromSync ? (
+            <span class="from-sync">from your other browser</span>
+          ) : (
+            <span class="seen">seen {paper.seenCount}×</span>
+          )}
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
               {tag}
