@@ -7,7 +7,7 @@ import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
 import { plural } from './format';
 import { StorageStatus } from './StorageStatus';
-import { ClearSyncedCopy } from './SyncSetting';
+import { ClearSyncedCopy, RemovedEverywhere } from './SyncSetting';
 import type { LibraryState } from './use-library';
 
 interface LibraryToolsProps {
@@ -119,7 +119,11 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
             : `This deletes ${pending?.kind === 'clear' ? 'all ' : ''}${plural(pending?.count ?? 0, 'paper')}, with their stars, tags and notes.`}{' '}
           It cannot be undone.
         </p>
-        {pending?.kind === 'clear' && <ClearSyncedCopy checked={alsoSynced} onChange={setAlsoSynced} />}
+        {pending?.kind === 'clear' ? (
+          <ClearSyncedCopy checked={alsoSynced} onChange={setAlsoSynced} />
+        ) : (
+          <RemovedEverywhere />
+        )}
       </ConfirmDialog>
     </details>
   );

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { ClearSyncedCopy, SyncSetting } from '@/components/SyncSetting';
+import { ClearSyncedCopy, RemovedEverywhere, SyncSetting } from '@/components/SyncSetting';
 import { syncEnabled, syncStatus } from '@/lib/sync/settings';
 
 const STATUS = {
@@ -53,5 +53,11 @@ describe('the sync setting', () => {
     expect(screen.getByText(/they come back here from it/)).toBeTruthy();
     fireEvent.click(box);
     expect(chosen).toEqual([true]);
+  });
+
+  it('says, while sync is on, that deleting papers here removes their annotations in the other browsers', async () => {
+    await syncEnabled.setValue(true);
+    render(<RemovedEverywhere />);
+    expect((await screen.findByText(/go from your other browsers too/)).textContent).toMatch(/^Their stars, tags/);
   });
 });
