@@ -55,13 +55,13 @@ export function ClearSyncedCopy({ checked, onChange }: { checked: boolean; onCha
   const enabled = useStored(syncEnabled, false);
   if (!enabled) return null;
   return (
-    <div class="tool-row">
-      <label>
-        <input type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} /> Also
-        clear the synced copy: your other browsers lose these stars, tags, notes and reading states too
+    <>
+      <label class="tool-row">
+        <input type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+        Also clear the synced copy: your other browsers lose these stars, tags, notes and reading states too
       </label>
       {!checked && <p class="hint">Left as it is, the synced copy keeps them, and they come back here from it.</p>}
-    </div>
+    </>
   );
 }
 
