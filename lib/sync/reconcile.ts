@@ -59,6 +59,17 @@ function hasNews(merged: ShardState, written: string[], remote: ShardState): boo
 
 export type SyncReport = Omit<SyncStatus, 'at' | 'lastWriteAt' | 'problem'> & { refusals: string[] };
 
+/** A synced copy with nothing in it, nothing left out and nothing refused. */
+export const EMPTY_REPORT: Readonly<SyncReport> = {
+  papers: 0,
+  shortenedNotes: 0,
+  leftOut: 0,
+  bytes: 0,
+  quota: SYNC_QUOTA.bytes,
+  unreadable: 0,
+  refusals: [],
+};
+
 export interface Pass {
   /** What the library takes: records to write, papers to remove. */
   changes: LibraryChange[];
@@ -85,15 +96,7 @@ export function reconcile(input: {
     changes: [],
     agreed: [],
     writes: {},
-    report: {
-      papers: 0,
-      shortenedNotes: 0,
-      leftOut: 0,
-      bytes: 0,
-      quota: SYNC_QUOTA.bytes,
-      unreadable: 0,
-      refusals: [],
-    },
+    report: { ...EMPTY_REPORT, refusals: [] },
   };
   for (let shard = 0; shard < SHARD_COUNT; shard += 1) {
     const before = agreed[shard];

@@ -4,8 +4,8 @@ import { applySyncPass } from '@/lib/library/synced';
 import type { StoredPaper } from '@/lib/paper';
 import { annotates, type Stamp, toIso } from './entry';
 import { shardOfKey } from './pack';
-import { itemBytes, refusalOf, SYNC_QUOTA } from './quota';
-import { agreedShards, type Pass, readRemote, reconcile } from './reconcile';
+import { itemBytes, refusalOf } from './quota';
+import { agreedShards, EMPTY_REPORT, type Pass, readRemote, reconcile } from './reconcile';
 import { type SyncStatus, syncBase, syncEnabled, syncStatus } from './settings';
 
 /** The browser's synced storage area, as much of it as sync uses. */
@@ -60,17 +60,8 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 const canonical = (value: unknown) =>
   JSON.stringify(value, typeof value === 'object' && value ? Object.keys(value).sort() : undefined);
 
-const NO_STATUS: SyncStatus = {
-  at: 0,
-  papers: 0,
-  shortenedNotes: 0,
-  leftOut: 0,
-  bytes: 0,
-  quota: SYNC_QUOTA.bytes,
-  unreadable: 0,
-  lastWriteAt: null,
-  problem: null,
-};
+const { refusals: _, ...NO_COUNTS } = EMPTY_REPORT;
+const NO_STATUS: SyncStatus = { ...NO_COUNTS, at: 0, lastWriteAt: null, problem: null };
 
 /**
  * Sync between the library and the browser's synced storage: passes run after edits here (debounced) and changes
