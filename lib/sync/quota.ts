@@ -38,7 +38,8 @@ export const SYNC_QUOTA: SyncQuota = {
   writesPerHour: CHROME_SYNC_QUOTA.writesPerHour,
 };
 
-const encoder = new TextEncoder();
+// Marked pure: a page that only reads a constant of sync does not carry it.
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * What an item counts for: its key's length plus its value's JSON, in UTF-8 bytes, as both browsers measure it.
