@@ -6,7 +6,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Papershelf',
     description:
-      'Remembers every paper you see on Hugging Face Daily Papers. Search them, see rising topics, export your library. Nothing leaves your machine.',
+      'Remembers the papers you see on Hugging Face Daily Papers: search, rising topics, suggestions, export. Private, on your machine.',
     permissions: ['storage', 'unlimitedStorage'],
     // Asked for only when the user turns on automatic backups.
     optional_permissions: ['downloads'],

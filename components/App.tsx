@@ -22,6 +22,7 @@ import { PaperList } from './PaperList';
 import { setReadingState } from './ReadingStateSelect';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
+import { SyncSetting } from './SyncSetting';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
@@ -164,6 +165,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         <ImportPanel />
         <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
         <PageSettings />
+        <SyncSetting />
       </footer>
     ),
     [library, exportView, viewSubject.kind, search.query, topicPhrase, selected],

@@ -7,6 +7,7 @@ import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatDay, plural } from './format';
 import { StorageStatus } from './StorageStatus';
+import { ClearSyncedCopy, RemovedEverywhere } from './SyncSetting';
 import type { LibraryState } from './use-library';
 
 interface LibraryToolsProps {
@@ -53,6 +54,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
+  const [alsoSynced, setAlsoSynced] = useState(false);
   const { db } = library;
 
   const askPurge = async () => {
@@ -75,7 +77,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
           ? await sendMessage('deletePapers', { ids: selection })
           : work.kind === 'purge'
             ? await sendMessage('purgeSeenBefore', { before: work.before })
-            : await sendMessage('clearLibrary', {});
+            : await sendMessage('clearLibrary', { alsoSynced });
       setStatus(`${plural(deleted, 'paper')} deleted.`);
       if (work.kind !== 'purge') onSelectionCleared();
     } catch (error) {
@@ -135,6 +137,11 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
         onClose={() => setPending(null)}
       >
         <p>{pending && `${dialogText(pending)} It cannot be undone.`}</p>
+        {pending?.kind === 'clear' ? (
+          <ClearSyncedCopy checked={alsoSynced} onChange={setAlsoSynced} />
+        ) : (
+          <RemovedEverywhere />
+        )}
       </ConfirmDialog>
     </details>
   );

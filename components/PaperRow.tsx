@@ -85,7 +85,11 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
           {orderedBy(paper, sort)}
           {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
           {velocity(paper, sort)}
-          <span class="seen">seen {paper.seenCount}×</span>
+          {paper.onlyFromSync ? (
+            <span class="from-sync">from your other browser</span>
+          ) : (
+            <span class="seen">seen {paper.seenCount}×</span>
+          )}
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">
               {tag}

@@ -17,6 +17,7 @@ import {
   publishedSuggestions,
   writeProblem,
 } from '@/lib/settings';
+import { createSyncService } from '@/lib/sync/service';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {
@@ -44,16 +45,20 @@ export default defineBackground(() => {
     db,
     published: ({ at, model }) => void publishedSuggestions.setValue({ at, model }),
   });
+  // After every write, whoever made it (a page, an import, the other browser through sync).
+  const changed = (ids: string[] | undefined) => {
+    void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
+    void merger.written().catch(console.warn);
+    suggestions.schedule();
+  };
+  const sync = createSyncService({ db, area: browser.storage.sync, changed });
   let problem: string | null | undefined; // unknown until the first write after a start
   const route = createRouter(
     createLibraryService({
       db,
       captureEnabled: () => captureEnabled.getValue(),
-      changed: (ids) => {
-        void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
-        void merger.written().catch(console.warn);
-        suggestions.schedule();
-      },
+      changed,
+      aroundClear: sync.aroundClear,
       importStatus: (status) => void importStatus.setValue(status),
       writeProblem: (message) => {
         // Written only when it changes: a capture that succeeds costs no extra storage write.
@@ -88,7 +93,13 @@ export default defineBackground(() => {
   // Registered synchronously at start-up: a restarted worker must hear the message that woke it.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    route(message, role).then(sendResponse);
+    route(message, role).then((outcome) => {
+      sendResponse(outcome);
+      if (outcome.ok) sync.handled(message);
+    });
     return true;
   });
+  // Likewise: a change another browser synced wakes the worker with this event, and must be heard.
+  browser.storage.onChanged.addListener((changes, area) => sync.storageChanged(changes, area));
+  void sync.start();
 });

@@ -38,7 +38,8 @@ export interface ProtocolMap {
   paperOpened: { data: { id: string }; reply: { ok: boolean } };
   deletePapers: { data: { ids: string[] }; reply: { deleted: number } };
   purgeSeenBefore: { data: { before: string }; reply: { deleted: number } };
-  clearLibrary: { data: Record<string, never>; reply: { deleted: number } };
+  /** `alsoSynced`: clear the copy the browser syncs too (stars, tags, notes, reading states in every browser). */
+  clearLibrary: { data: { alsoSynced?: boolean }; reply: { deleted: number } };
   /** An import file is handed over as text in pieces, then checked and committed by the background alone. */
   importBegin: { data: { fileName: string }; reply: { importId: string } };
   importChunk: { data: { importId: string; text: string }; reply: { received: number } };

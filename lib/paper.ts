@@ -59,6 +59,8 @@ export interface Paper extends PaperFacts {
   queuedAt?: string | null;
   /** When the user last opened the paper (its own Hugging Face page, or a link from Papershelf): a sign of interest. */
   openedAt?: string | null;
+  /** Known here only through sync (annotated in another browser), until a page here shows it. */
+  onlyFromSync?: boolean;
 }
 
 /** Every fact unknown: nothing is invented. */

@@ -40,6 +40,23 @@ try {
     await page.locator('main[data-results-for="reward"]').waitFor();
     await page.screenshot({ path: join(DOCS, `popup-${scheme}.png`) });
     console.log(`docs/popup-${scheme}.png`);
+    // For you, learned from the starred papers of the library (the background ranks them after the import).
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    await page.getByRole('button', { name: 'For you' }).click();
+    await page
+      .getByRole('list', { name: /^For you/ })
+      .locator('li')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(DOCS, `for-you-${scheme}.png`) });
+    console.log(`docs/for-you-${scheme}.png`);
+    // A suggestion's detail, scrolled to its Similar papers.
+    await page.locator('.suggestion-title').first().click();
+    const similar = page.getByRole('list', { name: /^Similar papers/ });
+    await similar.locator('li').first().waitFor();
+    await page.locator('#similar-heading').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DOCS, `similar-${scheme}.png`) });
+    console.log(`docs/similar-${scheme}.png`);
   }
   // The full page: list and a paper's detail side by side, filters, topics.
   const full = await session.context.newPage();

@@ -17,7 +17,13 @@ const importsOf = (file: string) =>
   [...readFileSync(path.join(root, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
 
 /** The writing side of the library: only the background (and its lib/background services) may import it. */
-const WRITERS = ['@/lib/library/db', '@/lib/library/ingest', '@/lib/library/migrations', '@/lib/search/postings'];
+const WRITERS = [
+  '@/lib/library/db',
+  '@/lib/library/ingest',
+  '@/lib/library/migrations',
+  '@/lib/library/synced',
+  '@/lib/search/postings',
+];
 
 describe('architecture', () => {
   it('extension pages read the library only through read.ts; only the background writes it', () => {
@@ -43,6 +49,16 @@ describe('architecture', () => {
     }
     for (const file of sources('lib/page')) {
       for (const imported of importsOf(file)) expect(imported, file).not.toMatch(/^@\/lib\/library/);
+    }
+  });
+
+  it('sync is pure but for its service (the background’s) and its settings', () => {
+    const wired = ['lib/sync/service.ts', 'lib/sync/settings.ts'];
+    for (const file of sources('lib/sync').filter((name) => !wired.includes(name))) {
+      for (const imported of importsOf(file)) {
+        expect(imported, file).not.toMatch(/^wxt|^idb/);
+        expect(WRITERS, `${file} imports ${imported}`).not.toContain(imported);
+      }
     }
   });
 });

@@ -30,6 +30,8 @@ export interface LibraryServiceDeps {
   importStatus: (status: ImportStatus) => void;
   /** A write the database refused (a full disk, say), or null once writes succeed again: for pages to tell. */
   writeProblem?: (message: string | null) => void;
+  /** Runs the clearing of the library, so that sync hears of it (and clears the synced copy too, if asked). */
+  aroundClear?: <T>(clear: () => Promise<T>, alsoSynced: boolean) => Promise<T>;
   now?: () => Date;
 }
 
@@ -151,8 +153,10 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       deps.changed(undefined);
       return { deleted };
     },
-    async clearLibrary() {
-      const deleted = await write(async () => clearLibrary(await deps.db()));
+    async clearLibrary(data) {
+      const alsoSynced = field(data, 'alsoSynced') === true;
+      const clear = async () => clearLibrary(await deps.db());
+      const deleted = await write(() => (deps.aroundClear ? deps.aroundClear(clear, alsoSynced) : clear()));
       deps.changed(undefined);
       return { deleted };
     },

@@ -105,6 +105,7 @@ function paperRecord(id: string, entry: JsonObject): Record<keyof Paper, unknown
     queuedAt: null,
     // PaperMemory keeps a paper because it was opened: that is a sign of interest, as opening one from here is.
     openedAt: lastOpenDate ?? null,
+    onlyFromSync: false,
     title: ownField(entry, 'title'),
     authors: authorList(ownField(entry, 'author')),
     url: paperUrl(id),

@@ -9,7 +9,7 @@ import { readAnnotation } from './validate';
 const writeTx = (db: LibraryDB): WriteTx => db.transaction(WRITE_STORES, 'readwrite');
 
 /** Runs `work` in one write transaction; any failure aborts all of it, so nothing is half-written. */
-async function inOneTransaction<T>(db: LibraryDB, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+export async function inOneTransaction<T>(db: LibraryDB, work: (tx: WriteTx) => Promise<T>): Promise<T> {
   const tx = writeTx(db);
   try {
     const result = await work(tx);
@@ -29,7 +29,7 @@ async function inOneTransaction<T>(db: LibraryDB, work: (tx: WriteTx) => Promise
 }
 
 /** Writes papers and everything derived from them; `before` holds what each id was (undefined if new). */
-async function writePapers(
+export async function writePapers(
   tx: WriteTx,
   records: PaperRecord[],
   before: Map<string, StoredPaper | undefined>,
@@ -149,7 +149,7 @@ export function markOpened(db: LibraryDB, id: string): Promise<boolean> {
   return updatePaper(db, id, () => ({ openedAt: new Date().toISOString() }));
 }
 
-async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
+export async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
   const store = tx.objectStore('papers');
   await Promise.all([
     ...doomed.map((paper) => store.delete(paper.id)),

@@ -80,9 +80,12 @@ function betterTitle(old: Titled, next: Titled, nextIsNewer: boolean, abstract: 
   return winner.titleSource ? { title: winner.title, titleSource: winner.titleSource } : { title: winner.title };
 }
 
-/** The record without its title's source, so a title of unknown source does not inherit the old one's. */
+/**
+ * The record without its title's source, so a title of unknown source does not inherit the old one's; and no longer
+ * one known only through sync, since a page or a file now tells of it.
+ */
 function withoutTitleSource(record: PaperRecord): PaperRecord {
-  const { titleSource: _, ...rest } = record;
+  const { titleSource: _, onlyFromSync: __, ...rest } = record;
   return rest;
 }
 
@@ -138,7 +141,8 @@ export function mergeSighting(
     // A first sighting's title is its own, whatever its source.
     ...betterTitle(stored ? base : sighting, sighting, true, facts.abstract),
     url: paperUrl(base.id),
-    firstSeenAt: earlier(base.firstSeenAt, now),
+    // A paper that came only through sync is first seen here now.
+    firstSeenAt: stored?.onlyFromSync ? now : earlier(base.firstSeenAt, now),
     lastSeenAt: now,
     seenCount: base.seenCount + (newView ? 1 : 0),
     recentViewIds: newView ? [...base.recentViewIds, viewId].slice(-RECENT_VIEWS) : base.recentViewIds,

@@ -60,4 +60,22 @@ describe('Firefox harness', () => {
     }
     expect(served).toEqual([]);
   });
+
+  it('records what the background page and the extension pages ask for, though nothing gets through', async () => {
+    const page = await browser.openExtensionPage('popup');
+    await page.evaluate(async (target) => {
+      type Extension = { browser: { extension: { getBackgroundPage(): Window } } };
+      await (globalThis as unknown as Extension).browser.extension
+        .getBackgroundPage()
+        .fetch(`${target}/from-background`)
+        .catch(() => {});
+      await fetch(`${target}/from-page`).catch(() => {});
+    }, serverUrl);
+    await page.close();
+    // The earlier test's requests from the popup and the full page are there too.
+    expect((await browser.extensionRequests()).sort()).toEqual(
+      ['from-background', 'from-library', 'from-page', 'from-popup'].map((path) => `${serverUrl}/${path}`),
+    );
+    expect(served).toEqual([]);
+  });
 });

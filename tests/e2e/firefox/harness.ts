@@ -76,9 +76,15 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
 
   const origin = `${EXTENSION_SCHEME}${uuid}`;
   let pages: Record<string, HfPage> = {};
+  // What the extension's own pages asked for outside the extension (their tabs are not intercepted).
+  const requested: string[] = [];
   const newPage = async (intercept: boolean) => {
     const page = await browser.newPage();
-    if (intercept) {
+    if (!intercept) {
+      page.on('request', (request) => {
+        if (!request.url().startsWith(EXTENSION_SCHEME)) requested.push(request.url());
+      });
+    } else {
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         answer(request, pages)?.catch((error: Error) => {
@@ -100,6 +106,23 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
       const tab = firefoxTab(await newPage(false), downloadDir);
       await tab.goto(`${origin}/${which === 'popup' ? 'popup' : 'library'}.html`);
       return tab;
+    },
+    async extensionRequests() {
+      // The background page is no tab: its resource timing says what it fetched.
+      const tab = firefoxTab(await newPage(false), downloadDir);
+      await tab.goto(`${origin}/popup.html`);
+      const fromBackground = await tab.evaluate(
+        () =>
+          (
+            globalThis as unknown as { browser: { extension: { getBackgroundPage(): Window | null } } }
+          ).browser.extension
+            .getBackgroundPage()
+            ?.performance.getEntriesByType('resource')
+            .map((entry) => entry.name) ?? [],
+        null,
+      );
+      await tab.close();
+      return [...new Set([...fromBackground, ...requested])].filter((url) => !url.startsWith(EXTENSION_SCHEME));
     },
     async close() {
       await browser.close();

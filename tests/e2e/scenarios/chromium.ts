@@ -17,6 +17,7 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
       await tab.goto(page === 'popup' ? session.popupUrl : session.libraryUrl);
       return tab;
     },
+    extensionRequests: () => session.extensionRequests(),
     close: () => session.close(),
   };
 }

@@ -46,5 +46,7 @@ export interface ExtensionBrowser {
   newTab(): Promise<Tab>;
   /** Opens the popup (`popup.html`, in a tab) or the full-page view (`library.html`). */
   openExtensionPage(page: 'popup' | 'library'): Promise<Tab>;
+  /** URLs outside the extension that its background or its pages asked for. */
+  extensionRequests(): Promise<string[]>;
   close(): Promise<void>;
 }

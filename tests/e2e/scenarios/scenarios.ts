@@ -31,7 +31,7 @@ const WAIT = { timeout: 15_000, interval: 200 };
 const papersText = (count: number) => `${count.toLocaleString('en-US')} paper${count === 1 ? '' : 's'}`;
 
 /** The rows the page's paper list shows now: id and title, top to bottom. */
-function shownRows(tab: Tab): Promise<{ id: string; title: string }[]> {
+export function shownRows(tab: Tab): Promise<{ id: string; title: string }[]> {
   return tab.evaluate(
     (list) =>
       [...document.querySelectorAll(`${list} li[data-paper-id]`)]
@@ -46,7 +46,7 @@ function shownRows(tab: Tab): Promise<{ id: string; title: string }[]> {
 
 const pwned = (tab: Tab) => tab.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null, null);
 
-async function exportJson(tab: Tab): Promise<ExportFile> {
+export async function exportJson(tab: Tab): Promise<ExportFile> {
   const file = await tab.download(EXPORT_BUTTON);
   expect(file.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse(file.text);
