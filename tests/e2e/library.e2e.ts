@@ -198,7 +198,11 @@ describe('a large library in the popup', () => {
     await expect.poll(() => opened.url()).toBe(href);
     await opened.close();
 
-    // Esc clears the query and with it the results; a second Esc leaves the box, so keys act on the list.
+    // The arrows took the keyboard to the list: Esc brings it back to the box, the query kept.
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => search.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await search.inputValue()).toBe(PLANTED);
+    // In the box, Esc clears the query and with it the results; a second Esc leaves the box, so keys act on the list.
     await popup.keyboard.press('Escape');
     expect(await search.inputValue()).toBe('');
     await expect.poll(() => count(popup).textContent()).toBe(`${papers.length.toLocaleString('en-US')} papers`);

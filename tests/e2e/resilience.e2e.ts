@@ -61,6 +61,8 @@ describe('a stopped service worker and many tabs', () => {
       )
       .toBe(1);
 
+    // Everything, not the view: with the search gone the export's scope is the whole library again.
+    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('');
     const file = await exportJson(popup);
     const byId = new Map(file.papers.map((stored) => [stored.id, stored]));
     for (const shown of daily.papers) {
