@@ -68,10 +68,16 @@ describe('e2e harness', () => {
       );
     const cardTitles = () => page.locator('article h3 a').allTextContents();
 
+    await page.evaluate(() => {
+      document.documentElement.dataset.spaHold = '1'; // the island waits until the stale state is looked at
+    });
     await page.getByRole('button', { name: 'Weekly' }).click();
     expect(new URL(page.url()).pathname).toBe('/papers/week/2024-W01');
     await page.waitForFunction(() => document.querySelector('article h3 a')?.textContent === 'Weekly paper');
     expect(await islandIds()).toEqual(['2401.00001']); // stale while the new cards are on screen
+    await page.evaluate(() => {
+      delete document.documentElement.dataset.spaHold;
+    });
     await page.waitForFunction(() => document.documentElement.dataset.spaSettled);
     expect(await islandIds()).toEqual(['2401.00002']);
     expect(await cardTitles()).toEqual(['Weekly paper']);

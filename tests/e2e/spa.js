@@ -17,12 +17,15 @@
     const view = button ? views[button.textContent.trim()] : undefined;
     if (!view) return;
     history.pushState({}, '', view.url);
+    // A test may hold the island back (data-spa-hold on <html>) to look at the view in between, whatever the load.
+    const rewriteIsland = () => {
+      if (document.documentElement.dataset.spaHold) return setTimeout(rewriteIsland, 20);
+      if (island && view.props !== null) island.setAttribute('data-props', view.props);
+      document.documentElement.dataset.spaSettled = view.url;
+    };
     setTimeout(() => {
       container.innerHTML = view.cards;
-      setTimeout(() => {
-        if (island && view.props !== null) island.setAttribute('data-props', view.props);
-        document.documentElement.dataset.spaSettled = view.url;
-      }, 300);
+      setTimeout(rewriteIsland, 300);
     }, 100);
   });
 })();
