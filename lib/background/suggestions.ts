@@ -3,6 +3,7 @@
 import type { LibraryDB } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
+import { paperTerms, type TermCounts } from '@/lib/recommend/features';
 import { type RankedSuggestion, SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
 import { isPositive } from '@/lib/recommend/signals';
 import { isCandidate, modelOf, rankCandidates, windowStart } from '@/lib/recommend/suggest';
@@ -36,7 +37,14 @@ async function readCorpus(db: LibraryDB): Promise<Paper[]> {
 
 export function buildSuggestions(papers: readonly Paper[], now: string): SuggestionsRecord {
   const positives = papers.filter(isPositive).length;
-  const model = modelOf(papers);
+  // Learning and ranking read the same papers' terms: each paper's are counted once.
+  const terms = new Map<string, TermCounts>();
+  const termsOf = (paper: Paper) => {
+    const counted = terms.get(paper.id) ?? paperTerms(paper);
+    terms.set(paper.id, counted);
+    return counted;
+  };
+  const model = modelOf(papers, termsOf);
   const since = windowStart(now, LONGEST_WINDOW_DAYS);
   const lastSeen = new Map(papers.map((paper) => [paper.id, paper.lastSeenAt]));
   const ranked: RankedSuggestion[] = model
@@ -44,6 +52,7 @@ export function buildSuggestions(papers: readonly Paper[], now: string): Suggest
         model,
         papers.filter((paper) => isCandidate(paper, since)),
         KEPT,
+        termsOf,
       ).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
     : [];
   return { at: now, positives, model, ranked };
