@@ -3,94 +3,43 @@
 // scripts), from the navigation's start or from the search box's input event, so the driver's round trips are not
 // counted.
 import { performance } from 'node:perf_hooks';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
-import { badgeLatency } from '../tests/e2e/badge-latency';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import { serveHfSite } from '../tests/e2e/hf-site';
 import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
-import { cardsHtml, islandHtml, papersPageHtml } from '../tests/helpers/island';
+import { papersPageHtml } from '../tests/helpers/island';
+import {
+  badgeTimes,
+  dailyPage,
+  INSTRUMENT,
+  marksOf,
+  openPopup,
+  pageHeap,
+  pairedOpen,
+  stopWorker,
+  timedOpen,
+  typeAndWait,
+  wakeWorker,
+  workerHeap,
+} from './browser';
 import { expectedFirst } from './expected';
 import { mb, ms, ratio, summarize, table } from './measure';
 import { type BenchQuery, KINDS, realisticQueries } from './queries';
+import { measureRecommendSpeed, type RecommendSpeedRun, withSignals } from './recommend-speed';
 import { libraryAndCaptures } from './synthetic-library';
 
 /** Opens of the popup per state: the median is reported. */
 const OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 7);
 const DAY = 86_400_000;
 
-interface Marks {
-  /** When the search box, the first row with its title, and the topic list were first in the document. */
-  searchbox: number | null;
-  firstRow: { at: number; id: string } | null;
-  topics: number | null;
-  /** The last input in the search box. */
-  input: { value: string; at: number } | null;
-  /** `${results-for}\n${first row's id}` → when first seen since the last input ('' for "no results"). */
-  rows: Record<string, number>;
-  /** Query → when the list first said it shows that query's results (data-results-for), since the last input. */
-  answered: Record<string, number>;
-  /** The paper count's text, and when (epoch ms) it last changed. */
-  countText: string;
-  countAt: number;
-}
-
-declare global {
-  interface Window {
-    __bench?: Marks;
-  }
-}
-
-/**
- * Installed in every extension page before its own scripts. Plain JavaScript in a string: tsx would wrap a
- * function's inner functions in a helper that does not exist in the page.
- */
-const INSTRUMENT = `(() => {
-  if (location.protocol !== 'chrome-extension:') return;
-  const marks = { searchbox: null, firstRow: null, topics: null, input: null, rows: {}, answered: {}, countText: '', countAt: 0 };
-  window.__bench = marks;
-  document.addEventListener('input', (event) => {
-    const box = event.target;
-    if (!box || box.type !== 'search') return;
-    marks.input = { value: box.value.trim(), at: performance.now() };
-    marks.rows = {};
-    marks.answered = {};
-  }, true);
-  const check = () => {
-    const now = performance.now();
-    if (marks.searchbox === null && document.querySelector('input[type="search"]')) marks.searchbox = now;
-    if (marks.topics === null && document.querySelector('ul[aria-label="Trending topics"]')) marks.topics = now;
-    const main = document.querySelector('main');
-    const query = (main && main.getAttribute('data-results-for')) || '';
-    if (query && !(query in marks.answered)) marks.answered[query] = now;
-    const first = document.querySelector('ul[aria-label="Papers"] > li');
-    const id = first && first.getAttribute('data-paper-id');
-    const title = first && first.querySelector('.title');
-    if (id && title && title.textContent) {
-      if (marks.firstRow === null) marks.firstRow = { at: now, id };
-      const key = query + '\\n' + id;
-      if (!(key in marks.rows)) marks.rows[key] = now;
-    } else if (document.querySelector('.no-results')) {
-      const key = query + '\\n';
-      if (!(key in marks.rows)) marks.rows[key] = now;
-    }
-    const counter = document.querySelector('output[aria-label="Paper count"]');
-    const count = (counter && counter.textContent) || '';
-    if (count !== marks.countText) {
-      marks.countText = count;
-      marks.countAt = performance.timeOrigin + now;
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-})();`;
-
 /**
  * IndexedDB requests of an extension page, logged only while tracing is on: from the start when the page loads with
  * localStorage.benchTrace set, or from a later moment on request. Each request: what, when sent, when answered.
  */
-const TRACE = `(() => {
+export const TRACE = `(() => {
   if (location.protocol !== 'chrome-extension:') return;
   const trace = { on: localStorage.getItem('benchTrace') === '1', log: [] };
   window.__trace = trace;
@@ -135,7 +84,7 @@ declare global {
 }
 
 /** Requests grouped by what they asked: how many, when the first was sent and the last answered (ms from `zero`). */
-function groupTrace(log: TraceEntry[], zero: number, until: number): string[][] {
+export function groupTrace(log: TraceEntry[], zero: number, until: number): string[][] {
   const groups = new Map<string, { count: number; start: number; end: number }>();
   for (const entry of log) {
     if (entry.start < zero || entry.start > until) continue;
@@ -150,99 +99,6 @@ function groupTrace(log: TraceEntry[], zero: number, until: number): string[][] 
     (group.start - zero).toFixed(0),
     Number.isNaN(group.end) ? 'unanswered' : (group.end - zero).toFixed(0),
   ]);
-}
-
-const marksOf = (page: Page) => page.evaluate(() => window.__bench as Marks);
-
-// --- the service worker ------------------------------------------------------------------------------------------
-
-/** A DevTools session on the extension's running service worker (playwright has none for workers), or null. */
-async function workerSession(session: ExtensionSession) {
-  const browser = session.context.browser();
-  if (!browser) throw new Error('no browser');
-  const cdp = await browser.newBrowserCDPSession();
-  const origin = `chrome-extension://${session.extensionId}`;
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith(origin));
-  if (!target) {
-    await cdp.detach();
-    return null;
-  }
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  let next = 0;
-  const pending = new Map<number, (reply: { result?: unknown; error?: unknown }) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const reply = JSON.parse(event.message);
-    pending.get(reply.id)?.(reply);
-    pending.delete(reply.id);
-  });
-  return {
-    send<T>(method: string, params: object = {}): Promise<T> {
-      const id = ++next;
-      return new Promise((resolve, reject) => {
-        pending.set(id, (reply) =>
-          reply.error ? reject(new Error(JSON.stringify(reply.error))) : resolve(reply.result as T),
-        );
-        cdp
-          .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
-          .catch(reject);
-      });
-    },
-    async close() {
-      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
-      await cdp.detach();
-    },
-  };
-}
-
-async function heapOf(cdp: { send<T>(method: string, params?: object): Promise<T> } | CDPSession): Promise<number> {
-  const send = cdp.send.bind(cdp) as <T>(method: string, params?: object) => Promise<T>;
-  await send('HeapProfiler.collectGarbage');
-  await send('HeapProfiler.collectGarbage');
-  return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
-}
-
-/** The service worker's JS heap after GC, or null when it is not running. */
-async function workerHeap(session: ExtensionSession): Promise<number | null> {
-  const worker = await workerSession(session);
-  if (!worker) return null;
-  try {
-    return await heapOf(worker);
-  } finally {
-    await worker.close();
-  }
-}
-
-async function pageHeap(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    return await heapOf(cdp);
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Stops the worker if it runs (as Chrome does to an idle extension). */
-async function stopWorker(session: ExtensionSession) {
-  try {
-    await session.stopServiceWorker();
-  } catch (error) {
-    if (!/found 0/.test(String(error))) throw error;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 300));
-}
-
-/** Wakes the worker with a harmless message from an extension page, and lets it settle. */
-async function wakeWorker(page: Page) {
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({
-      type: 'prepareLibrary',
-      data: {},
-    }),
-  );
-  await page.waitForTimeout(500);
 }
 
 /** Records, in the worker, when each read-write transaction starts and completes (a capture is one). */
@@ -277,82 +133,6 @@ async function watchWrites(session: ExtensionSession) {
       );
     },
   };
-}
-
-// --- the popup -----------------------------------------------------------------------------------------------------
-
-async function openPopup(session: ExtensionSession, until: 'searchbox' | 'firstRow' | 'topics', timeout = 120_000) {
-  const page = await session.context.newPage();
-  await page.goto(session.popupUrl, { waitUntil: 'commit' });
-  await page.waitForFunction((mark) => window.__bench?.[mark] != null, until, { timeout });
-  return page;
-}
-
-/** Opens the popup, waits for `until`, and returns the page's marks (times from the navigation's start). */
-async function timedOpen(session: ExtensionSession, until: 'searchbox' | 'firstRow', keepOpen = false) {
-  const page = await openPopup(session, until);
-  const marks = await marksOf(page);
-  if (!keepOpen) await page.close();
-  return { page, marks };
-}
-
-/** Types `query` and returns the time from its input event until `first` (or "no results") is the first row. */
-async function typeAndWait(page: Page, query: string, first: string | null) {
-  const key = `${query}\n${first ?? ''}`;
-  await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
-  let matched = true;
-  try {
-    await page.waitForFunction((wanted) => wanted in (window.__bench?.rows ?? {}), key, { timeout: 30_000 });
-  } catch {
-    matched = false; // the popup ranked differently from the in-memory copy: time the first row it did show
-    await page.waitForFunction(
-      (prefix) => Object.keys(window.__bench?.rows ?? {}).some((seen) => seen.startsWith(prefix)),
-      `${query}\n`,
-      { timeout: 60_000 },
-    );
-  }
-  const marks = await marksOf(page);
-  if (marks.input?.value !== query) throw new Error(`input was “${marks.input?.value}”, not “${query}”`);
-  const shown = Object.entries(marks.rows).find(([seen]) => (matched ? seen === key : seen.startsWith(`${query}\n`)));
-  return {
-    time: (shown?.[1] ?? Number.NaN) - marks.input.at,
-    answered: (marks.answered[query] ?? Number.NaN) - marks.input.at,
-    matched,
-  };
-}
-
-/** A daily-list page putting `papers` on screen, as Hugging Face serves it (island and cards). */
-function dailyPage(papers: Paper[], day: string): string {
-  const items = islandItems(papers);
-  return papersPageHtml({ island: islandHtml(items, { date: day }), cards: cardsHtml(items) });
-}
-
-function islandItems(papers: Paper[]) {
-  return papers.map((paper) => ({
-    paper: {
-      id: paper.id,
-      title: paper.title,
-      summary: paper.abstract ?? undefined,
-      authors: paper.authors.map((name) => ({ name })),
-      upvotes: paper.upvotes ?? 0,
-      publishedAt: paper.publishedAt,
-      submittedOnDailyAt: paper.submittedOnDailyAt,
-      ai_keywords: paper.keywords,
-    },
-    numComments: paper.comments ?? 0,
-  }));
-}
-
-/**
- * "Already seen" badges: cards of 30 papers the library holds are put on a list page at once (as HF swaps cards
- * in); the time until all 30 badges are on screen, measured in the page. One warm-up, then 5 sets of other papers
- * (a page asks about each paper once per view).
- */
-async function badgeTimes(tab: Page, papers: Paper[]): Promise<number[]> {
-  const sets = Array.from({ length: 6 }, (_, index) => papers.slice(index * 30, index * 30 + 30));
-  const times: number[] = [];
-  for (const set of sets) times.push(await badgeLatency(tab, cardsHtml(islandItems(set)), set.length, 20_000));
-  return times.slice(1);
 }
 
 interface Paired {
@@ -395,10 +175,24 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 type Launch = () => Promise<ExtensionSession>;
 
-async function measureSize(size: number, empty: ExtensionSession, launchExtension: Launch): Promise<PopupRun> {
+/** The popup's measurements and the recommender's, on one library per size (its import is the long part). */
+export interface SizeRun {
+  size: number;
+  popup: PopupRun | null;
+  recommend: RecommendSpeedRun | null;
+}
+
+/** Which parts run: `popup` (opens, topics, search, captures, badges) and `recommend` (For you, Similar, marks). */
+const PARTS = (process.env.BENCH_POPUP_PARTS ?? 'popup,recommend').split(',');
+/** A Hugging Face list with no cards of its own, for the marks. */
+const LIST_PATH = '/papers/trending';
+
+async function measureSize(size: number, empty: ExtensionSession, launchExtension: Launch): Promise<SizeRun> {
   // Dated up to today, so the topic windows (7 and 30 days) hold papers.
   const today = Math.floor(Date.now() / DAY) * DAY;
-  const { papers, captures } = libraryAndCaptures(size, today, 2);
+  const generated = libraryAndCaptures(size, today, 2);
+  const { captures } = generated;
+  const papers = withSignals(generated.papers, today);
   const newest = papers[papers.length - 1];
   const queries = realisticQueries(papers);
   const expected = await expectedFirst(
@@ -418,7 +212,10 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
     await session.context.addInitScript({ content: TRACE });
     await serveHfSite(
       session.context,
-      Object.fromEntries(captures.map((batch, index) => [capturePaths[index], dailyPage(batch, captureDays[index])])),
+      Object.fromEntries([
+        ...captures.map((batch, index) => [capturePaths[index], dailyPage(batch, captureDays[index])]),
+        [LIST_PATH, papersPageHtml({})],
+      ]),
     );
 
     const importer = await openPopup(session, 'searchbox');
@@ -426,182 +223,201 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
     await chooseImport(importer, file);
     await imported(importer).waitFor({ timeout: 900_000 });
     const importTime = performance.now() - importStart;
+    const importedAt = Date.now();
     await importer.close();
     const heapAfterImport = await workerHeap(session);
-
-    // Each open of the library's popup is paired with one of the empty popup in its own browser, in the same worker
-    // state, so both see the same load on the machine.
-    const openBoth = async (state: 'stopped' | 'running', keepOpen = false) => {
-      const emptyWaker = state === 'running' ? await openPopup(empty, 'searchbox') : undefined;
-      if (emptyWaker) await wakeWorker(emptyWaker);
-      else await stopWorker(empty);
-      const emptyMarks = (await timedOpen(empty, 'searchbox')).marks;
-      await emptyWaker?.close();
-      const waker = state === 'running' ? await openPopup(session, 'firstRow') : undefined;
-      if (waker) await wakeWorker(waker);
-      else await stopWorker(session);
-      const opened = await timedOpen(session, 'firstRow', keepOpen);
-      await waker?.close();
-      if (opened.marks.firstRow?.id !== newest.id) {
-        throw new Error(`first row ${opened.marks.firstRow?.id}, expected the newest paper ${newest.id}`);
-      }
-      return { page: opened.page, empty: emptyMarks.searchbox as number, library: opened.marks.firstRow.at };
-    };
-
-    // (a) Right after the import (once: the state does not come back).
-    const after = await timedOpen(session, 'firstRow');
-    const afterImport = (after.marks.firstRow as { at: number }).at;
-    const afterImportEmpty = (await timedOpen(empty, 'searchbox')).marks.searchbox as number;
-
-    // (c) The worker running and idle.
-    const running = { empty: [] as number[], library: [] as number[] };
-    for (let open = 0; open < OPENS; open++) {
-      const pair = await openBoth('running');
-      running.empty.push(pair.empty);
-      running.library.push(pair.library);
-    }
-
-    // (b) The everyday case: a stopped worker (the popup does not need it to read). Topics are timed on these opens.
-    const stopped = { empty: [] as number[], library: [] as number[] };
-    const topics: number[] = [];
-    let topicsInstead = '';
-    for (let open = 0; open < OPENS; open++) {
-      const { page, ...pair } = await openBoth('stopped', true);
-      stopped.empty.push(pair.empty);
-      stopped.library.push(pair.library);
-      try {
-        await page.waitForFunction(() => window.__bench?.topics != null, undefined, { timeout: 30_000 });
-        topics.push((await marksOf(page)).topics as number);
-      } catch {
-        // no topic list on screen within 30 s: say what the section showed instead
-        topicsInstead = (
-          (await page
-            .locator('section.topics')
-            .textContent()
-            .catch(() => null)) ?? 'no topics section'
-        ).trim();
-      }
-      await page.close();
-    }
-
-    // Topics when no ranking was kept from an earlier opening (the first opening of a day): ranked on opening.
-    const forget = await openPopup(session, 'searchbox');
-    await forget.evaluate(() => localStorage.removeItem('papershelf:lastTopics'));
-    await forget.close();
-    await stopWorker(session);
-    const ranking = await openPopup(session, 'topics', 30_000).catch(() => null);
-    const topicsRanked = ranking ? ((await marksOf(ranking)).topics as number) : null;
-    await ranking?.close();
-
-    // Where an open's time goes: one more open with the worker stopped, its IndexedDB requests logged.
-    const flagger = await openPopup(session, 'firstRow');
-    await flagger.evaluate(() => localStorage.setItem('benchTrace', '1'));
-    await flagger.close();
-    await stopWorker(session);
-    const traced = await timedOpen(session, 'firstRow', true);
-    const openTrace = {
-      firstRow: (traced.marks.firstRow as { at: number }).at,
-      rows: groupTrace(
-        await traced.page.evaluate(() => window.__trace?.log ?? []),
-        0,
-        (traced.marks.firstRow as { at: number }).at,
-      ),
-    };
-    await traced.page.evaluate(() => localStorage.removeItem('benchTrace'));
-    await traced.page.close();
-
-    // The first query after a cold start: worker stopped, popup opened fresh, typed as soon as the box is there.
-    const firsts = queries.filter((query) => query.kind === 'one word').slice(0, 3);
-    const firstTimes: number[] = [];
-    for (const query of firsts) {
-      await stopWorker(session);
-      const page = await openPopup(session, 'searchbox');
-      firstTimes.push((await typeAndWait(page, query.query, expected[queries.indexOf(query)])).time);
-      await page.close();
-    }
-
-    // Realistic queries typed one after another into one popup.
-    await stopWorker(session);
-    const popup = await openPopup(session, 'firstRow');
-    await popup.waitForTimeout(1_000);
-    const openedHeap = await pageHeap(popup);
-    const search: PopupRun['search'] = [];
-    for (const [index, query] of queries.entries()) {
-      const { time, answered, matched } = await typeAndWait(popup, query.query, expected[index]);
-      search.push({ kind: query.kind, query: query.query, time, answered, matched });
-    }
-    const searchedHeap = await pageHeap(popup);
-    // Where a search's time goes: a one-word query and a word being typed, their IndexedDB requests logged.
-    const searchTraces: PopupRun['traces']['search'] = [];
-    for (const kind of ['one word', 'typing'] as const) {
-      const index = queries.findLastIndex((query) => query.kind === kind);
-      await popup.fill('input[type="search"]', '');
-      await popup.waitForTimeout(500);
-      await popup.evaluate(() => Object.assign(window.__trace ?? {}, { on: true, log: [] }));
-      const { time } = await typeAndWait(popup, queries[index].query, expected[index]);
-      const log = await popup.evaluate(() => {
-        const trace = window.__trace as { on: boolean; log: TraceEntry[] };
-        trace.on = false;
-        return trace.log;
-      });
-      const input = ((await marksOf(popup)).input as { at: number }).at;
-      searchTraces.push({ query: queries[index].query, time, rows: groupTrace(log, input, input + time) });
-    }
-    await popup.getByRole('searchbox', { name: 'Search papers' }).fill('');
-
-    const exportStart = performance.now();
-    await Promise.all([
-      popup.waitForEvent('download', { timeout: 600_000 }),
-      popup.getByRole('button', { name: /^Export/ }).click(),
-    ]);
-    const exportTime = performance.now() - exportStart;
-
-    // The worker at rest, woken by a message (searching does not wake it).
-    await wakeWorker(popup);
-    const idleHeap = await workerHeap(session);
-
-    // A capture of 30 new papers with the worker running: timed in the worker, and until the popup counts them.
-    const writes = await watchWrites(session);
-    const tab = await session.context.newPage();
-    const captureRunning = await captureTime(tab, popup, capturePaths[0], size + 30);
-    // Then the background merges the capture's search segment into the blocks once writes pause (a few seconds).
-    const settled = await writesSettled(writes.writes);
-    const captureWrite = settled.find((write) => write.stores.includes('papers'));
-    const merges = settled.filter((write) => write !== captureWrite && write.stores.includes('segments'));
-    const afterCaptureHeap = await workerHeap(session);
-    // And with the worker stopped, as after a while away: the page view wakes it.
-    await stopWorker(session);
-    const captureStopped = await captureTime(tab, popup, capturePaths[1], size + 60);
-    const badges = await badgeTimes(tab, papers);
-    await tab.close();
-    await popup.close();
-
+    const setup = { size, session, empty, papers, queries, expected };
     return {
       size,
-      importTime,
-      exportTime,
-      afterImport: { library: afterImport, empty: afterImportEmpty },
-      stopped: { library: median(stopped.library), empty: median(stopped.empty) },
-      running: { library: median(running.library), empty: median(running.empty) },
-      topics: topics.length ? median(topics) : null,
-      topicsRanked,
-      topicsInstead,
-      firstQuery: { times: firstTimes, query: firsts.map((query) => query.query).join(', ') },
-      search,
-      popupHeap: { opened: openedHeap, searched: searchedHeap },
-      traces: { open: openTrace, search: searchTraces },
-      workerHeap: { afterImport: heapAfterImport, idle: idleHeap, afterCapture: afterCaptureHeap },
-      capture: {
-        inWorker: captureWrite ? (captureWrite.end as number) - captureWrite.start : null,
-        merges: merges.map((write) => (write.end as number) - write.start),
-        running: captureRunning,
-        stopped: captureStopped,
-      },
-      badges,
+      popup: PARTS.includes('popup')
+        ? await measurePopup({ ...setup, newest, capturePaths, importTime, heapAfterImport })
+        : null,
+      recommend: PARTS.includes('recommend')
+        ? await measureRecommendSpeed({ ...setup, importedAt, listPath: LIST_PATH })
+        : null,
     };
   } finally {
     await session.close();
   }
+}
+
+interface PopupSetup {
+  size: number;
+  session: ExtensionSession;
+  empty: ExtensionSession;
+  papers: Paper[];
+  newest: Paper;
+  queries: BenchQuery[];
+  expected: (string | null)[];
+  capturePaths: string[];
+  importTime: number;
+  heapAfterImport: number | null;
+}
+
+/** The popup's opens, topics, searches, heaps, captures and badges, on the library just imported. */
+async function measurePopup(setup: PopupSetup): Promise<PopupRun> {
+  const { size, session, empty, papers, newest, queries, expected, capturePaths, importTime, heapAfterImport } = setup;
+  // Each open of the library's popup is paired with one of the empty popup in its own browser, in the same worker
+  // state, so both see the same load on the machine.
+  const openBoth = async (state: 'stopped' | 'running', keepOpen = false) => {
+    const opened = await pairedOpen(session, empty, state, 'firstRow', keepOpen);
+    if (opened.marks.firstRow?.id !== newest.id) {
+      throw new Error(`first row ${opened.marks.firstRow?.id}, expected the newest paper ${newest.id}`);
+    }
+    return { page: opened.page, empty: opened.empty, library: opened.marks.firstRow.at };
+  };
+
+  // (a) Right after the import (once: the state does not come back).
+  const after = await timedOpen(session, 'firstRow');
+  const afterImport = (after.marks.firstRow as { at: number }).at;
+  const afterImportEmpty = (await timedOpen(empty, 'searchbox')).marks.searchbox as number;
+
+  // (c) The worker running and idle.
+  const running = { empty: [] as number[], library: [] as number[] };
+  for (let open = 0; open < OPENS; open++) {
+    const pair = await openBoth('running');
+    running.empty.push(pair.empty);
+    running.library.push(pair.library);
+  }
+
+  // (b) The everyday case: a stopped worker (the popup does not need it to read). Topics are timed on these opens.
+  const stopped = { empty: [] as number[], library: [] as number[] };
+  const topics: number[] = [];
+  let topicsInstead = '';
+  for (let open = 0; open < OPENS; open++) {
+    const { page, ...pair } = await openBoth('stopped', true);
+    stopped.empty.push(pair.empty);
+    stopped.library.push(pair.library);
+    try {
+      await page.waitForFunction(() => window.__bench?.topics != null, undefined, { timeout: 30_000 });
+      topics.push((await marksOf(page)).topics as number);
+    } catch {
+      // no topic list on screen within 30 s: say what the section showed instead
+      topicsInstead = (
+        (await page
+          .locator('section.topics')
+          .textContent()
+          .catch(() => null)) ?? 'no topics section'
+      ).trim();
+    }
+    await page.close();
+  }
+
+  // Topics when no ranking was kept from an earlier opening (the first opening of a day): ranked on opening.
+  const forget = await openPopup(session, 'searchbox');
+  await forget.evaluate(() => localStorage.removeItem('papershelf:lastTopics'));
+  await forget.close();
+  await stopWorker(session);
+  const ranking = await openPopup(session, 'topics', 30_000).catch(() => null);
+  const topicsRanked = ranking ? ((await marksOf(ranking)).topics as number) : null;
+  await ranking?.close();
+
+  // Where an open's time goes: one more open with the worker stopped, its IndexedDB requests logged.
+  const flagger = await openPopup(session, 'firstRow');
+  await flagger.evaluate(() => localStorage.setItem('benchTrace', '1'));
+  await flagger.close();
+  await stopWorker(session);
+  const traced = await timedOpen(session, 'firstRow', true);
+  const openTrace = {
+    firstRow: (traced.marks.firstRow as { at: number }).at,
+    rows: groupTrace(
+      await traced.page.evaluate(() => window.__trace?.log ?? []),
+      0,
+      (traced.marks.firstRow as { at: number }).at,
+    ),
+  };
+  await traced.page.evaluate(() => localStorage.removeItem('benchTrace'));
+  await traced.page.close();
+
+  // The first query after a cold start: worker stopped, popup opened fresh, typed as soon as the box is there.
+  const firsts = queries.filter((query) => query.kind === 'one word').slice(0, 3);
+  const firstTimes: number[] = [];
+  for (const query of firsts) {
+    await stopWorker(session);
+    const page = await openPopup(session, 'searchbox');
+    firstTimes.push((await typeAndWait(page, query.query, expected[queries.indexOf(query)])).time);
+    await page.close();
+  }
+
+  // Realistic queries typed one after another into one popup.
+  await stopWorker(session);
+  const popup = await openPopup(session, 'firstRow');
+  await popup.waitForTimeout(1_000);
+  const openedHeap = await pageHeap(popup);
+  const search: PopupRun['search'] = [];
+  for (const [index, query] of queries.entries()) {
+    const { time, answered, matched } = await typeAndWait(popup, query.query, expected[index]);
+    search.push({ kind: query.kind, query: query.query, time, answered, matched });
+  }
+  const searchedHeap = await pageHeap(popup);
+  // Where a search's time goes: a one-word query and a word being typed, their IndexedDB requests logged.
+  const searchTraces: PopupRun['traces']['search'] = [];
+  for (const kind of ['one word', 'typing'] as const) {
+    const index = queries.findLastIndex((query) => query.kind === kind);
+    await popup.fill('input[type="search"]', '');
+    await popup.waitForTimeout(500);
+    await popup.evaluate(() => Object.assign(window.__trace ?? {}, { on: true, log: [] }));
+    const { time } = await typeAndWait(popup, queries[index].query, expected[index]);
+    const log = await popup.evaluate(() => {
+      const trace = window.__trace as { on: boolean; log: TraceEntry[] };
+      trace.on = false;
+      return trace.log;
+    });
+    const input = ((await marksOf(popup)).input as { at: number }).at;
+    searchTraces.push({ query: queries[index].query, time, rows: groupTrace(log, input, input + time) });
+  }
+  await popup.getByRole('searchbox', { name: 'Search papers' }).fill('');
+
+  const exportStart = performance.now();
+  await Promise.all([
+    popup.waitForEvent('download', { timeout: 600_000 }),
+    popup.getByRole('button', { name: /^Export/ }).click(),
+  ]);
+  const exportTime = performance.now() - exportStart;
+
+  // The worker at rest, woken by a message (searching does not wake it).
+  await wakeWorker(popup);
+  const idleHeap = await workerHeap(session);
+
+  // A capture of 30 new papers with the worker running: timed in the worker, and until the popup counts them.
+  const writes = await watchWrites(session);
+  const tab = await session.context.newPage();
+  const captureRunning = await captureTime(tab, popup, capturePaths[0], size + 30);
+  // Then the background merges the capture's search segment into the blocks once writes pause (a few seconds).
+  const settled = await writesSettled(writes.writes);
+  const captureWrite = settled.find((write) => write.stores.includes('papers'));
+  const merges = settled.filter((write) => write !== captureWrite && write.stores.includes('segments'));
+  const afterCaptureHeap = await workerHeap(session);
+  // And with the worker stopped, as after a while away: the page view wakes it.
+  await stopWorker(session);
+  const captureStopped = await captureTime(tab, popup, capturePaths[1], size + 60);
+  const badges = await badgeTimes(tab, papers);
+  await tab.close();
+  await popup.close();
+
+  return {
+    size,
+    importTime,
+    exportTime,
+    afterImport: { library: afterImport, empty: afterImportEmpty },
+    stopped: { library: median(stopped.library), empty: median(stopped.empty) },
+    running: { library: median(running.library), empty: median(running.empty) },
+    topics: topics.length ? median(topics) : null,
+    topicsRanked,
+    topicsInstead,
+    firstQuery: { times: firstTimes, query: firsts.map((query) => query.query).join(', ') },
+    search,
+    popupHeap: { opened: openedHeap, searched: searchedHeap },
+    traces: { open: openTrace, search: searchTraces },
+    workerHeap: { afterImport: heapAfterImport, idle: idleHeap, afterCapture: afterCaptureHeap },
+    capture: {
+      inWorker: captureWrite ? (captureWrite.end as number) - captureWrite.start : null,
+      merges: merges.map((write) => (write.end as number) - write.start),
+      running: captureRunning,
+      stopped: captureStopped,
+    },
+    badges,
+  };
 }
 
 type Write = { start: number; end?: number; stores: string };
@@ -633,14 +449,14 @@ async function captureTime(tab: Page, popup: Page, path: string, total: number):
   return (await marksOf(popup)).countAt - start;
 }
 
-export async function measurePopups(sizes: number[], launchExtension: Launch): Promise<PopupRun[]> {
+export async function measurePopups(sizes: number[], launchExtension: Launch): Promise<SizeRun[]> {
   // The empty popup, in a browser of its own that stays open for the whole run.
   const empty = await launchExtension();
   try {
     await empty.context.addInitScript({ content: INSTRUMENT });
     // The first open makes the background create the library.
     await (await openPopup(empty, 'searchbox')).close();
-    const runs: PopupRun[] = [];
+    const runs: SizeRun[] = [];
     for (const size of sizes) runs.push(await measureSize(size, empty, launchExtension));
     return runs;
   } finally {

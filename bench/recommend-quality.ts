@@ -17,6 +17,7 @@ import {
   withReading,
 } from './planted-interests';
 import {
+  ARXIV_SANITY_SVC,
   baselineIndex,
   baselineSuggest,
   cosineNeighbours,
@@ -179,7 +180,7 @@ function qualityTables(forYou: ForYouRow[], similar: SimilarRow[], papers: numbe
     ],
   );
   return [
-    `For you: ${papers} real papers over ${THEME_NAMES.length} themes, a user per theme who starred 4–6 of its papers seen before the last ${WINDOW_DAYS} days; suggestions from the papers seen in those days, top ${TOP}. Baseline: arxiv-sanity-lite (tf-idf, LinearSVC C=0.01 on the stars).\n`,
+    `For you: ${papers} real papers over ${THEME_NAMES.length} themes, a user per theme who starred 4–6 of its papers seen before the last ${WINDOW_DAYS} days; suggestions from the papers seen in those days, top ${TOP}. Baseline: arxiv-sanity-lite (tf-idf, LinearSVC C=${ARXIV_SANITY_SVC.C} on the stars).\n`,
     forYouTable,
     `\nSimilar papers: for each starred paper of the one-theme users, its ${TOP} nearest others in the library, share in its theme.\n`,
     similarTable,

@@ -4,6 +4,7 @@
 //   BENCH_SIZES=10000,50000            libraries for the design comparison and search quality (Node)
 //   BENCH_POPUP_SIZES=1000,10000,50000,100000   libraries for the popup
 //   BENCH_NODE=0 / BENCH_RECOMMEND=0 / BENCH_POPUP=0   skip a part
+//   BENCH_POPUP_PARTS=popup,recommend   what runs on each popup library: the popup's own measurements, the recommender's
 import 'fake-indexeddb/auto';
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { mb, ms, pct, ratio, summarize, table } from './measure';
 import { measurePopups, printPopup } from './popup';
 import { type BenchQuery, KINDS, linearScan, quality, realisticQueries, scanIndex } from './queries';
 import { printRecommendations } from './recommend-quality';
+import { printRecommendSpeed } from './recommend-speed';
 import { libraryAndCaptures } from './synthetic-library';
 
 const sizes = (name: string, fallback: string) =>
@@ -206,7 +208,9 @@ async function main() {
     console.log('## The popup in headless Chromium\n');
     const { harness, extensionDir } = await snapshotHarness();
     builtDir = extensionDir;
-    printPopup(await measurePopups(POPUP_SIZES, harness.launchExtension));
+    const runs = await measurePopups(POPUP_SIZES, harness.launchExtension);
+    printPopup(runs.flatMap((run) => run.popup ?? []));
+    printRecommendSpeed(runs.flatMap((run) => run.recommend ?? []));
   }
   console.log('## Built bundles (.output/chrome-mv3)\n');
   console.log(

@@ -1,24 +1,18 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  createSearcher,
-  getPapers,
-  isPaper,
-  type LibraryReader,
-  queuedPapers,
-  storedSuggestions,
-} from '@/lib/library/read';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { getPapers, isPaper, type LibraryReader, queuedPapers, storedSuggestions } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import { nearestInLibrary } from '@/lib/recommend/nearest';
+import { nearestInLibrary, similarSearcher } from '@/lib/recommend/nearest';
 import type { SuggestionWindow } from '@/lib/recommend/record';
 import { MIN_POSITIVES } from '@/lib/recommend/signals';
 import { isCandidate, windowStart } from '@/lib/recommend/suggest';
 import { publishedSuggestions } from '@/lib/settings';
-import { useStored } from './use-stored';
+import { useChanges } from './use-stored';
 
 /** Reads `read` again whenever one of `deps` changes (not when `read`, rebuilt every render, does); a late answer to an earlier read is dropped. */
 function useRead<T>(read: (() => Promise<T>) | undefined, initial: T, deps: unknown[]): [T, string | null] {
   const [value, setValue] = useState<[T, string | null]>([initial, null]);
-  useEffect(() => {
+  // Sent with the render that needs it, not after the next paint: the answer is what the user waits for.
+  useLayoutEffect(() => {
     if (!read) return;
     let current = true;
     read().then(
@@ -48,7 +42,7 @@ const FOR_YOU_ROWS = 30;
 
 /** The background's last ranking, within the window, without the papers acted on since it was made. */
 export function useForYou(db: LibraryReader | undefined, stamp: number, windowDays: SuggestionWindow): ForYou {
-  const published = useStored(publishedSuggestions, null);
+  const retrained = useChanges(publishedSuggestions);
   const [forYou] = useRead<ForYou>(
     db &&
       (async () => {
@@ -68,7 +62,7 @@ export function useForYou(db: LibraryReader | undefined, stamp: number, windowDa
         return { state: 'ready', items };
       }),
     { state: 'loading' },
-    [db, stamp, published?.at, windowDays],
+    [db, stamp, retrained, windowDays],
   );
   return forYou;
 }
@@ -85,11 +79,11 @@ export function usePaper(db: LibraryReader | undefined, id: string | null, stamp
 
 /** The papers nearest in content to `paper`, read when its detail opens. */
 export function useSimilar(db: LibraryReader | undefined, paper: Paper | undefined): Paper[] | undefined {
-  const searcher = useMemo(() => db && createSearcher(db), [db]);
+  const searcher = useMemo(() => db && similarSearcher(db), [db]);
   const [similar] = useRead<Paper[] | undefined>(
-    db && searcher && paper ? () => nearestInLibrary(db, searcher, paper) : undefined,
+    searcher && paper ? () => nearestInLibrary(searcher, paper) : undefined,
     undefined,
-    [db, searcher, paper?.id],
+    [searcher, paper?.id],
   );
   return similar;
 }

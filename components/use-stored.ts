@@ -10,3 +10,10 @@ export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, i
   }, [item]);
   return value;
 }
+
+/** How many times the item changed since the page opened: reading its first value is not a change. */
+export function useChanges<T>(item: WxtStorageItem<T, Record<string, unknown>>): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => item.watch(() => setChanges((count) => count + 1)), [item]);
+  return changes;
+}

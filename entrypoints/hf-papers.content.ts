@@ -16,14 +16,28 @@ export default defineContentScript({
     let model: SuggestionModel | null = null;
     let onPage: PaperSighting[] = [];
     let scores = new Map<string, number>();
-    const rescore = () => {
+    const score = () => {
       scores = model
         ? scorePage(
             model,
             onPage.map((paper) => ({ ...paper, abstract: paper.abstract ?? null, keywords: paper.keywords ?? [] })),
           )
         : new Map();
+    };
+    const rescore = () => {
+      score();
       badges.update();
+    };
+    // Cards new on screen are read and scored at once, not after capture's pause: their marks land with their badges.
+    let cardsScored = '';
+    const scoresOf = (ids: readonly string[]) => {
+      const cards = ids.join(' ');
+      if (model && cards !== cardsScored && ids.some((id) => !scores.has(id))) {
+        cardsScored = cards;
+        onPage = readPage(document, location.href, { trustIsland: false }).papers; // cards say which papers
+        score();
+      }
+      return scores;
     };
     const session = createViewSession({
       read: (initialView) => {
@@ -39,7 +53,7 @@ export default defineContentScript({
       // Asked under this view's id: the background leaves this view out of what it counts as seen before.
       lookup: async (ids) => (await sendMessage('lookupSeen', { ids, viewId: session.viewId })).papers,
       star: async (id, starred) => (await sendMessage('starFromPage', { id, starred })).ok,
-      scores: () => scores,
+      scores: scoresOf,
       paperOnPage: () => {
         const view = classifyPapersUrl(location.href);
         return view?.kind === 'paper' ? view.paperId : null;

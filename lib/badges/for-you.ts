@@ -1,6 +1,6 @@
 // Which cards of a list page are marked "for you": the papers the user's own model ranks in the page's top tenth.
 
-import type { PaperText } from '@/lib/recommend/features';
+import { type PaperText, paperTerms } from '@/lib/recommend/features';
 import type { SuggestionModel } from '@/lib/recommend/model';
 import { createScorer } from '@/lib/recommend/model';
 
@@ -10,7 +10,7 @@ export function scorePage(
   papers: readonly (PaperText & { id: string })[],
 ): Map<string, number> {
   const score = createScorer(model);
-  return new Map(papers.map((paper) => [paper.id, score(paper, 0).score]));
+  return new Map(papers.map((paper) => [paper.id, score(paperTerms(paper), 0).score]));
 }
 
 /** The top tenth of the page's cards (at least one), among the papers scored that the user has not decided on. */

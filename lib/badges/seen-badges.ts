@@ -28,8 +28,8 @@ export interface SeenBadgesOptions {
   lookup: (ids: string[]) => Promise<SeenBefore[]>;
   /** Stars or unstars a paper in the library; false when the library does not hold it. */
   star: (id: string, starred: boolean) => Promise<boolean>;
-  /** Each paper on the page's score under the user's suggestion model (empty without one). */
-  scores?: () => ReadonlyMap<string, number>;
+  /** The score of each paper on the page under the user's suggestion model (empty without one); `ids` are the cards'. */
+  scores?: (ids: readonly string[]) => ReadonlyMap<string, number>;
   /** The paper a single-paper page shows, or null on a list page. */
   paperOnPage: () => string | null;
   now?: () => number;
@@ -124,17 +124,14 @@ export function createSeenBadges(options: SeenBadgesOptions) {
 
   /** The cards marked "for you": never a paper the user already starred or gave a reading state. */
   function markedForYou(cards: ReturnType<typeof cardHeadings>): ReadonlySet<string> {
-    const scores = settings.marks ? options.scores?.() : undefined;
+    const ids = cards.map((card) => card.id);
+    const scores = settings.marks ? options.scores?.(ids) : undefined;
     if (!scores?.size) return new Set();
     const decided = (id: string) => {
       const seen = known.get(id)?.seen;
       return Boolean(seen?.starred || seen?.readingState);
     };
-    return forYouOnPage(
-      cards.map((card) => card.id),
-      scores,
-      decided,
-    );
+    return forYouOnPage(ids, scores, decided);
   }
 
   function renderCards(cards: ReturnType<typeof cardHeadings>) {

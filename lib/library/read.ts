@@ -347,9 +347,13 @@ const SEARCH_FIRST_RANKED = 200;
 /**
  * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher, when a
  * word has no match or in idle time after a first search; `refresh` forgets what may have changed after the
- * library did (the vocabulary).
+ * library did (the vocabulary). Each answer brings the papers of its first `firstScreen` ids.
  */
-export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RANKED) {
+export function createSearcher(
+  db: LibraryReader,
+  firstRanked = SEARCH_FIRST_RANKED,
+  firstScreen = SEARCH_FIRST_SCREEN,
+) {
   // The vocabulary once read, and the read in idle time under way (if any).
   let vocabulary: readonly string[] | undefined;
   let reading: Promise<readonly string[]> | undefined;
@@ -385,8 +389,8 @@ export function createSearcher(db: LibraryReader, firstRanked = SEARCH_FIRST_RAN
         return vocabulary;
       };
       const result = await searchPostings(postingsSource(db, tx, recent, readVocabulary), query, firstRanked, options);
-      readVocabularySoon();
-      const firstPapers = (await getPapers(db, result.ids.slice(0, SEARCH_FIRST_SCREEN))).filter(isPaper);
+      if (!options?.exact) readVocabularySoon(); // words taken as they are never need the vocabulary
+      const firstPapers = (await getPapers(db, result.ids.slice(0, firstScreen))).filter(isPaper);
       return { ...result, firstPapers };
     },
     refresh: forget,

@@ -54,9 +54,12 @@ export function idfOf(corpus: readonly TermCounts[]): (term: string) => number {
   return (term) => inverseFrequency(corpus.length, frequency.get(term) ?? 0);
 }
 
-/** Sublinear tf times idf, scaled to unit length: a long abstract weighs no more than a short one. */
-export function tfidf(counts: TermCounts, idf: (term: string) => number): SparseVector {
-  const terms = [...counts.keys()].sort();
+/**
+ * Sublinear tf times idf, scaled to unit length: a long abstract weighs no more than a short one. Its terms sorted,
+ * as `cosine` needs them; or, where only sums over them are taken, in the order the paper says them.
+ */
+export function tfidf(counts: TermCounts, idf: (term: string) => number, { sorted = true } = {}): SparseVector {
+  const terms = sorted ? [...counts.keys()].sort() : [...counts.keys()];
   const values = new Float64Array(terms.length);
   let norm = 0;
   terms.forEach((term, index) => {

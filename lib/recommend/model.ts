@@ -1,6 +1,6 @@
 // A linear model over tf-idf terms, trained on the user's signals: a linear SVM (squared hinge, L2), solved by
 // dual coordinate descent as liblinear does, in a fixed order so the same library always gives the same model.
-import { idfOf, type PaperText, paperTerms, type SparseVector, type TermCounts, tfidf } from './features';
+import { idfOf, type SparseVector, type TermCounts, tfidf } from './features';
 import type { Signal } from './signals';
 
 export interface Example {
@@ -24,20 +24,33 @@ const C = 0.5;
 const EPOCHS = 40;
 const TOLERANCE = 0.01;
 
+/** Each vector's terms as columns, numbered as first met (the order of columns changes no sum); and the terms. */
+function numberTerms(vectors: readonly SparseVector[]) {
+  const index = new Map<string, number>();
+  const columns = vectors.map((vector) =>
+    Int32Array.from(vector.terms, (term) => {
+      const column = index.get(term);
+      if (column !== undefined) return column;
+      index.set(term, index.size);
+      return index.size - 1;
+    }),
+  );
+  return { columns, terms: [...index.keys()] };
+}
+
 /**
  * Weights that tell what the user chose from the rest. What the user said weighs as much in all as what they
  * passed over, however few their signals (class weights balanced, as arxiv-sanity does); a "not interested" weighs
  * like a star, so one is never drowned by the many papers passed over.
  */
-function solve(vectors: SparseVector[], signals: Signal[], index: Map<string, number>): Float64Array {
-  const weights = new Float64Array(index.size + 1); // the last one is the bias, on a constant feature of 1
-  const bias = index.size;
+function solve(vectors: SparseVector[], columns: Int32Array[], terms: number, signals: Signal[]): Float64Array {
+  const weights = new Float64Array(terms + 1); // the last one is the bias, on a constant feature of 1
+  const bias = terms;
   const sum = (keep: (signal: Signal) => boolean) =>
     signals.filter(keep).reduce((total, signal) => total + signal.strength, 0);
   const said = sum((signal) => signal.explicit && signal.label === 1);
   const inferred = sum((signal) => !signal.explicit);
   const total = said + inferred;
-  const columns = vectors.map((vector) => Int32Array.from(vector.terms, (term) => index.get(term) as number));
   const diagonal = signals.map((signal) => {
     const balance = total / (2 * (signal.explicit ? said : inferred));
     return 1 / (2 * C * balance * signal.strength);
@@ -76,21 +89,22 @@ function solve(vectors: SparseVector[], signals: Signal[], index: Map<string, nu
 export function trainModel(examples: readonly Example[]): SuggestionModel | null {
   if (!examples.some((e) => e.signal.label === 1) || !examples.some((e) => e.signal.label === -1)) return null;
   const idf = idfOf(examples.map((example) => example.counts));
-  const vectors = examples.map((example) => tfidf(example.counts, idf));
-  const index = new Map<string, number>();
-  for (const term of [...new Set(vectors.flatMap((vector) => vector.terms))].sort()) index.set(term, index.size);
+  const vectors = examples.map((example) => tfidf(example.counts, idf, { sorted: false }));
+  const { columns, terms } = numberTerms(vectors);
   const weights = solve(
     vectors,
+    columns,
+    terms.length,
     examples.map((example) => example.signal),
-    index,
   );
-  const kept = [...index]
+  const kept = terms
+    .map((term, i) => [term, i] as const)
     .filter(([, i]) => weights[i] !== 0)
     .sort(([a, i], [b, j]) => Math.abs(weights[j]) - Math.abs(weights[i]) || (a < b ? -1 : 1))
     .slice(0, MODEL_TERMS);
-  const idfs = [...index.keys()].map(idf).sort((a, b) => a - b);
+  const idfs = terms.map(idf).sort((a, b) => a - b);
   return {
-    bias: weights[index.size],
+    bias: weights[terms.length],
     terms: kept.map(([term]) => term),
     weights: kept.map(([, i]) => weights[i]),
     idf: kept.map(([term]) => idf(term)),
@@ -104,13 +118,13 @@ export interface Scored {
   reasons: string[];
 }
 
-/** How the model rates a paper, and why: the same on every page, from the paper's own text. */
+/** How the model rates a paper (its terms, see paperTerms), and why: the same on every page, from its own text. */
 export function createScorer(model: SuggestionModel) {
   const weightOf = new Map(model.terms.map((term, i) => [term, model.weights[i]]));
   const idfOfTerm = new Map(model.terms.map((term, i) => [term, model.idf[i]]));
   const idf = (term: string) => idfOfTerm.get(term) ?? model.otherIdf;
-  return (paper: PaperText, reasonCount = 3): Scored => {
-    const vector = tfidf(paperTerms(paper), idf);
+  return (counts: TermCounts, reasonCount = 3): Scored => {
+    const vector = tfidf(counts, idf, { sorted: false });
     let score = model.bias;
     const parts: [string, number][] = [];
     vector.terms.forEach((term, i) => {
@@ -118,7 +132,7 @@ export function createScorer(model: SuggestionModel) {
       if (weight === undefined) return;
       const part = weight * vector.values[i];
       score += part;
-      if (part > 0) parts.push([term, part]);
+      if (part > 0 && reasonCount > 0) parts.push([term, part]);
     });
     parts.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     const reasons: string[] = [];

@@ -1,6 +1,6 @@
 // Similar papers in the stored library: the search index finds the papers sharing a paper's telling words, and
 // tf-idf cosine orders the closest of them. A glance reads a few dozen papers, never the library.
-import { getPapers, isPaper, type LibraryReader } from '@/lib/library/read';
+import { createSearcher, type LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import type { SearchOptions } from '@/lib/search/query';
 import { tokenize } from '@/lib/search/tokens';
@@ -12,8 +12,11 @@ const QUERY_WORDS = 16;
 const PROPOSED = 60;
 
 interface Searcher {
-  search(query: string, options?: SearchOptions): Promise<{ ids: string[] }>;
+  search(query: string, options?: SearchOptions): Promise<{ firstPapers: Paper[] }>;
 }
+
+/** A searcher whose answer brings the papers proposed (and the target, which may be among them) in the same read. */
+export const similarSearcher = (db: LibraryReader): Searcher => createSearcher(db, PROPOSED + 1, PROPOSED + 1);
 
 /** The words the index is asked for: those of the title and keywords, then the abstract's most frequent. */
 export function telling(paper: Paper): string[] {
@@ -28,11 +31,11 @@ export function telling(paper: Paper): string[] {
   return [...words].slice(0, QUERY_WORDS);
 }
 
-export async function nearestInLibrary(db: LibraryReader, searcher: Searcher, target: Paper, limit = 10) {
+export async function nearestInLibrary(searcher: Searcher, target: Paper, limit = 10) {
   const words = telling(target);
   if (words.length === 0) return [];
-  const { ids } = await searcher.search(words.join(' '), { exact: true, anyWord: true });
-  const proposed = (await getPapers(db, ids.filter((id) => id !== target.id).slice(0, PROPOSED))).filter(isPaper);
+  const { firstPapers } = await searcher.search(words.join(' '), { exact: true, anyWord: true });
+  const proposed = firstPapers.filter((paper) => paper.id !== target.id).slice(0, PROPOSED);
   const byId = new Map(proposed.map((paper) => [paper.id, paper]));
   return similarTo(target, proposed, limit).map(({ id }) => byId.get(id) as Paper);
 }

@@ -1,6 +1,6 @@
 // "For you": the papers seen lately that the user's own signals say are for them, best first, with reasons.
 import type { Paper } from '@/lib/paper';
-import { paperTerms } from './features';
+import { paperTerms, type TermCounts } from './features';
 import { createScorer, type SuggestionModel, trainModel } from './model';
 import { chosen, isPositive, MIN_POSITIVES, signalOf } from './signals';
 
@@ -14,11 +14,14 @@ export interface Suggestion {
 
 const DAY = 86_400_000;
 
+/** A paper's terms: paperTerms, or the same counted once beforehand by a caller that needs them twice. */
+type TermsOf = (paper: Paper) => TermCounts;
+
 /** The model of a set of papers (the signals and the papers they are told apart from), or null below MIN_POSITIVES. */
-export function modelOf(papers: readonly Paper[]): SuggestionModel | null {
+export function modelOf(papers: readonly Paper[], termsOf: TermsOf = paperTerms): SuggestionModel | null {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sorted.filter(isPositive).length < MIN_POSITIVES) return null;
-  return trainModel(sorted.map((paper) => ({ counts: paperTerms(paper), signal: signalOf(paper) })));
+  return trainModel(sorted.map((paper) => ({ counts: termsOf(paper), signal: signalOf(paper) })));
 }
 
 /** A paper that may be suggested: seen within the window, with no reading state, not starred, nothing done with it. */
@@ -30,12 +33,19 @@ export const windowStart = (now: string, windowDays: number) =>
   new Date(Date.parse(now) - windowDays * DAY).toISOString();
 
 /** Candidates ranked by the model, best first; ties go to the newer arXiv id. */
-export function rankCandidates(model: SuggestionModel, candidates: readonly Paper[], limit = Infinity): Suggestion[] {
+export function rankCandidates(
+  model: SuggestionModel,
+  candidates: readonly Paper[],
+  limit = Infinity,
+  termsOf: TermsOf = paperTerms,
+): Suggestion[] {
   const score = createScorer(model);
+  // Reasons are found for the papers kept only.
   return candidates
-    .map((paper) => ({ id: paper.id, ...score(paper) }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1))
-    .slice(0, limit);
+    .map((paper) => ({ paper, score: score(termsOf(paper), 0).score }))
+    .sort((a, b) => b.score - a.score || (a.paper.id < b.paper.id ? 1 : -1))
+    .slice(0, limit)
+    .map(({ paper }) => ({ id: paper.id, ...score(termsOf(paper)) }));
 }
 
 /** For you over a whole library in memory: null when fewer than MIN_POSITIVES papers are wanted. */
