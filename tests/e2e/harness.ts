@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Request, type Worker } from 'playwright-core';
 
 // A copy elsewhere can be tested while the tree is being rebuilt.
 const EXTENSION_DIR = resolve(
@@ -64,6 +64,7 @@ export async function launchExtension(): Promise<ExtensionSession> {
   const serviceWorker = await extensionWorker(context);
   const extensionId = new URL(serviceWorker.url()).host;
   const origin = `${EXTENSION_SCHEME}${extensionId}`;
+  const stopResuming = await keepWorkerResumed(context, origin);
   return {
     context,
     extensionId,
@@ -88,9 +89,55 @@ export async function launchExtension(): Promise<ExtensionSession> {
         throw new Error(`expected one running service worker, found ${workers.length}`);
     },
     async close() {
+      await stopResuming();
       await context.close();
       await rm(profileDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A service worker restarted while a debugger is attached (the driver is) starts paused until told to run. The driver
+ * tells it once, when the restart is announced; that word can arrive before the worker waits for it, and the worker
+ * then stays paused: every message to it hangs, as if the extension had died. This session, attached beside the
+ * driver's, repeats the word on each restart and every half second, so a restarted worker runs as it would without
+ * a debugger. (Running workers ignore it.)
+ */
+async function keepWorkerResumed(context: BrowserContext, origin: string): Promise<() => Promise<void>> {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser to talk to');
+  const cdp: CDPSession = await browser.newBrowserCDPSession();
+  const sessions = new Map<string, string>(); // target id → our session with it
+  let messageId = 0;
+  const resume = (sessionId: string) =>
+    cdp
+      .send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: ++messageId, method: 'Runtime.runIfWaitingForDebugger' }),
+      })
+      .catch(() => {}); // the worker stopped meanwhile: its next start is announced again
+  const attach = async ({ targetId, type, url }: { targetId: string; type: string; url: string }) => {
+    if (type !== 'service_worker' || !url.startsWith(origin) || sessions.has(targetId)) return;
+    sessions.set(targetId, '');
+    const attached = await cdp.send('Target.attachToTarget', { targetId, flatten: false }).catch(() => null);
+    if (attached) sessions.set(targetId, attached.sessionId);
+    else sessions.delete(targetId);
+  };
+  cdp.on('Target.targetCreated', ({ targetInfo }) => void attach(targetInfo));
+  cdp.on('Target.targetInfoChanged', ({ targetInfo }) => void attach(targetInfo));
+  cdp.on('Target.detachedFromTarget', ({ targetId }) => targetId && sessions.delete(targetId));
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    if (message.includes('"Inspector.targetReloadedAfterCrash"')) void resume(sessionId);
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await Promise.all(targetInfos.map(attach));
+  const timer = setInterval(() => {
+    for (const sessionId of sessions.values()) if (sessionId) void resume(sessionId);
+  }, 500);
+  return async () => {
+    clearInterval(timer);
+    await cdp.detach().catch(() => {});
   };
 }
 
