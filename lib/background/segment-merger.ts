@@ -1,6 +1,6 @@
 import type { LibraryDB } from '@/lib/library/db';
-import type { WriteTx } from '@/lib/library/derived';
 import type { StoreName } from '@/lib/library/schema';
+import type { WriteTx } from '@/lib/library/write-tx';
 import { mergeSegments } from '@/lib/search/postings';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,17 +1,7 @@
-import type { IDBPTransaction } from 'idb';
-import type { Paper } from '@/lib/paper';
 import { updatePostings } from '@/lib/search/postings';
 import { updateTopicTallies } from '@/lib/topics/tallies';
-import { type LibrarySchema, PAPER_COUNT_KEY, type StoreName } from './schema';
-
-/** A transaction over every store a write keeps in step (a normal write, or a schema upgrade). */
-export type WriteTx = IDBPTransaction<LibrarySchema, StoreName[], 'readwrite' | 'versionchange'>;
-
-/** One paper written: what it was (undefined if new) and what it is (undefined if deleted). */
-export interface PaperChange {
-  before: Paper | undefined;
-  after: Paper | undefined;
-}
+import { PAPER_COUNT_KEY } from './schema';
+import type { PaperChange, WriteTx } from './write-tx';
 
 async function updatePaperCount(tx: WriteTx, changes: PaperChange[]) {
   const delta = changes.reduce((sum, { before, after }) => sum + (after ? 1 : 0) - (before ? 1 : 0), 0);

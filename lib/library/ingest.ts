@@ -1,10 +1,11 @@
 import type { CaptureBatch, Paper, PaperRecord, ReadingState, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
-import { type PaperChange, updateDerived, type WriteTx } from './derived';
+import { updateDerived } from './derived';
 import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from './merge';
 import { WRITE_STORES } from './schema';
 import { toPaper, toStored } from './stored';
 import { readAnnotation } from './validate';
+import type { PaperChange, WriteTx } from './write-tx';
 
 const writeTx = (db: LibraryDB): WriteTx => db.transaction(WRITE_STORES, 'readwrite');
 

@@ -1,8 +1,9 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
-import { updateDerived, type WriteTx } from './derived';
+import { updateDerived } from './derived';
 import type { LibrarySchema } from './schema';
 import { toPaper, toStored } from './stored';
+import type { WriteTx } from './write-tx';
 
 type UpgradeTransaction = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 

@@ -1,9 +1,18 @@
 import type { DBSchema } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
-import type { Segment } from '@/lib/search/segments';
 
 export const DB_NAME = 'papershelf';
 export const DB_VERSION = 5;
+
+/**
+ * Postings of one write, kept together until the background merges them into the per-term blocks (see
+ * lib/search/segments.ts): `keys` are "field term" lines in sorted order; key i owns docs[offsets[i], offsets[i+1]).
+ */
+export interface Segment {
+  keys: string;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+}
 
 /** Which part of a paper a search posting comes from: ranking weighs them differently. */
 export type PostingField = 0 | 1 | 2;

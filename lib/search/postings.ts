@@ -1,5 +1,5 @@
-import type { PaperChange, WriteTx } from '@/lib/library/derived';
 import type { PostingField } from '@/lib/library/schema';
+import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';

@@ -1,12 +1,7 @@
 // A write's new postings are kept together in one record (a segment) until the background merges them into the
 // per-term blocks: a capture then costs one put instead of a read and a write for each of its terms.
 
-/** Postings of one write: `keys` are "field term" lines in sorted order; key i owns docs[offsets[i], offsets[i+1]). */
-export interface Segment {
-  keys: string;
-  offsets: Uint32Array;
-  docs: Uint32Array;
-}
+import type { Segment } from '@/lib/library/schema';
 
 export interface OpenSegment {
   keys: string[];

@@ -1,4 +1,4 @@
-import type { PaperChange, WriteTx } from '@/lib/library/derived';
+import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { decodeDay, emptyDay, encodeDay, type TopicDay, type TopicDayRecord } from './day-record';
 import { type PaperTerms, paperTerms, sameTopicInputs, topicDay } from './terms';
 

@@ -1,6 +1,6 @@
 import { type IDBPDatabase, openDB } from 'idb';
-import type { PaperChange } from '@/lib/library/derived';
 import { type LibrarySchema, WRITE_STORES } from '@/lib/library/schema';
+import type { PaperChange } from '@/lib/library/write-tx';
 import type { Paper } from '@/lib/paper';
 import { updateTopicTallies } from '@/lib/topics/tallies';
 import { readHfFixture } from '../helpers/fixtures';

@@ -1,4 +1,4 @@
-import type { PaperChange, WriteTx } from '@/lib/library/derived';
+import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import type { Paper } from '@/lib/paper';
 import { decodeDay, type TopicDay, type TopicDayRecord } from '@/lib/topics/day-record';
 import { readTopics } from '@/lib/topics/read';
