@@ -5,13 +5,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport, ingestCapture } from '@/lib/library/ingest';
-import { createSearcher, type LibraryReader, openLibraryReader } from '@/lib/library/read';
+import { type LibraryReader, openLibraryReader } from '@/lib/library/read';
 import { WRITE_STORES } from '@/lib/library/schema';
 import { toStored } from '@/lib/library/stored';
 import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import type { Paper, StoredPaper } from '@/lib/paper';
 import { mergeSegments, updatePostings } from '@/lib/search/postings';
 import { queryArxivId } from '@/lib/search/query';
+import { createSearcher } from '@/lib/search/store';
 import { updateTopicTallies } from '@/lib/topics/tallies';
 import { heapAfterGc, summarize, type Timing, timeOnce } from './measure';
 

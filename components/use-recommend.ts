@@ -1,8 +1,9 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { getPapers, isPaper, type LibraryReader, queuedPapers, storedSuggestions } from '@/lib/library/read';
+import { getPapers, isPaper, type LibraryReader, queuedPapers } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { nearestInLibrary, similarSearcher } from '@/lib/recommend/nearest';
 import type { SuggestionWindow } from '@/lib/recommend/record';
+import { storedSuggestions } from '@/lib/recommend/record';
 import { MIN_POSITIVES } from '@/lib/recommend/signals';
 import { isCandidate, windowStart } from '@/lib/recommend/suggest';
 import { publishedSuggestions } from '@/lib/settings';

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
-import { createSearcher, type LibraryReader, type SearchAnswer } from '@/lib/library/read';
+import type { LibraryReader } from '@/lib/library/read';
+import { createSearcher, type SearchAnswer } from '@/lib/search/store';
 
 export interface SearchState {
   /** The query these results answer (results of an older query stay up until the new ones arrive). */

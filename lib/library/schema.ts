@@ -17,6 +17,10 @@ export interface Segment {
 /** Which part of a paper a search posting comes from: ranking weighs them differently. */
 export type PostingField = 0 | 1 | 2;
 
+/** Every postings block of (`field`, `term`), in block order. */
+export const termRange = (field: PostingField, term: string) =>
+  IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
+
 export interface LibrarySchema extends DBSchema {
   papers: {
     key: string;

@@ -1,8 +1,9 @@
 // Similar papers in the stored library: the search index finds the papers sharing a paper's telling words, and
 // tf-idf cosine orders the closest of them. A glance reads a few dozen papers, never the library.
-import { createSearcher, type LibraryReader } from '@/lib/library/read';
+import type { LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import type { SearchOptions } from '@/lib/search/query';
+import { createSearcher } from '@/lib/search/store';
 import { tokenize } from '@/lib/search/tokens';
 import { meaningful, paperTerms } from './features';
 import { similarTo } from './similar';

@@ -1,3 +1,4 @@
+import type { LibraryReader } from '@/lib/library/read';
 import type { SuggestionModel } from './model';
 import type { Suggestion } from './suggest';
 
@@ -21,3 +22,8 @@ export interface SuggestionsRecord {
 /** The windows For you offers, in days; the ranking covers the longest. */
 export const SUGGESTION_WINDOWS = [7, 30] as const;
 export type SuggestionWindow = (typeof SUGGESTION_WINDOWS)[number];
+
+/** The last For you ranking the background stored, if any. */
+export async function storedSuggestions(db: LibraryReader): Promise<SuggestionsRecord | undefined> {
+  return (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord | undefined;
+}

@@ -1,4 +1,4 @@
-import type { PostingField } from '@/lib/library/schema';
+import { type PostingField, termRange } from '@/lib/library/schema';
 import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
@@ -42,7 +42,6 @@ function diff(changes: PaperChange[]) {
 }
 
 const split = (key: string): [PostingField, string] => [Number(key[0]) as PostingField, key.slice(2)];
-const termRange = (field: PostingField, term: string) => IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
 
 async function removePostings(tx: WriteTx, key: string, docs: Set<number>) {
   const store = tx.objectStore('postings');

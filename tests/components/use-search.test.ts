@@ -5,7 +5,7 @@ import type { LibraryReader } from '@/lib/library/read';
 // A searcher whose answers the test releases one at a time, recording what was asked.
 const asked: string[] = [];
 const pending: (() => void)[] = [];
-vi.mock('@/lib/library/read', () => ({
+vi.mock('@/lib/search/store', () => ({
   createSearcher: () => ({
     search: (query: string) => {
       asked.push(query);

@@ -11,10 +11,11 @@ import {
   setReadingState,
   setStarred,
 } from '@/lib/library/ingest';
-import { countPapers, createSearcher, openLibraryReader, papersInOrder } from '@/lib/library/read';
+import { countPapers, openLibraryReader, papersInOrder } from '@/lib/library/read';
 import { DB_NAME } from '@/lib/library/schema';
 import { toPaper } from '@/lib/library/stored';
 import type { CaptureBatch, Paper } from '@/lib/paper';
+import { createSearcher } from '@/lib/search/store';
 import { makePaper } from '../helpers/papers';
 
 const PAGE = 'https://huggingface.co/papers/date/2024-08-01';

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDB } from 'idb';
 import { openLibrary } from '@/lib/library/db';
-import { createSearcher, openLibraryReader } from '@/lib/library/read';
+import { openLibraryReader } from '@/lib/library/read';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
 import { toPaper } from '@/lib/library/stored';
+import { createSearcher } from '@/lib/search/store';
 import { makePaper } from '../helpers/papers';
 
 interface StoreShape {

@@ -1,12 +1,13 @@
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { openLibrary } from '@/lib/library/db';
 import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
-import { createSearcher, openLibraryReader, termsInSlices } from '@/lib/library/read';
+import { openLibraryReader } from '@/lib/library/read';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
 import { BLOCK, mergeSegments } from '@/lib/search/postings';
 import { queryArxivId, typoCandidates } from '@/lib/search/query';
+import { createSearcher, termsInSlices } from '@/lib/search/store';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 /** A library holding `papers`, written through the background's own write path, and a searcher over it. */
