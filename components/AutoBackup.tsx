@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibraryReader } from '@/lib/library/read';
-import { autoBackup } from '@/lib/settings';
+import { autoBackup } from '@/lib/preferences';
 import { backUpIfDue, setAutoBackup } from './auto-backup';
 import { formatDay } from './format';
 import { useStored } from './use-stored';

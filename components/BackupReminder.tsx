@@ -1,4 +1,4 @@
-import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/settings';
+import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/preferences';
 import { formatCount, formatDay } from './format';
 import { useStored } from './use-stored';
 

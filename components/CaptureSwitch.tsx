@@ -1,4 +1,4 @@
-import { captureEnabled } from '@/lib/settings';
+import { captureEnabled } from '@/lib/preferences';
 import { useStored } from './use-stored';
 
 export function CaptureSwitch() {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
+import type { ImportReport } from '@/lib/io/import-file';
 import { sendMessage } from '@/lib/messages';
-import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
+import { type ImportStatus, importStatus } from '@/lib/status';
 import { importLibraryFile } from './import-library';
 import { useStored } from './use-stored';
 

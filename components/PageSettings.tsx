@@ -1,4 +1,4 @@
-import { dimSeen, forYouMarks, showBadges } from '@/lib/settings';
+import { dimSeen, forYouMarks, showBadges } from '@/lib/preferences';
 import { useStored } from './use-stored';
 
 /** How the Hugging Face pages show what the library remembers; open tabs follow a change at once. */

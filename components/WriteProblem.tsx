@@ -1,4 +1,4 @@
-import { writeProblem } from '@/lib/settings';
+import { writeProblem } from '@/lib/status';
 import { useStored } from './use-stored';
 
 /** A write the database refused: what happened, that nothing saved was harmed, and what to do. */

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type BackupDeps, type BackupState, backupDue, writeBackup } from '@/lib/backup';
 import { toExportDocument } from '@/lib/io/export-json';
 import type { LibraryReader } from '@/lib/library/read';
-import { autoBackup } from '@/lib/settings';
+import { autoBackup } from '@/lib/preferences';
 import { readForExport } from './export-library';
 
 const DOWNLOADS = { permissions: ['downloads' as const] };

@@ -6,7 +6,7 @@ import { exportJsonChunks } from '@/lib/io/export-json';
 import { type ExportFormat, type ExportSubject, exportFileName } from '@/lib/io/file-name';
 import { allPapers, getPapers, type LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import { lastExportAt } from '@/lib/settings';
+import { lastExportAt } from '@/lib/preferences';
 
 export type { ExportFormat, ExportSubject };
 

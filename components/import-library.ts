@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
+import type { ImportReport } from '@/lib/io/import-file';
 import { importSizeError } from '@/lib/io/import-file';
 import { IMPORT_PORT_PREFIX, sendMessage } from '@/lib/messages';
-import type { ImportReport } from '@/lib/settings';
 
 /** Characters per message: well under the browser's limit on one message. */
 const CHUNK = 8 * 1024 * 1024;

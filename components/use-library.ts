@@ -11,7 +11,7 @@ import {
 } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
-import { type LibraryChange, libraryChange } from '@/lib/settings';
+import { type LibraryChange, libraryChange } from '@/lib/status';
 
 export interface LibraryState {
   db: LibraryReader | undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { countFirstSeenAfter, type LibraryReader } from '@/lib/library/read';
-import { visits } from '@/lib/settings';
+import { visits } from '@/lib/preferences';
 import { nextVisits } from '@/lib/view/visits';
 
 /** Since when papers count as new on this opening (null on a first visit), and how many there are. */

@@ -6,7 +6,7 @@ import type { SuggestionWindow } from '@/lib/recommend/record';
 import { storedSuggestions } from '@/lib/recommend/record';
 import { MIN_POSITIVES } from '@/lib/recommend/signals';
 import { isCandidate, windowStart } from '@/lib/recommend/suggest';
-import { publishedSuggestions } from '@/lib/settings';
+import { publishedSuggestions } from '@/lib/status';
 import { useChanges } from './use-stored';
 
 /** Reads `read` again whenever one of `deps` changes (not when `read`, rebuilt every render, does); a late answer to an earlier read is dropped. */

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibrarySchema } from '@/lib/library/schema';
-import { libraryChange } from '@/lib/settings';
+import { libraryChange } from '@/lib/status';
 import { readTopics } from '@/lib/topics/read';
 import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
 import { keepTopics, keptTopics } from './kept-topics';

@@ -8,15 +8,9 @@ import { senderRole } from '@/lib/background/sender';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { IMPORT_PORT_PREFIX } from '@/lib/messages';
+import { autoBackup, captureEnabled } from '@/lib/preferences';
 import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
-import {
-  autoBackup,
-  captureEnabled,
-  importStatus,
-  libraryChange,
-  publishedSuggestions,
-  writeProblem,
-} from '@/lib/settings';
+import { importStatus, libraryChange, publishedSuggestions, writeProblem } from '@/lib/status';
 import { createSyncService } from '@/lib/sync/service';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */

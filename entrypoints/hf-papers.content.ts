@@ -5,8 +5,9 @@ import { sendMessage } from '@/lib/messages';
 import { readPage } from '@/lib/page/read-page';
 import { classifyPapersUrl } from '@/lib/page/view';
 import type { PaperSighting } from '@/lib/paper';
+import { captureEnabled, dimSeen, forYouMarks, showBadges } from '@/lib/preferences';
 import type { SuggestionModel } from '@/lib/recommend/model';
-import { captureEnabled, dimSeen, forYouMarks, publishedSuggestions, showBadges } from '@/lib/settings';
+import { publishedSuggestions } from '@/lib/status';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { ImportReport } from '@/lib/io/import-file';
 import type { CaptureBatch, ReadingState } from './paper';
-import type { ImportReport } from './settings';
 
 export interface CaptureResult {
   accepted: number;

@@ -1,7 +1,8 @@
+import type { ImportReport } from '@/lib/io/import-file';
 import { parseImportFile } from '@/lib/io/import-file';
 import type { LibraryDB } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
-import type { ImportReport, ImportStatus } from '@/lib/settings';
+import type { ImportStatus } from '@/lib/status';
 
 export type ImportProgress = (status: Omit<ImportStatus, 'id' | 'fileName' | 'at'>) => void;
 

@@ -15,7 +15,7 @@ import { lookupSeenBefore } from '@/lib/library/seen';
 import { isViewId, readReadingState, validateCaptureBatch } from '@/lib/library/validate';
 import { MAX_LOOKUP_IDS } from '@/lib/messages';
 import { classifyPapersUrl } from '@/lib/page/view';
-import type { ImportStatus } from '@/lib/settings';
+import type { ImportStatus } from '@/lib/status';
 import { isObject, isoDate, own } from '@/lib/values';
 import { runImport } from './import-job';
 import { createImportStaging } from './import-staging';

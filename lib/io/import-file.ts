@@ -17,6 +17,19 @@ export type { SkippedRecord } from './import-record';
 
 export type ImportSource = 'papershelf' | 'papermemory';
 
+/** What an import did, as the background reports it when it ends. */
+export interface ImportReport {
+  source: ImportSource;
+  added: number;
+  updated: number;
+  /** Papers whose counts in the library were newer than the file's, and kept. */
+  keptNewerCounts: number;
+  /** Papers whose star, tags or note were edited after the file was written, and kept. */
+  keptNewerAnnotations: number;
+  skipped: SkippedRecord[];
+  warnings: string[];
+}
+
 /** What a file would add to the library: the valid papers, and every record left out with its reason. */
 export type ImportPlan =
   | { ok: true; source: ImportSource; papers: Paper[]; skipped: SkippedRecord[]; warnings: string[] }

@@ -1,4 +1,4 @@
-import type { Visits } from '@/lib/settings';
+import type { Visits } from '@/lib/preferences';
 
 /** Openings closer together than this are one visit: the popup opened twice to look something up is one look. */
 export const VISIT_GAP_MS = 30 * 60_000;

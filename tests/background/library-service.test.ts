@@ -4,7 +4,7 @@ import { createRouter } from '@/lib/background/router';
 import { toExportDocument } from '@/lib/io/export-json';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
-import type { ImportStatus } from '@/lib/settings';
+import type { ImportStatus } from '@/lib/status';
 import { makePaper } from '../helpers/papers';
 
 const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);

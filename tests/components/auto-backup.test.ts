@@ -3,7 +3,7 @@ import { backUpIfDue, setAutoBackup } from '@/components/auto-backup';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { autoBackup } from '@/lib/settings';
+import { autoBackup } from '@/lib/preferences';
 import { makePaper } from '../helpers/papers';
 
 /** The browser's permission and download APIs, as the test decides they answer. */

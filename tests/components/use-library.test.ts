@@ -3,7 +3,7 @@ import { openLibraryEarly, useLibrary } from '@/components/use-library';
 import { openLibrary } from '@/lib/library/db';
 import { EARLY_READ_KEY, type EarlyRead, type FirstScreen, startEarlyRead } from '@/lib/library/first-screen';
 import { applyImport } from '@/lib/library/ingest';
-import { libraryChange } from '@/lib/settings';
+import { libraryChange } from '@/lib/status';
 import { makePaper } from '../helpers/papers';
 
 const library = Array.from({ length: 40 }, (_, index) =>

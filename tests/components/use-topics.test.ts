@@ -5,7 +5,7 @@ import { useTopics } from '@/components/use-topics';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { libraryChange } from '@/lib/settings';
+import { libraryChange } from '@/lib/status';
 import type { TopicsResult } from '@/lib/topics/topics';
 import { makePaper } from '../helpers/papers';
 
