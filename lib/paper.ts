@@ -21,7 +21,8 @@ export interface PaperFacts {
 }
 
 /** Where a title was read, weakest first; a stronger reading replaces a weaker one (lib/library/merge.ts). */
-export type TitleSource = 'link' | 'card' | 'island';
+export const TITLE_SOURCES = ['link', 'card', 'island'] as const;
+export type TitleSource = (typeof TITLE_SOURCES)[number];
 
 /** What one read of a page says about one paper: an id, a title, and whatever else was visible. */
 export type PaperSighting = { id: string; title: string; titleSource?: TitleSource } & Partial<

@@ -1,11 +1,13 @@
+import * as v from 'valibot';
 import { cleanText } from '@/lib/text';
 
 /**
  * Checks for values from outside the extension's own code (a page, a message, a file): each reader returns a
- * normalized value or null, never throws. Shared by the page readers and the library's validation.
+ * normalized value or null, never throws; the schemas below build on them (valibot), for messages and files.
+ * Shared by the page readers and the library's validation.
  */
 
-export type Fields = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
 const MAX_URL_LENGTH = 2_048;
 const MAX_TITLE_LENGTH = 300;
@@ -64,4 +66,37 @@ export function plausibleTitle(text: string, abstract?: string | null): boolean 
   if (text.length > MAX_TITLE_LENGTH) return false;
   if ((text.match(SENTENCE_END)?.length ?? 0) > 1) return false;
   return !abstract || !text.includes(abstract);
+}
+
+/** A plain object (not an array, not null), read by `entries` alone: any other key, `__proto__` included, is left out. */
+export const record = <const E extends v.ObjectEntries>(entries: E, message: string) =>
+  v.pipe(
+    v.custom<Fields>(isObject, message),
+    // Own fields only, each present (an absent one as undefined), so a missing field is refused with its own reason.
+    v.transform((input) => Object.fromEntries(Object.keys(entries).map((key) => [key, own(input, key)]))),
+    v.object(entries),
+  );
+
+/** A value `read` normalizes, refused with `message` when it reads as null. */
+export const normalized = <T>(read: (value: unknown) => T | null, message: string) =>
+  v.pipe(
+    v.unknown(),
+    v.rawTransform<unknown, T>(({ dataset, addIssue, NEVER }) => {
+      const value = read(dataset.value);
+      if (value !== null) return value;
+      addIssue({ message });
+      return NEVER;
+    }),
+  );
+
+/** A value `read` normalizes, where what cannot be read becomes null (a page's field it did not show well). */
+export const lenient = <T>(read: (value: unknown) => T) => v.pipe(v.unknown(), v.transform(read));
+
+/** The first reason `schema` refuses `input` for, or its output. */
+export function check<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; reason: string } {
+  const result = v.safeParse(schema, input, { abortEarly: true });
+  return result.success ? { ok: true, value: result.output } : { ok: false, reason: result.issues[0].message };
 }

@@ -19,8 +19,8 @@ export function createImportStaging(now: () => number = Date.now) {
     for (const [id, staged] of imports) if (now() - staged.touchedAt > STAGING_TTL_MS) imports.delete(id);
   }
 
-  function get(importId: unknown): Staged {
-    const staged = typeof importId === 'string' ? imports.get(importId) : undefined;
+  function get(importId: string): Staged {
+    const staged = imports.get(importId);
     if (!staged) throw new Error('unknown or expired import; start again');
     staged.touchedAt = now();
     return staged;
@@ -33,7 +33,7 @@ export function createImportStaging(now: () => number = Date.now) {
       imports.set(importId, { fileName, parts: [], chars: 0, touchedAt: now() });
       return importId;
     },
-    add(importId: unknown, text: string): number {
+    add(importId: string, text: string): number {
       const staged = get(importId);
       if (staged.chars + text.length > MAX_IMPORT_CHARS) throw new Error('the file is too large to import');
       staged.parts.push(text);
@@ -41,15 +41,15 @@ export function createImportStaging(now: () => number = Date.now) {
       return staged.chars;
     },
     /** Forgets an import still being handed over; its file name if there was one (a committed one is gone already). */
-    drop(importId: unknown): string | null {
-      const staged = typeof importId === 'string' ? imports.get(importId) : undefined;
+    drop(importId: string): string | null {
+      const staged = imports.get(importId);
       if (!staged) return null;
-      imports.delete(importId as string);
+      imports.delete(importId);
       return staged.fileName;
     },
-    take(importId: unknown): { fileName: string; text: string } {
+    take(importId: string): { fileName: string; text: string } {
       const { fileName, parts } = get(importId);
-      imports.delete(importId as string);
+      imports.delete(importId);
       return { fileName, text: parts.join('') };
     },
   };

@@ -1,16 +1,10 @@
+import * as v from 'valibot';
 import { errorMessage } from '@/lib/errors';
 import type { Paper } from '@/lib/paper';
+import { isObject, record } from '@/lib/values';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
 import { upgradeExport } from './export-upgrades';
-import {
-  collectPapers,
-  type FileRecords,
-  idLabel,
-  isJsonObject,
-  type JsonObject,
-  ownField,
-  type SkippedRecord,
-} from './import-record';
+import { collectPapers, type FileRecords, idLabel, type JsonObject, type SkippedRecord } from './import-record';
 import { isPaperMemoryExport, paperMemoryEntries, readPaperMemory } from './papermemory';
 
 export type { SkippedRecord } from './import-record';
@@ -75,28 +69,36 @@ function parseJson(text: string): Outcome<{ document: unknown }> {
   }
 }
 
+const NO_VERSION = 'The Papershelf file has no valid version number.';
+const versioned = record(
+  { version: v.pipe(v.number(NO_VERSION), v.integer(NO_VERSION), v.minValue(1, NO_VERSION)) },
+  NO_VERSION,
+);
+const NO_PAPERS = 'The Papershelf file has no list of papers.';
+const papershelfRecords = record({ papers: v.array(v.unknown(), NO_PAPERS), count: v.unknown() }, NO_PAPERS);
+/** A record's id, for the report, whatever else it holds. */
+const labelled = record({ id: v.unknown() }, 'not an object');
+
 function readPapershelf(document: JsonObject, limits: ImportLimits): Outcome<SourceRecords> {
-  const version = ownField(document, 'version');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('The Papershelf file has no valid version number.');
-  }
+  const read = v.safeParse(versioned, document);
+  if (!read.success) return fail(NO_VERSION);
+  const { version } = read.output;
   if (version > EXPORT_VERSION) {
     return fail(`The file was made by a newer Papershelf (version ${version}); update the extension to import it.`);
   }
-  const upgraded = upgradeExport(document, version);
-  const records = ownField(upgraded, 'papers');
-  if (!Array.isArray(records)) return fail('The Papershelf file has no list of papers.');
+  const upgraded = v.safeParse(papershelfRecords, upgradeExport(document, version));
+  if (!upgraded.success) return fail(NO_PAPERS);
+  const { papers: records, count } = upgraded.output;
   const tooMany = tooManyRecords(records.length, limits);
   if (tooMany) return fail(tooMany);
 
-  const count = ownField(upgraded, 'count');
   const warnings =
     typeof count === 'number' && count !== records.length
       ? [`The file says it holds ${count} papers but has ${records.length}.`]
       : [];
   const candidates = records.map((record, index) => ({
     index,
-    id: isJsonObject(record) ? idLabel(ownField(record, 'id')) : undefined,
+    id: v.is(labelled, record) ? idLabel(record.id) : undefined,
     record,
   }));
   return { ok: true, source: 'papershelf', candidates, skipped: [], warnings };
@@ -111,8 +113,8 @@ function readPaperMemoryFile(document: JsonObject, limits: ImportLimits): Outcom
 
 function readRecords(document: unknown, limits: ImportLimits): Outcome<SourceRecords> {
   if (Array.isArray(document)) return fail('The file holds a bare list, not a Papershelf or PaperMemory export.');
-  if (!isJsonObject(document)) return fail('The file is not a Papershelf or PaperMemory export.');
-  const format = ownField(document, 'format');
+  if (!isObject(document)) return fail('The file is not a Papershelf or PaperMemory export.');
+  const { format } = v.parse(record({ format: v.unknown() }, ''), document);
   if (format === EXPORT_FORMAT) return readPapershelf(document, limits);
   if (format !== undefined) return fail(`Unknown export format "${String(format).slice(0, 40)}".`);
   if (isPaperMemoryExport(document)) return readPaperMemoryFile(document, limits);

@@ -1,7 +1,6 @@
 import { validatePaperRecord } from '@/lib/library/validate';
 import type { Paper } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
-import { isObject, own } from '@/lib/values';
 
 /** A record of the file that was not imported, and why. `index` is its position in the file. */
 export interface SkippedRecord {
@@ -23,10 +22,8 @@ export interface FileRecords {
   skipped: SkippedRecord[];
 }
 
+/** A JSON object of a file, before any of it is trusted. */
 export type JsonObject = Record<string, unknown>;
-
-// Own fields only: a `__proto__` or `constructor` key in a file is just data, and nothing inherited passes for a field.
-export { isObject as isJsonObject, own as ownField };
 
 /** A record's id as a short label for the import report, whatever the record holds. */
 export function idLabel(value: unknown): string | undefined {

@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import { paperUrl, parseArxivId } from '@/lib/arxiv';
 import { type Paper, UNKNOWN_FACTS } from '@/lib/paper';
 import { collapseWhitespace } from '@/lib/text';
-import { type FileRecords, idLabel, isJsonObject, type JsonObject, ownField } from './import-record';
+import { lenient, record } from '@/lib/values';
+import { type FileRecords, idLabel, type JsonObject } from './import-record';
 
 // PaperMemory's "download memory" file: its `papers` store, keyed by paper id, plus `__`-prefixed metadata.
 const DATA_VERSION_KEY = '__dataVersion';
@@ -17,10 +19,10 @@ function keyArxivId(key: string): string | null {
 }
 
 /** An entry of a file from before the "Arxiv-" keys: under its bare arXiv id, which it repeats as `id`. */
-function isBareArxivEntry(key: string, entry: unknown): entry is JsonObject {
-  if (!isJsonObject(entry) || ownField(entry, 'id') !== key || keyArxivId(key) === null) return false;
-  const source = ownField(entry, 'source');
-  return source === undefined || source === 'arxiv'; // before data version 5 there was no `source`
+function isBareArxivEntry(key: string, entry: unknown): boolean {
+  // Before data version 5 there was no `source`.
+  const bare = record({ id: v.literal(key), source: v.optional(v.literal('arxiv')) }, 'not a bare arXiv entry');
+  return keyArxivId(key) !== null && v.is(bare, entry);
 }
 
 export function isPaperMemoryExport(document: JsonObject): boolean {
@@ -60,13 +62,18 @@ function authorList(author: unknown): string[] {
     .filter(Boolean);
 }
 
+/** A link as PaperMemory writes one, trimmed; '' for anything else. */
+const link = v.fallback(
+  v.pipe(
+    v.string(),
+    v.transform((text) => text.trim()),
+  ),
+  '',
+);
+
 /** Where the code of a paper lives: a GitHub repository, or any other code page as the paper's project page. */
-function codeLinks(entry: JsonObject): Pick<Paper, 'githubRepo' | 'projectPage'> {
-  const code = ownField(entry, 'code');
-  // Older files may hold `false`; `code.url` is where PaperMemory found an official repository.
-  const link = [ownField(entry, 'codeLink'), isJsonObject(code) ? ownField(code, 'url') : undefined]
-    .map((value) => (typeof value === 'string' ? value.trim() : ''))
-    .find(Boolean);
+function codeLinks(codeLink: string, codeUrl: string): Pick<Paper, 'githubRepo' | 'projectPage'> {
+  const link = codeLink || codeUrl;
   if (!link) return { githubRepo: null, projectPage: null };
   let host: string;
   try {
@@ -90,15 +97,44 @@ function codeLinks(entry: JsonObject): Pick<Paper, 'githubRepo' | 'projectPage'>
  *
  * `venue` ("NeurIPS") is kept as the paper's venue.
  */
-function paperRecord(id: string, entry: JsonObject): Record<keyof Paper, unknown> {
-  const addDate = ownField(entry, 'addDate');
-  const lastOpenDate = ownField(entry, 'lastOpenDate');
-  const tags = ownField(entry, 'tags');
-  const note = ownField(entry, 'note');
-  const venue = ownField(entry, 'venue');
+const entry = record(
+  {
+    title: v.unknown(),
+    author: lenient(authorList),
+    addDate: v.unknown(),
+    lastOpenDate: v.unknown(),
+    count: v.unknown(),
+    // Older files lack `favorite`; stars, tags and notes are extras, so an odd value there does not cost the paper.
+    favorite: v.fallback(v.boolean(), false),
+    tags: v.fallback(
+      v.pipe(
+        v.array(v.unknown()),
+        v.transform((tags) => tags.filter((tag) => typeof tag === 'string')),
+      ),
+      [],
+    ),
+    note: v.fallback(v.nullable(v.string()), null),
+    venue: v.fallback(
+      v.nullable(
+        v.pipe(
+          v.string(),
+          v.transform((venue) => collapseWhitespace(venue) || null),
+        ),
+      ),
+      null,
+    ),
+    codeLink: link,
+    // Older files may hold `false`; `code.url` is where PaperMemory found an official repository.
+    code: v.fallback(record({ url: link }, 'no code'), { url: '' }),
+  },
+  'not an object',
+);
+
+function paperRecord(id: string, fields: v.InferOutput<typeof entry>): Record<keyof Paper, unknown> {
+  const { addDate, lastOpenDate } = fields;
   return {
     ...UNKNOWN_FACTS,
-    ...codeLinks(entry),
+    ...codeLinks(fields.codeLink, fields.code.url),
     id,
     annotatedAt: null,
     readingState: null,
@@ -106,38 +142,38 @@ function paperRecord(id: string, entry: JsonObject): Record<keyof Paper, unknown
     // PaperMemory keeps a paper because it was opened: that is a sign of interest, as opening one from here is.
     openedAt: lastOpenDate ?? null,
     onlyFromSync: false,
-    title: ownField(entry, 'title'),
-    authors: authorList(ownField(entry, 'author')),
+    title: fields.title,
+    authors: fields.author,
     url: paperUrl(id),
     firstSeenAt: addDate ?? lastOpenDate,
     lastSeenAt: lastOpenDate ?? addDate,
-    seenCount: ownField(entry, 'count') ?? 1, // an entry exists because the paper was opened
-    // Older files lack `favorite`; stars, tags and notes are extras, so an odd value there does not cost the paper.
-    starred: ownField(entry, 'favorite') === true,
-    tags: Array.isArray(tags) ? tags.filter((tag) => typeof tag === 'string') : [],
-    note: typeof note === 'string' ? note : null,
+    seenCount: fields.count ?? 1, // an entry exists because the paper was opened
+    starred: fields.favorite,
+    tags: fields.tags,
+    note: fields.note,
     upvoteHistory: [],
-    venue: typeof venue === 'string' ? collapseWhitespace(venue) || null : null,
+    venue: fields.venue,
   };
 }
 
 /** Where a non-arXiv entry comes from, for the report: its `source` field, else its key's prefix ("OR-…"). */
 function entrySource(key: string, entry: unknown): string {
-  return (isJsonObject(entry) && idLabel(ownField(entry, 'source'))) || idLabel(key.split('-')[0]) || 'unknown';
+  const source = v.safeParse(record({ source: lenient(idLabel) }, 'no source'), entry);
+  return (source.success && source.output.source) || idLabel(key.split('-')[0]) || 'unknown';
 }
 
 /** Splits PaperMemory entries into arXiv paper records to validate and other sources, which are skipped. */
 export function readPaperMemory(entries: [string, unknown][]): FileRecords {
   const records: FileRecords = { candidates: [], skipped: [] };
-  entries.forEach(([key, entry], index) => {
+  entries.forEach(([key, value], index) => {
     const id = idLabel(key);
-    if (key.startsWith(ARXIV_PREFIX) || isBareArxivEntry(key, entry)) {
+    if (key.startsWith(ARXIV_PREFIX) || isBareArxivEntry(key, value)) {
       // An "Arxiv-" key that is no arXiv id is left for validation to report.
       const arxivId = keyArxivId(key) ?? key.slice(ARXIV_PREFIX.length);
-      const record = isJsonObject(entry) ? paperRecord(arxivId, entry) : entry;
-      records.candidates.push({ index, id, record });
+      const fields = v.safeParse(entry, value);
+      records.candidates.push({ index, id, record: fields.success ? paperRecord(arxivId, fields.output) : value });
     } else {
-      records.skipped.push({ index, id, reason: `not an arXiv paper (source ${entrySource(key, entry)})` });
+      records.skipped.push({ index, id, reason: `not an arXiv paper (source ${entrySource(key, value)})` });
     }
   });
   return records;

@@ -1,3 +1,6 @@
+// What the library accepts from outside (a page's capture, a file's record, a message's annotation), as schemas:
+// each field checked and normalized on its own, anything else left out.
+import * as v from 'valibot';
 import { isPapersPageUrl, paperUrl, parseArxivId } from '@/lib/arxiv';
 import {
   type CaptureBatch,
@@ -5,12 +8,11 @@ import {
   type PaperSighting,
   READING_STATES,
   type ReadingState,
-  type TitleSource,
+  TITLE_SOURCES,
   UNKNOWN_FACTS,
-  type UpvoteObservation,
 } from '@/lib/paper';
 import { cleanText } from '@/lib/text';
-import { count, type Fields, isObject, isoDate, own, textList, webUrl } from '@/lib/values';
+import { check, count, isoDate, lenient, normalized, record, textList, webUrl } from '@/lib/values';
 
 /** Length caps: generous for real papers, small enough that a hostile page cannot bloat the library. */
 const LIMITS = {
@@ -34,158 +36,197 @@ const LIMITS = {
 
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The page-derived facts of a record, each checked and normalized on its own. */
-function readSighting(input: unknown): Result<PaperSighting> {
-  if (!isObject(input)) return { ok: false, reason: 'not an object' };
-  const id = parseArxivId(own(input, 'id'));
-  if (!id) return { ok: false, reason: 'id is not an arXiv id' };
-  const title = cleanText(own(input, 'title'), LIMITS.title);
-  if (!title) return { ok: false, reason: 'no title' };
-  const sighting: PaperSighting = { id, title };
-  const optional = {
-    abstract: () => cleanText(own(input, 'abstract'), LIMITS.abstract),
-    aiSummary: () => cleanText(own(input, 'aiSummary'), LIMITS.aiSummary),
-    authors: () => textList(own(input, 'authors'), LIMITS.authors, LIMITS.author, false),
-    keywords: () => textList(own(input, 'keywords'), LIMITS.keywords, LIMITS.keyword),
-    upvotes: () => count(own(input, 'upvotes')),
-    comments: () => count(own(input, 'comments')),
-    githubStars: () => count(own(input, 'githubStars')),
-    publishedAt: () => isoDate(own(input, 'publishedAt')),
-    submittedOnDailyAt: () => isoDate(own(input, 'submittedOnDailyAt')),
-    githubRepo: () => webUrl(own(input, 'githubRepo')),
-    projectPage: () => webUrl(own(input, 'projectPage')),
-    organization: () => cleanText(own(input, 'organization'), LIMITS.organization),
-    venue: () => cleanText(own(input, 'venue'), LIMITS.venue),
-  } satisfies { [K in keyof Omit<PaperSighting, 'id' | 'title' | 'titleSource'>]-?: () => PaperSighting[K] };
-  for (const [key, read] of Object.entries(optional)) {
-    // Absent stays absent: a field the page did not show must not erase what the library knows.
-    if (own(input, key) !== undefined) (sighting as Fields)[key] = read();
-  }
-  return { ok: true, value: sighting };
-}
+/** An arXiv id (any form the pages and files write), as the library keys it. */
+export const arxivId = (message: string) => normalized(parseArxivId, message);
 
-function isPapersPage(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > LIMITS.url) return false;
-  try {
-    return isPapersPageUrl(new URL(value));
-  } catch {
-    return false;
-  }
-}
-
-/** Where a sighting's title was read (lib/page): the merge lets a stronger reading replace a weaker one. */
-const TITLE_SOURCES: readonly unknown[] = ['island', 'card', 'link'] satisfies TitleSource[];
-
-/** A known title source is kept; anything else is left out, so the title counts as one of unknown source. */
-function withTitleSource(sighting: PaperSighting, source: unknown): PaperSighting & { titleSource?: TitleSource } {
-  return TITLE_SOURCES.includes(source) ? { ...sighting, titleSource: source as TitleSource } : sighting;
-}
+/** A date, as an ISO string. */
+export const isoDateField = (message: string) => normalized(isoDate, message);
 
 /** A page view's id as the content script makes them (a UUID), or anything as plain and short. */
-export function isViewId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= LIMITS.viewId && /^[A-Za-z0-9_-]+$/.test(value);
+export const viewIdField = v.pipe(
+  v.string('bad viewId'),
+  v.maxLength(LIMITS.viewId, 'bad viewId'),
+  v.regex(/^[A-Za-z0-9_-]+$/, 'bad viewId'),
+);
+
+/** The page-derived facts of a record, each read on its own (a field read badly is null, not a refusal). */
+const factEntries = {
+  id: arxivId('id is not an arXiv id'),
+  title: normalized((value) => cleanText(value, LIMITS.title), 'no title'),
+  abstract: v.optional(lenient((value) => cleanText(value, LIMITS.abstract))),
+  aiSummary: v.optional(lenient((value) => cleanText(value, LIMITS.aiSummary))),
+  authors: v.optional(lenient((value) => textList(value, LIMITS.authors, LIMITS.author, false))),
+  keywords: v.optional(lenient((value) => textList(value, LIMITS.keywords, LIMITS.keyword))),
+  upvotes: v.optional(lenient(count)),
+  comments: v.optional(lenient(count)),
+  githubStars: v.optional(lenient(count)),
+  publishedAt: v.optional(lenient(isoDate)),
+  submittedOnDailyAt: v.optional(lenient(isoDate)),
+  githubRepo: v.optional(lenient(webUrl)),
+  projectPage: v.optional(lenient(webUrl)),
+  organization: v.optional(lenient((value) => cleanText(value, LIMITS.organization))),
+  venue: v.optional(lenient((value) => cleanText(value, LIMITS.venue))),
+} satisfies { [K in keyof Omit<PaperSighting, 'titleSource'>]-?: v.GenericSchema };
+
+/** Absent stays absent: a field the page did not show must not erase what the library knows. */
+const defined = <T extends object>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+
+const sighting = v.pipe(
+  record(
+    {
+      ...factEntries,
+      // Where the title was read (lib/page), for the merge; a source it does not know counts as unknown.
+      titleSource: v.fallback(v.optional(v.picklist(TITLE_SOURCES)), undefined),
+    },
+    'not an object',
+  ),
+  v.transform((read): PaperSighting => defined(read)),
+);
+
+const papersPage = v.pipe(
+  v.string('pageUrl is not a huggingface.co/papers page'),
+  v.maxLength(LIMITS.url, 'pageUrl is not a huggingface.co/papers page'),
+  v.check(
+    (value) => URL.canParse(value) && isPapersPageUrl(new URL(value)),
+    'pageUrl is not a huggingface.co/papers page',
+  ),
+);
+
+export interface CaptureValidated {
+  batch: CaptureBatch;
+  dropped: { index: number; reason: string }[];
 }
 
-export type CaptureValidation =
-  | { ok: true; batch: CaptureBatch; dropped: { index: number; reason: string }[] }
-  | { ok: false; reason: string };
+/** A capture message: the batch is refused whole for a bad view or page, a bad paper in it is dropped with its reason. */
+export const captureBatch = v.pipe(
+  record(
+    {
+      viewId: viewIdField,
+      pageUrl: papersPage,
+      papers: v.pipe(
+        v.array(v.unknown(), 'papers is not an array'),
+        v.maxLength(LIMITS.papersPerBatch, `more than ${LIMITS.papersPerBatch} papers`),
+      ),
+    },
+    'batch is not an object',
+  ),
+  v.transform(({ viewId, pageUrl, papers }): CaptureValidated => {
+    const batch: CaptureBatch = { viewId, pageUrl, papers: [] };
+    const dropped: { index: number; reason: string }[] = [];
+    papers.forEach((paper, index) => {
+      const read = check(sighting, paper);
+      if (read.ok) batch.papers.push(read.value);
+      else dropped.push({ index, reason: read.reason });
+    });
+    return { batch, dropped };
+  }),
+);
+
+export type CaptureValidation = ({ ok: true } & CaptureValidated) | { ok: false; reason: string };
 
 /** A capture message, checked field by field: the page it came from is never trusted. */
 export function validateCaptureBatch(input: unknown): CaptureValidation {
-  if (!isObject(input)) return { ok: false, reason: 'batch is not an object' };
-  const viewId = own(input, 'viewId');
-  if (!isViewId(viewId)) return { ok: false, reason: 'bad viewId' };
-  const pageUrl = own(input, 'pageUrl');
-  if (!isPapersPage(pageUrl)) return { ok: false, reason: 'pageUrl is not a huggingface.co/papers page' };
-  const papers = own(input, 'papers');
-  if (!Array.isArray(papers)) return { ok: false, reason: 'papers is not an array' };
-  if (papers.length > LIMITS.papersPerBatch) return { ok: false, reason: `more than ${LIMITS.papersPerBatch} papers` };
-  const batch: CaptureBatch = { viewId, pageUrl, papers: [] };
-  const dropped: { index: number; reason: string }[] = [];
-  papers.forEach((paper, index) => {
-    const result = readSighting(paper);
-    if (!result.ok) dropped.push({ index, reason: result.reason });
-    else batch.papers.push(withTitleSource(result.value, own(paper as Fields, 'titleSource')));
-  });
-  return { ok: true, batch, dropped };
+  const result = check(captureBatch, input);
+  return result.ok ? { ok: true, ...result.value } : result;
 }
 
-function readHistory(value: unknown): UpvoteObservation[] | null {
-  if (!Array.isArray(value) || value.length > LIMITS.history) return null;
-  const history: UpvoteObservation[] = [];
-  for (const point of value) {
-    const at = isObject(point) ? isoDate(own(point, 'at')) : null;
-    const upvotes = isObject(point) ? count(own(point, 'upvotes')) : null;
-    if (at === null || upvotes === null) return null;
-    history.push({ at, upvotes });
-  }
-  return history;
-}
+const TAGS = `tags must be up to ${LIMITS.tags} strings`;
+const tagList = v.pipe(
+  v.array(v.string(TAGS), TAGS),
+  v.maxLength(LIMITS.tags, TAGS),
+  v.transform((tags) => textList(tags, LIMITS.tags, LIMITS.tag)),
+);
 
-/**
- * Tags and note as the user may set them. Tags are normalized like page text; the note is kept as typed (line
- * breaks and all), only trimmed at its ends, since it is the user's own writing.
- */
+/** The note is kept as typed (line breaks and all), only trimmed at its ends, since it is the user's own writing. */
+const noteText = v.pipe(
+  v.nullable(v.string('note must be a string or null')),
+  v.transform((note) => note?.trim() || null),
+  v.check((note) => !note || note.length <= LIMITS.note, 'note too long'),
+);
+
+/** Tags and note as the user may set them; tags are normalized like page text. */
+export const annotation = v.object({ tags: tagList, note: noteText });
+
 export function readAnnotation(tags: unknown, note: unknown): Result<{ tags: string[]; note: string | null }> {
-  if (!Array.isArray(tags) || tags.length > LIMITS.tags || tags.some((tag) => typeof tag !== 'string'))
-    return { ok: false, reason: `tags must be up to ${LIMITS.tags} strings` };
-  if (note !== null && typeof note !== 'string') return { ok: false, reason: 'note must be a string or null' };
-  const typed = note?.trim() || null;
-  if (typed && typed.length > LIMITS.note) return { ok: false, reason: 'note too long' };
-  return { ok: true, value: { tags: textList(tags, LIMITS.tags, LIMITS.tag), note: typed } };
+  return check(annotation, { tags, note });
 }
 
 /** A reading state as a message or a file gives it: one of the states, or null (none); anything else is refused. */
+export const readingState = v.nullish(
+  v.picklist(READING_STATES, `readingState must be null or one of ${READING_STATES.join(', ')}`),
+  null,
+);
+
 export function readReadingState(value: unknown): Result<ReadingState | null> {
-  if (value === null || value === undefined) return { ok: true, value: null };
-  return READING_STATES.includes(value as ReadingState)
-    ? { ok: true, value: value as ReadingState }
-    : { ok: false, reason: `readingState must be null or one of ${READING_STATES.join(', ')}` };
+  return check(readingState, value);
 }
 
+const HISTORY = 'upvoteHistory must be a list of {at, upvotes}';
+const upvoteHistory = v.pipe(
+  v.array(record({ at: isoDateField(HISTORY), upvotes: normalized(count, HISTORY) }, HISTORY), HISTORY),
+  v.maxLength(LIMITS.history, HISTORY),
+);
+
+const DATES = 'firstSeenAt and lastSeenAt must be dates';
+
 /** A full exported record (e.g. from an import file), with the library's bookkeeping fields. */
-export function validatePaperRecord(
-  input: unknown,
-): { ok: true; paper: Paper & { annotatedAt: string | null } } | { ok: false; reason: string } {
-  const facts = readSighting(input);
-  if (!facts.ok) return { ok: false, reason: facts.reason };
-  const record = input as Fields;
-  const firstSeenAt = isoDate(own(record, 'firstSeenAt'));
-  const lastSeenAt = isoDate(own(record, 'lastSeenAt'));
-  if (!firstSeenAt || !lastSeenAt) return { ok: false, reason: 'firstSeenAt and lastSeenAt must be dates' };
-  const seenCount = count(own(record, 'seenCount'));
-  if (seenCount === null) return { ok: false, reason: 'seenCount must be a whole number' };
-  const starred = own(record, 'starred') ?? false;
-  if (typeof starred !== 'boolean') return { ok: false, reason: 'starred must be true or false' };
-  const annotation = readAnnotation(own(record, 'tags') ?? [], own(record, 'note') ?? null);
-  if (!annotation.ok) return { ok: false, reason: annotation.reason };
-  const upvoteHistory = readHistory(own(record, 'upvoteHistory') ?? []);
-  if (!upvoteHistory) return { ok: false, reason: 'upvoteHistory must be a list of {at, upvotes}' };
-  const readingState = readReadingState(own(record, 'readingState'));
-  if (!readingState.ok) return { ok: false, reason: readingState.reason };
-  const sighting = facts.value;
-  return {
-    ok: true,
-    paper: {
-      ...UNKNOWN_FACTS,
-      ...sighting,
-      url: paperUrl(sighting.id),
+export const paperRecord = v.pipe(
+  record(
+    {
+      ...factEntries,
+      firstSeenAt: isoDateField(DATES),
+      lastSeenAt: isoDateField(DATES),
+      seenCount: normalized(count, 'seenCount must be a whole number'),
+      starred: v.nullish(v.boolean('starred must be true or false'), false),
+      tags: v.nullish(tagList, []),
+      note: v.optional(noteText, null),
+      upvoteHistory: v.nullish(upvoteHistory, []),
+      readingState,
+      annotatedAt: lenient(isoDate),
+      queuedAt: lenient(isoDate),
+      openedAt: lenient(isoDate),
+    },
+    'not an object',
+  ),
+  v.transform(
+    ({
       firstSeenAt,
       lastSeenAt,
       seenCount,
       starred,
-      tags: annotation.value.tags,
-      note: annotation.value.note,
-      // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
-      annotatedAt: isoDate(own(record, 'annotatedAt')),
-      readingState: readingState.value,
-      // Only a queued paper has a place in the queue; a file without one queues it at the edit that put it there.
-      queuedAt:
-        readingState.value === 'to-read'
-          ? (isoDate(own(record, 'queuedAt')) ?? isoDate(own(record, 'annotatedAt')) ?? lastSeenAt)
-          : null,
-      openedAt: isoDate(own(record, 'openedAt')),
+      tags,
+      note,
       upvoteHistory,
-    },
-  };
+      readingState,
+      annotatedAt,
+      queuedAt,
+      openedAt,
+      ...facts
+    }): Paper & { annotatedAt: string | null } => ({
+      ...UNKNOWN_FACTS,
+      ...defined(facts),
+      url: paperUrl(facts.id),
+      firstSeenAt,
+      lastSeenAt,
+      seenCount,
+      starred,
+      tags,
+      note,
+      // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
+      annotatedAt,
+      readingState,
+      // Only a queued paper has a place in the queue; a file without one queues it at the edit that put it there.
+      queuedAt: readingState === 'to-read' ? (queuedAt ?? annotatedAt ?? lastSeenAt) : null,
+      openedAt,
+      upvoteHistory,
+    }),
+  ),
+);
+
+export function validatePaperRecord(
+  input: unknown,
+): { ok: true; paper: Paper & { annotatedAt: string | null } } | { ok: false; reason: string } {
+  const result = check(paperRecord, input);
+  return result.ok ? { ok: true, paper: result.value } : result;
 }

@@ -22,6 +22,6 @@ describe('import staging', () => {
   it('refuses forged import ids', () => {
     const staging = createImportStaging();
     staging.begin('a.json');
-    for (const forged of [undefined, 42, '__proto__', 'constructor']) expect(() => staging.take(forged)).toThrow();
+    for (const forged of ['', '__proto__', 'constructor', 'toString']) expect(() => staging.take(forged)).toThrow();
   });
 });

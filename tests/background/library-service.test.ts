@@ -98,10 +98,29 @@ describe('library service', () => {
       [{ type: 'purgeSeenBefore', data: { before: 'never' } }, 'extension-page'],
       [{ type: 'annotate', data: { id: A.id, tags: [{}], note: null } }, 'extension-page'],
       [{ type: 'importCommit', data: { importId: 'guess' } }, 'extension-page'],
+      [{ type: 'importCommit', data: { importId: 42 } }, 'extension-page'],
+      [{ type: 'importChunk', data: { importId: { toString: 'x' }, text: '{}' } }, 'extension-page'],
+      [{ type: 'lookupSeen', data: { ids: ['2407.21783'], viewId: '<script>' } }, 'content-script'],
+      [{ type: 'lookupSeen', data: { ids: Array(501).fill(A.id), viewId: 'v1' } }, 'content-script'],
+      [{ type: 'setReadingState', data: { id: A.id, state: 'done' } }, 'extension-page'],
+      [{ type: 'paperOpened', data: 'not an object' }, 'extension-page'],
       [{ type: 'prepareLibrary', data: {} }, 'content-script'],
     ] as const;
     for (const [message, role] of forged)
       expect((await route(message, role)).ok, JSON.stringify(message).slice(0, 80)).toBe(false);
+    // Each refusal says which field was wrong.
+    expect(await route({ type: 'setStarred', data: { id: A.id, starred: 'yes' } }, 'extension-page')).toEqual({
+      ok: false,
+      error: 'setStarred: starred must be a boolean',
+    });
+    expect(await route({ type: 'deletePapers', data: { ids: ['../../etc'] } }, 'extension-page')).toEqual({
+      ok: false,
+      error: 'deletePapers: not an arXiv id',
+    });
+    expect(await route({ type: 'annotate', data: { id: A.id, tags: [{}], note: null } }, 'extension-page')).toEqual({
+      ok: false,
+      error: 'annotate: tags must be up to 64 strings',
+    });
     expect(await getAllPapers(await db)).toEqual(before);
   });
 
