@@ -1,5 +1,6 @@
+import { formatCount } from '@/lib/plural';
 import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/preferences';
-import { formatCount, formatDay } from './format';
+import { formatDay } from './format';
 import { useStored } from './use-stored';
 
 const FIRST_REMINDER_AT = 250;

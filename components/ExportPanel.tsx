@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
+import { formatCount } from '@/lib/plural';
 import { type ExportFormat, type ExportSubject, exportLibrary, readForExport } from './export-library';
-import { formatCount } from './format';
 import type { LibraryState } from './use-library';
 
 type Scope = 'all' | 'view' | 'selection';

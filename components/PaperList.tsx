@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { dayLabel } from '@/lib/view/days';
-import type { SortKey } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
 
 const ROW_HEIGHT = 66;

@@ -1,7 +1,7 @@
+import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import { matchSnippet } from '@/lib/view/highlight';
-import type { SortKey } from '@/lib/view/select-papers';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
 import { ReadingStateSelect } from './ReadingStateSelect';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { getPapers, type LibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
-import { plural } from './format';
+import { plural } from '@/lib/plural';
 
 interface SelectionBarProps {
   db: LibraryReader | undefined;

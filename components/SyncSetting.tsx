@@ -1,6 +1,6 @@
+import { formatCount, plural } from '@/lib/plural';
 import { NOTE_LIMIT } from '@/lib/sync/pack';
 import { type SyncStatus, syncEnabled, syncStatus } from '@/lib/sync/settings';
-import { formatCount, plural } from './format';
 import { useStored } from './use-stored';
 
 const kB = (bytes: number) => `${Math.ceil(bytes / 1024)} kB`;

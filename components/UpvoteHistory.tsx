@@ -1,6 +1,7 @@
 import type { UpvoteObservation } from '@/lib/paper';
+import { plural } from '@/lib/plural';
 import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
-import { formatDay, plural } from './format';
+import { formatDay } from './format';
 
 const WIDTH = 120;
 const HEIGHT = 24;

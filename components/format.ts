@@ -9,12 +9,3 @@ export function formatAuthors(authors: string[], shown = 3): string {
   if (authors.length <= shown) return authors.join(', ');
   return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
 }
-
-// One formatter for every count: toLocaleString builds a new one on each call, a cost every render paid.
-const NUMBER = new Intl.NumberFormat('en-US');
-
-export const formatCount = (count: number) => NUMBER.format(count);
-
-export function plural(count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
-}

@@ -11,10 +11,11 @@ import {
   openLibraryReader,
   orderedIds,
   papersInOrder,
+  type SortKey,
   starredPapers,
 } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import { filterIds, type SortKey, sortPapers } from '@/lib/view/select-papers';
+import { filterIds, sortPapers } from '@/lib/view/select-papers';
 import type { LibraryState } from './use-library';
 
 export interface ViewOptions {

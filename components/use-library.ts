@@ -42,7 +42,7 @@ async function openForReading(onStale: () => void, begun?: Promise<IDBDatabase>)
 
 // The opening a page starts before its first render: begun by the page's classic script (see
 // entrypoints/first-screen.ts) with the first screen's read, or else as the module loads. The page's library hook
-// takes it over, with whoever must hear that it went stale.
+// takes it over, and with it the listener to call if a newer version of the database makes it stale.
 interface StaleListener {
   stale: boolean;
   onStale?: () => void;

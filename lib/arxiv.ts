@@ -1,5 +1,7 @@
 // New-style ids (0704.0001 … 2609.30192) and old-style ids (hep-th/9901001), with an optional version suffix.
-const NEW_STYLE = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const NEW_STYLE_ID = String.raw`(\d{4})\.(\d{4,5})`;
+const NEW_STYLE = new RegExp(`^(${NEW_STYLE_ID})(?:v\\d+)?$`);
+const NEW_STYLE_EXACT = new RegExp(`^${NEW_STYLE_ID}$`);
 const OLD_STYLE = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 
 /** The canonical arXiv id (version stripped), or null when the text is not arXiv-shaped. */
@@ -8,6 +10,12 @@ export function parseArxivId(text: unknown): string | null {
   const trimmed = text.trim();
   const match = NEW_STYLE.exec(trimmed) ?? OLD_STYLE.exec(trimmed);
   return match ? match[1] : null;
+}
+
+/** A new-style id as the library keeps it (no version) split in its month and number, or null. */
+export function newStyleParts(id: string): [month: string, number: string] | null {
+  const match = NEW_STYLE_EXACT.exec(id);
+  return match ? [match[1], match[2]] : null;
 }
 
 export const HF_ORIGIN = 'https://huggingface.co';

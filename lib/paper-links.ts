@@ -1,11 +1,10 @@
+import { newStyleParts } from './arxiv';
 import type { Paper } from './paper';
 
 export interface PaperLink {
   label: string;
   href: string;
 }
-
-const NEW_STYLE = /^\d{4}\.\d{4,5}$/;
 
 /** Only https links are ever made clickable: a page can put anything in a field it calls a URL. */
 export function safeHttpsUrl(value: string | null): string | null {
@@ -20,7 +19,7 @@ export function safeHttpsUrl(value: string | null): string | null {
 
 /** The paper's arXiv abstract page, for ids arXiv knows (new-style and old-style); null for others. */
 export function arxivAbsUrl(id: string): string | null {
-  return NEW_STYLE.test(id) || id.includes('/') ? `https://arxiv.org/abs/${id}` : null;
+  return newStyleParts(id) || id.includes('/') ? `https://arxiv.org/abs/${id}` : null;
 }
 
 /** Where a paper can be read: arXiv (abstract and PDF), its Hugging Face page, its code and project page. */

@@ -72,8 +72,8 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
       return { accepted: stored, rejected };
     },
     async lookupSeen({ ids: wanted, viewId }) {
-      // While capture is paused the page is shown nothing of the library (the switch is read alongside the library,
-      // not before it: a badge is on the clock).
+      // While capture is paused the page is shown nothing of the library. The switch is read alongside the library,
+      // not before it, so checking it adds no wait before the badges show.
       const [enabled, papers] = await Promise.all([
         deps.captureEnabled(),
         deps.db().then((db) => lookupSeenBefore(db, wanted, viewId)),

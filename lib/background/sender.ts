@@ -9,10 +9,10 @@ export interface MessageSenderLike {
 }
 
 /**
- * Who sent a message, from the browser's own account of the sender (never from the message):
- * our content script on a papers page, one of our own pages, or nobody we listen to.
+ * Who sent a message, from the browser's own account of the sender (never from the message): our content script
+ * on a papers page, one of our own pages, or nobody we listen to. `extensionOrigin` is the extension's root URL
+ * with its trailing slash (`runtime.getURL('/')`).
  */
-/** `extensionOrigin` is the extension's root URL with its trailing slash (`runtime.getURL('/')`). */
 export function senderRole(sender: MessageSenderLike, extensionId: string, extensionOrigin: string): SenderRole | null {
   if (sender.id !== extensionId || typeof sender.url !== 'string') return null;
   // A prefix check: URL.origin is "null" for extension schemes in some engines.

@@ -5,6 +5,7 @@ import {
   type PaperFacts,
   type PaperRecord,
   type PaperSighting,
+  TITLE_SOURCES,
   type TitleSource,
   UNKNOWN_FACTS,
   type UpvoteObservation,
@@ -66,9 +67,9 @@ function mergeFacts(old: Facts, next: Partial<Facts>, nextIsNewer: boolean): Fac
   };
 }
 
-const TITLE_STRENGTH: Record<TitleSource, number> = { link: 1, card: 2, island: 3 };
-// A title of unknown source (from an import file, or stored before sources were kept) counts as a card's.
-const titleStrength = (source: TitleSource | undefined) => TITLE_STRENGTH[source ?? 'card'];
+// TITLE_SOURCES runs weakest first. A title of unknown source (from an import file, or stored before sources
+// were kept) counts as a card's.
+const titleStrength = (source: TitleSource | undefined) => TITLE_SOURCES.indexOf(source ?? 'card');
 
 /**
  * A title changes only to a better reading of the same paper: a stronger source replaces it, an equally

@@ -8,6 +8,7 @@ import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY, type StoreNam
 import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
+/** The orders the list can be shown in, each kept by an index of the papers store. */
 export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
 
 /** The database is older than this code (or absent): the background must open it first, as only it migrates. */

@@ -2,7 +2,8 @@
 import type { Paper } from '@/lib/paper';
 import { singular } from '@/lib/plural';
 import { tokenize } from '@/lib/search/tokens';
-import { PAPER_SPEAK, STOPWORDS } from '@/lib/topics/stoplist';
+import { STOPWORDS } from '@/lib/stopwords';
+import { PAPER_SPEAK } from '@/lib/topics/stoplist';
 
 export type PaperText = Pick<Paper, 'title' | 'abstract' | 'keywords'>;
 /** term → how often the paper uses it (title and keywords count twice: they say what the paper is about). */

@@ -1,15 +1,16 @@
 // Postings hold papers as 32-bit numbers, four bytes each instead of an id string. A new-style arXiv id is its
 // own number (2509.24002 → 2509_24002); anything else (old-style ids) gets a hashed number above 2^31 and is
 // remembered in a small table, as such ids are rare on the daily list.
+import { newStyleParts } from '@/lib/arxiv';
 
 const IRREGULAR = 0x8000_0000;
 /** The `meta` key of the table of irregular ids, written with the postings that use them. */
 export const IRREGULAR_IDS_KEY = 'search:irregularIds';
 
 function regularNumber(id: string): number | null {
-  const match = /^(\d{4})\.(\d{4,5})$/.exec(id);
-  if (!match) return null;
-  const number = Number(match[1]) * 100_000 + Number(match[2]);
+  const parts = newStyleParts(id);
+  if (!parts) return null;
+  const number = Number(parts[0]) * 100_000 + Number(parts[1]);
   // 0 ("0000.0000", never a real paper) is hashed instead: searches use it to mark a free slot.
   return number > 0 && decodeRegular(number) === id ? number : null;
 }

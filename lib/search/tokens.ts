@@ -1,5 +1,6 @@
 import type { PostingField } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
+import { ABSTRACT_STOPWORDS } from '@/lib/stopwords';
 
 export const TITLE: PostingField = 0;
 /** Keywords, authors, tags and the note: what a paper is about, said by a person. */
@@ -9,13 +10,6 @@ export const FIELDS: readonly PostingField[] = [TITLE, META, ABSTRACT];
 
 const MAX_TERM = 40;
 const WORD = /[\p{L}\p{N}]+/gu;
-
-// Function words carry nothing in running text and are a third of an abstract's postings; titles keep them.
-const ABSTRACT_STOPWORDS = new Set(
-  'a an and are as at be been but by can do does for from has have how in into is it its of on or our such than that the their these this those to was we were what when which while who will with'.split(
-    ' ',
-  ),
-);
 
 /** The words of a text as the index and queries both see them: lowercased, accents folded. */
 export function tokenize(text: string): string[] {

@@ -1,31 +1,3 @@
-import { eng } from 'stopword';
-
-/** English function words: terms never run through them. */
-export const STOPWORDS = new Set([
-  ...eng,
-  'via',
-  'towards',
-  'toward',
-  'without',
-  'within',
-  'across',
-  'upon',
-  'whose',
-  'thus',
-  'also',
-  'yet',
-  'while',
-  'however',
-  'moreover',
-  'furthermore',
-  'therefore',
-  'whereas',
-  'e.g',
-  'i.e',
-  'etc',
-  'vs',
-]);
-
 /**
  * Paper-speak: the words a paper uses to talk about itself, never part of what it is about ("we propose a novel
  * framework for video diffusion" is about "video diffusion"). Descriptive words are left to the lexicon.

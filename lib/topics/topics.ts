@@ -1,3 +1,5 @@
+import { plural } from '@/lib/plural';
+
 /** Rising over the last 7 or 30 days, or the most frequent of all time. */
 export type TopicWindow = '7d' | '30d' | 'all';
 
@@ -48,7 +50,7 @@ export const EMPTY_WINDOW_HINT =
   'not by when you saw it.';
 
 const decimal = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-const papers = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;
+const papers = (count: number) => plural(count, 'paper');
 
 /** "9 papers in the last 7 days, 1.2 a week before"; without a baseline, "9 papers in the last 7 days"; all time, "42 papers". */
 export function evidenceSentence(window: TopicWindow, count: number, before?: number): string {

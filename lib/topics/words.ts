@@ -1,6 +1,7 @@
 import { singular } from '@/lib/plural';
+import { STOPWORDS } from '@/lib/stopwords';
 import { BREAKING_WORDS, NOT_HEAD_WORDS } from './lexicon-data';
-import { PAPER_SPEAK, STOPWORDS } from './stoplist';
+import { PAPER_SPEAK } from './stoplist';
 
 const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const NOT_HEAD = wordSet(NOT_HEAD_WORDS);

@@ -1,7 +1,6 @@
+import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { velocityOrder } from '@/lib/velocity';
-
-export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
 
 const byText = (a: string | null, b: string | null) => (b ?? '').localeCompare(a ?? '');
 const byIdDescending = (a: Paper, b: Paper) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

@@ -1,8 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { PaperDetail } from '@/components/PaperDetail';
 import { PaperRow } from '@/components/PaperRow';
+import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import type { SortKey } from '@/lib/view/select-papers';
 import { makePaper } from '../helpers/papers';
 
 const hours = (count: number, upvotes: number) => ({
