@@ -1,21 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ImportReport } from '@/lib/io/import-file';
+import type { SeenBefore } from './library/seen';
 import type { CaptureBatch, ReadingState } from './paper';
 
 export interface CaptureResult {
   accepted: number;
   rejected: number;
-}
-
-/** What the library knew of a paper before the page view asking: what its "already seen" badge says. */
-export interface SeenBefore {
-  id: string;
-  /** Distinct page views the paper was on screen in, the asking view included (at least 2: one of them earlier). */
-  seenCount: number;
-  firstSeenAt: string;
-  starred: boolean;
-  /** Set when the user marked it (a paper they decided on is never marked "for you"). */
-  readingState?: ReadingState;
 }
 
 /** Most ids one lookup may ask about: a page shows a few dozen cards. */

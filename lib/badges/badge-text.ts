@@ -1,4 +1,4 @@
-import type { SeenBefore } from '@/lib/messages';
+import type { SeenBefore } from '@/lib/library/seen';
 
 // The badge speaks English, and so do its dates. Spelled out here rather than by Intl: a page's first
 // Intl.DateTimeFormat costs tens of milliseconds, more than the badge's whole budget.

@@ -1,4 +1,5 @@
-import { MAX_LOOKUP_IDS, type SeenBefore } from '@/lib/messages';
+import type { SeenBefore } from '@/lib/library/seen';
+import { MAX_LOOKUP_IDS } from '@/lib/messages';
 import { cardHeadings } from '@/lib/page/cards';
 import { badgeTitle, cardBadgeText, shelfLineText } from './badge-text';
 import { forYouOnPage } from './for-you';

@@ -1,6 +1,16 @@
-import type { SeenBefore } from '@/lib/messages';
-import type { PaperRecord } from '@/lib/paper';
+import type { PaperRecord, ReadingState } from '@/lib/paper';
 import type { LibraryReader } from './read';
+
+/** What the library knew of a paper before the page view asking: what its "already seen" badge says. */
+export interface SeenBefore {
+  id: string;
+  /** Distinct page views the paper was on screen in, the asking view included (at least 2: one of them earlier). */
+  seenCount: number;
+  firstSeenAt: string;
+  starred: boolean;
+  /** Set when the user marked it (a paper they decided on is never marked "for you"). */
+  readingState?: ReadingState;
+}
 
 /**
  * What a record says to the page view `viewId` about the paper: null when it has no earlier view (first seen in

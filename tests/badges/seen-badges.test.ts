@@ -1,6 +1,6 @@
 import { badgeTitle, cardBadgeText, shelfLineText, shortDay } from '@/lib/badges/badge-text';
 import { createSeenBadges } from '@/lib/badges/seen-badges';
-import type { SeenBefore } from '@/lib/messages';
+import type { SeenBefore } from '@/lib/library/seen';
 import { cardsHtml } from '../helpers/island';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');

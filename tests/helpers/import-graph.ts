@@ -17,13 +17,24 @@ export function sources(dir: string): string[] {
 
 // Static imports and re-exports (`import … from`, `export … from`, side-effect `import '…'`) and dynamic `import('…')`.
 const SPECIFIER =
-  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(import|export)\s([^'"]*?)from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+interface Specifier {
+  specifier: string;
+  /** `import type …` / `export type … from`: gone from the built code. */
+  typeOnly: boolean;
+}
+
+function specifiers(file: string): Specifier[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(SPECIFIER)].map((m) => ({
+    specifier: m[3] ?? m[4] ?? m[5],
+    typeOnly: m[2] !== undefined && /^type\s/.test(m[2]),
+  }));
+}
 
 /** The specifiers a file imports, as written. */
-export function specifiersOf(file: string): string[] {
-  const text = readFileSync(path.join(root, file), 'utf8');
-  return [...text.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? m[3]);
-}
+export const specifiersOf = (file: string): string[] => specifiers(file).map(({ specifier }) => specifier);
 
 /** A specifier resolved to a project file (root-relative), or undefined for a package. */
 export function resolveSpecifier(from: string, specifier: string): string | undefined {
@@ -44,11 +55,13 @@ export function resolveSpecifier(from: string, specifier: string): string | unde
   return undefined;
 }
 
-/** Each project file under `dirs` → the project files it imports. */
-export function importGraph(dirs: string[]): Map<string, string[]> {
+/** Each project file under `dirs` → the project files it imports (`runtimeOnly`: leaving out type-only imports). */
+export function importGraph(dirs: string[], { runtimeOnly = false } = {}): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of dirs.flatMap(sources)) {
-    const targets = specifiersOf(file).flatMap((s) => resolveSpecifier(file, s) ?? []);
+    const targets = specifiers(file)
+      .filter(({ typeOnly }) => !(runtimeOnly && typeOnly))
+      .flatMap(({ specifier }) => resolveSpecifier(file, specifier) ?? []);
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

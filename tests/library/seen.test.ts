@@ -2,7 +2,8 @@
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { openLibrary } from '@/lib/library/db';
-import { MAX_LOOKUP_IDS, type SeenBefore } from '@/lib/messages';
+import type { SeenBefore } from '@/lib/library/seen';
+import { MAX_LOOKUP_IDS } from '@/lib/messages';
 
 const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
