@@ -13,6 +13,9 @@ export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // Everything started here ends with the script's context (an update or reload of the extension ends it): each
+    // observer, watch and part is tied to its signal.
+    const whileValid = (stop: () => void) => ctx.signal.addEventListener('abort', () => stop(), { once: true });
     // The user's suggestion model scores the papers the page shows, for the "for you" marks; nothing is sent.
     let model: SuggestionModel | null = null;
     let onPage: PaperSighting[] = [];
@@ -73,6 +76,7 @@ export default defineContentScript({
       attributes: true,
       attributeFilter: ['data-props', 'href'],
     });
+    whileValid(() => observer.disconnect());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       const viewBefore = session.viewId;
       session.startNewView();
@@ -80,25 +84,24 @@ export default defineContentScript({
       if (session.viewId !== viewBefore) badges.newView();
       else badges.update();
     });
-    const unwatch = [
+    whileValid(
       captureEnabled.watch((enabled) => {
         session.setEnabled(enabled);
         badges.configure({ capture: enabled });
       }),
-      showBadges.watch((shown) => badges.configure({ badges: shown })),
-      dimSeen.watch((dim) => badges.configure({ dim })),
-      forYouMarks.watch((marks) => badges.configure({ marks })),
+    );
+    whileValid(showBadges.watch((shown) => badges.configure({ badges: shown })));
+    whileValid(dimSeen.watch((dim) => badges.configure({ dim })));
+    whileValid(forYouMarks.watch((marks) => badges.configure({ marks })));
+    whileValid(
       publishedSuggestions.watch((published) => {
         model = published?.model ?? null;
         rescore();
       }),
-    ];
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      for (const stop of unwatch) stop();
-      session.dispose();
-      badges.dispose();
-    });
+    );
+    // Ended last (signal listeners run in order), once nothing feeds them: the session's timers, the marks on the page.
+    whileValid(session.dispose);
+    whileValid(badges.dispose);
 
     const [capture, shown, dim, marks, published] = await Promise.all([
       captureEnabled.getValue(),

@@ -250,22 +250,3 @@ describe('the sync service', () => {
     expect((await synced())[shardKey(shardOf(P2))]).toEqual(before[shardKey(shardOf(P2))]);
   });
 });
-
-describe('the background', () => {
-  it('listens to the synced storage from start-up, and applies what arrives', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
-    // The fake browser has no ports; the background listens for an import's port at start-up.
-    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => {});
-    await syncEnabled.setValue(true);
-    const { default: entrypoint } = await import('@/entrypoints/background');
-    entrypoint.main();
-    const stamp = (Date.now() - 1000).toString(36);
-    await fakeBrowser.storage.sync.set({
-      [shardKey(shardOf('2509.24002'))]: { v: 1, e: [['2509.24002', 'Arrived', `${stamp}.0....`, 1]] },
-    });
-    await vi.advanceTimersByTimeAsync(QUIET_MS + 10);
-    const db = await openLibrary();
-    await vi.waitFor(async () => expect((await db.get('papers', '2509.24002'))?.title).toBe('Arrived'));
-    db.close();
-  });
-});
