@@ -183,45 +183,21 @@ export const paperRecord = v.pipe(
       note: v.optional(noteText, null),
       upvoteHistory: v.nullish(upvoteHistory, []),
       readingState,
+      // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
       annotatedAt: lenient(isoDate),
       queuedAt: lenient(isoDate),
       openedAt: lenient(isoDate),
     },
     'not an object',
   ),
-  v.transform(
-    ({
-      firstSeenAt,
-      lastSeenAt,
-      seenCount,
-      starred,
-      tags,
-      note,
-      upvoteHistory,
-      readingState,
-      annotatedAt,
-      queuedAt,
-      openedAt,
-      ...facts
-    }): Paper & { annotatedAt: string | null } => ({
-      ...UNKNOWN_FACTS,
-      ...defined(facts),
-      url: paperUrl(facts.id),
-      firstSeenAt,
-      lastSeenAt,
-      seenCount,
-      starred,
-      tags,
-      note,
-      // When the user last changed star, tags or note; unknown (null) in files from before it was kept.
-      annotatedAt,
-      readingState,
-      // Only a queued paper has a place in the queue; a file without one queues it at the edit that put it there.
-      queuedAt: readingState === 'to-read' ? (queuedAt ?? annotatedAt ?? lastSeenAt) : null,
-      openedAt,
-      upvoteHistory,
-    }),
-  ),
+  v.transform((read): Paper & { annotatedAt: string | null } => ({
+    ...UNKNOWN_FACTS,
+    // Facts the record lacks stay unknown; the bookkeeping fields always have a value (null when unknown).
+    ...defined(read),
+    url: paperUrl(read.id),
+    // Only a queued paper has a place in the queue; a file without one queues it at the edit that put it there.
+    queuedAt: read.readingState === 'to-read' ? (read.queuedAt ?? read.annotatedAt ?? read.lastSeenAt) : null,
+  })),
 );
 
 export function validatePaperRecord(
