@@ -17,6 +17,7 @@ const text = (name: string, max: number) =>
 const importId = v.string('unknown or expired import; start again');
 const starring = record({ id, starred: v.boolean('starred must be a boolean') }, 'not an object');
 const LOOKUP_IDS = `ids must be an array of up to ${MAX_LOOKUP_IDS}`;
+const clearsSyncedToo = record({ alsoSynced: v.literal(true) }, 'not an object');
 
 export const MESSAGE_DATA = {
   capture: captureBatch,
@@ -42,7 +43,7 @@ export const MESSAGE_DATA = {
   // Only `alsoSynced: true` clears the synced copy too; anything else clears this browser's library alone.
   clearLibrary: v.pipe(
     v.unknown(),
-    v.transform((data) => ({ alsoSynced: v.is(record({ alsoSynced: v.literal(true) }, ''), data) })),
+    v.transform((data) => ({ alsoSynced: v.is(clearsSyncedToo, data) })),
   ),
   importBegin: record({ fileName: text('fileName', 500) }, 'not an object'),
   importChunk: record({ importId, text: text('text', MAX_CHUNK_CHARS) }, 'not an object'),
