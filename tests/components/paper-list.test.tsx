@@ -31,7 +31,7 @@ function List() {
 }
 
 /** A viewport three rows tall (happy-dom lays nothing out). */
-function shortViewport(container: HTMLElement): HTMLElement {
+function shortViewport(container: Element): HTMLElement {
   const viewport = container.querySelector('.list-viewport') as HTMLElement;
   Object.defineProperty(viewport, 'clientHeight', { value: 200 });
   return viewport;
