@@ -88,7 +88,7 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
   const family = [
     { id: '2611.90001', title: 'Transformers for marsupial shelves' },
     { id: '2611.90002', title: 'A transformer for marsupial shelves' },
-    { id: '2611.90003', title: 'Transfer learning for marsupial shelves' },
+    { id: '2611.90003', title: 'Transfer learning for marsupial shelves in $\\mathcal{O}(n)$' },
   ].map((fields, index) => ({
     ...older[1 + index],
     ...fields,
@@ -273,6 +273,16 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     const view = await exported();
     expect(view.fileName).toMatch(new RegExp(`^papershelf-search-marsupial-${date}`));
     expect(view.papers.sort()).toEqual(family.map((paper) => paper.id).sort());
+    // BibTeX of the same view: each entry leads to arXiv, keeps the Hugging Face page beside it, and math as math.
+    await page.select('select[aria-label="Export format"]', 'bibtex');
+    const bibtex = await page.download({ css: '.export button', text: 'Export' });
+    expect(bibtex.fileName).toMatch(new RegExp(`^papershelf-search-marsupial-${date.replace('json', 'bib')}`));
+    for (const { id } of family) {
+      expect(bibtex.text).toContain(`url = {https://arxiv.org/abs/${id}}`);
+      expect(bibtex.text).toContain(`howpublished = {\\url{https://huggingface.co/papers/${id}}}`);
+    }
+    expect(bibtex.text).toContain('title = {Transfer learning for marsupial shelves in {$\\mathcal{O}(n)$}}');
+    await page.select('select[aria-label="Export format"]', 'json');
     await page.select(SCOPE, 'all');
     const all = await exported();
     expect(all.fileName).toMatch(new RegExp(`^papershelf-all-${date}`));
@@ -301,7 +311,59 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     );
     await page.click({ css: 'dialog[open] button', text: 'Delete' });
     await expect.poll(() => page.text(COUNT), WAIT).toBe(countText(total - 12, total - 12));
+
+    // One paper: the dialog names it, in the singular. (The tools are closed while a row is ticked: at a short
+    // window's height, open, they lie over the list.)
+    await page.click({ css: '.tools summary', text: 'Library tools' });
+    const one = await rowAt(page, 0);
+    const title = (await page.text(`li[data-paper-id="${one.id}"] a.title`)) as string;
+    await page.click(`li[data-paper-id="${one.id}"] input.select`);
+    await page.click({ css: '.tools summary', text: 'Library tools' });
+    await page.click({ css: '.tools button', text: 'Delete selected (1)' });
+    await expect.poll(() => page.text('dialog[open] h2'), WAIT).toBe(`Delete “${title}”?`);
+    expect(await texts(page, 'dialog[open] p')).toContain(
+      `This deletes “${title}”, with its star, tags and note. It cannot be undone.`,
+    );
+    await page.click({ css: 'dialog[open] button', text: 'Cancel' });
+    expect(await page.text(COUNT)).toBe(countText(total - 12, total - 12));
     await page.close();
+  });
+
+  it('wraps a title with a very long unbroken word in the row and the detail, nothing holding it scrolls sideways', async () => {
+    const word = `Hyper${'polyfluoro'.repeat(18)}ethylene`;
+    const paper = { ...older[10], id: '2611.90042', title: `On ${word} chains` };
+    const file = await tempFile(browser, 'long-word.json', backupOf([paper]));
+    const popup = await browser.openExtensionPage('popup');
+    await popup.chooseFile(IMPORT_INPUT, file);
+    await expect.poll(() => popup.text(IMPORT_STATUS), WAIT).toBe('Imported: 1 added, 0 updated, 0 skipped.');
+    await rm(file);
+    await popup.fill(SEARCH, paper.id); // a word this long is not indexed; its id finds it
+    const title = `li[data-paper-id="${paper.id}"] a.title`;
+    await expect.poll(() => popup.text(title), WAIT).toBe(paper.title);
+    const fits = (css: string) =>
+      popup.evaluate((query) => {
+        const element = document.querySelector(query) as HTMLElement;
+        // The title and everything that holds it (the row, the list, the page): none scrolls sideways.
+        const holders: Element[] = [];
+        for (let at: Element | null = element; at; at = at.parentElement) holders.push(at);
+        const sideways = holders.filter(
+          (other) =>
+            other.scrollWidth > other.clientWidth + 1 &&
+            other.clientWidth > 0 &&
+            !['hidden', 'clip'].includes(getComputedStyle(other).overflowX),
+        );
+        return {
+          wraps: element.scrollWidth <= element.clientWidth + 1,
+          sideways: sideways.map(
+            (other) => `${other.tagName}.${other.className} ${other.scrollWidth}>${other.clientWidth}`,
+          ),
+        };
+      }, css);
+    expect(await fits(title)).toEqual({ wraps: true, sideways: [] });
+    await popup.click(title);
+    await expect.poll(() => popup.text('#detail-title'), WAIT).toBe(paper.title);
+    expect(await fits('#detail-title')).toEqual({ wraps: true, sideways: [] });
+    await popup.close();
   });
 
   it('tells, on the next opening, of an import whose window closed while it read the file; the retry imports it', async () => {
