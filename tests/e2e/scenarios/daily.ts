@@ -366,23 +366,27 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     await popup.close();
   });
 
-  it('tells, on the next opening, of an import whose window closed while it read the file; the retry imports it', async () => {
+  /**
+   * Chooses a file in a popup that `stall` has set to stop short of the commit, waits until `stalled` says so,
+   * closes the popup; the next opening must say the import was interrupted, offer the file again, and the same file
+   * chosen again must be imported whole.
+   */
+  async function interruptedThenRetried(series: number, stall: (tab: Tab) => Promise<void>, stalled: RegExp) {
     const papers = syntheticLibrary(5, Date.now(), 1).map((paper, index) => ({
       ...paper,
-      id: `2612.${90001 + index}`,
+      id: `2612.${series + index}`,
     }));
-    const fileName = `${browser.name}-slow-read.json`;
-    const file = await tempFile(browser, 'slow-read.json', backupOf(papers));
+    const fileName = `${browser.name}-interrupted-${series}.json`;
+    const file = await tempFile(browser, `interrupted-${series}.json`, backupOf(papers));
     const before = await browser.openExtensionPage('popup');
     await expect.poll(() => before.text(COUNT), WAIT).toMatch(/papers$/);
     const shelf = (await before.text(COUNT)) as string;
     const size = Number(shelf.replace(/\D/g, ''));
-    // A read that has not ended when the window closes (a 64 MB file takes seconds): here it never ends.
-    await before.evaluate(() => {
-      File.prototype.text = () => new Promise<string>(() => {});
-    }, null);
+    await stall(before);
     await before.chooseFile(IMPORT_INPUT, file);
-    await expect.poll(() => before.text(IMPORT_STATUS), WAIT).toMatch(/^Reading /);
+    await expect
+      .poll(() => before.evaluate(() => document.documentElement.dataset.stalled ?? '', null), WAIT)
+      .toMatch(stalled);
     await before.close();
 
     const next = await browser.openExtensionPage('popup');
@@ -398,6 +402,72 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     await expect
       .poll(() => next.text(IMPORT_STATUS), WAIT)
       .toBe(`Imported: ${papers.length} added, 0 updated, 0 skipped.`);
+    await rm(file);
+    await expect
+      .poll(async () => {
+        await next.reload();
+        return next.text(COUNT);
+      }, WAIT)
+      .toBe(countText(size + papers.length, size + papers.length));
+    await next.close();
+  }
+
+  it('tells, on the next opening, of an import whose window closed while it read the file; the retry imports it', async () => {
+    // A read that has not ended when the window closes (a 64 MB file takes seconds): here it never ends.
+    await interruptedThenRetried(
+      90_001,
+      (popup) =>
+        popup.evaluate(() => {
+          File.prototype.text = () => {
+            document.documentElement.dataset.stalled = 'reading';
+            return new Promise<string>(() => {});
+          };
+        }, null),
+      /^reading$/,
+    );
+  });
+
+  it('tells, on the next opening, of an import whose window closed while it handed the file over; the retry imports it', async () => {
+    // The first piece reaches the background; its answer never comes back, as when the window closes between pieces.
+    await interruptedThenRetried(
+      90_101,
+      (popup) =>
+        popup.evaluate(() => {
+          type Runtime = { id?: string; sendMessage(message: unknown): Promise<unknown> };
+          const scope = globalThis as unknown as Record<'browser' | 'chrome', { runtime: Runtime } | undefined>;
+          const { runtime } = (scope.browser?.runtime.id ? scope.browser : scope.chrome) as { runtime: Runtime };
+          const send = runtime.sendMessage.bind(runtime);
+          runtime.sendMessage = (message) => {
+            if ((message as { type?: string }).type !== 'importChunk') return send(message);
+            return send(message).then(() => {
+              document.documentElement.dataset.stalled = 'handed over in part';
+              return new Promise(() => {});
+            });
+          };
+        }, null),
+      /^handed over in part$/,
+    );
+  });
+
+  it('goes on with an import whose window closed while the background checked and saved it, and says what it added', async () => {
+    const papers = syntheticLibrary(3_000, Date.now(), 30).map((paper, index) => ({
+      ...paper,
+      id: `2612.${String(20_000 + index).padStart(5, '0')}`,
+    }));
+    const file = await tempFile(browser, 'saved-meanwhile.json', backupOf(papers));
+    const popup = await browser.openExtensionPage('popup');
+    await expect.poll(() => popup.text(COUNT), WAIT).toMatch(/papers$/);
+    const size = Number(((await popup.text(COUNT)) as string).replace(/\D/g, ''));
+    await popup.chooseFile(IMPORT_INPUT, file);
+    await expect
+      .poll(() => popup.text(IMPORT_STATUS), { timeout: 60_000, interval: 50 })
+      .toMatch(/^(Checking|Saving) /);
+    await popup.close();
+
+    const next = await browser.openExtensionPage('popup');
+    await expect
+      .poll(() => next.text(IMPORT_STATUS), { timeout: 120_000, interval: 500 })
+      .toBe('Imported: 3,000 added, 0 updated, 0 skipped.');
     await rm(file);
     await expect
       .poll(async () => {
