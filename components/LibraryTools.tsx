@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { countSeenBefore, getPapers } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
-import { plural } from '@/lib/plural';
+import { formatCount, plural } from '@/lib/plural';
 import { AutoBackup } from './AutoBackup';
 import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -101,7 +101,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
               setPending({ kind: 'selection', count: selection.length, title: only?.title });
             }}
           >
-            Delete selected ({selection.length})
+            Delete selected ({formatCount(selection.length)})
           </button>
         </div>
         <div class="tool-row">

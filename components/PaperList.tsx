@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { dayLabel } from '@/lib/view/days';
+import { dayOfSort } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
 
 const ROW_HEIGHT = 66;
@@ -43,10 +44,15 @@ export function PaperList(props: PaperListProps) {
     return () => observer.disconnect();
   }, []);
 
-  // Keep the keyboard-active row in view.
+  // A row made active by a focus (a click, a Tab) is where the user already is: scrolling it into view would move
+  // the list under the pointer between press and release, and the click would land on something else.
+  const focusedByUser = useRef(-1);
+  // Keep the row the arrow keys made active in view.
   useEffect(() => {
     const element = viewport.current;
-    if (!element || activeIndex < 0) return;
+    const focused = focusedByUser.current === activeIndex;
+    focusedByUser.current = -1;
+    if (!element || activeIndex < 0 || focused) return;
     const top = activeIndex * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
@@ -62,14 +68,15 @@ export function PaperList(props: PaperListProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const total = Math.max(ids.length, props.total ?? 0);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  // Ordered by when papers were seen, the list falls into days: the first row of each says which.
+  // Ordered by when papers were seen (last or first), the list falls into those days: the first row of each says which.
   const now = Date.now();
+  const dateOf = dayOfSort(props.sort);
   const dayOf = (index: number) => {
     const paper = ids[index] === undefined ? undefined : props.paper(ids[index]);
-    return paper && dayLabel(paper.lastSeenAt, now);
+    return paper && dateOf && dayLabel(dateOf(paper), now);
   };
   const dayStart = (index: number) => {
-    if (props.sort !== 'lastSeen') return undefined;
+    if (!dateOf) return undefined;
     const day = dayOf(index);
     return day && (index === 0 || dayOf(index - 1) !== day) ? day : undefined;
   };
@@ -96,7 +103,10 @@ export function PaperList(props: PaperListProps) {
               active={index === activeIndex}
               highlightTerms={props.highlightTerms}
               selected={props.selected.has(paper.id)}
-              onFocus={() => props.onActivate(index)}
+              onFocus={() => {
+                focusedByUser.current = index;
+                props.onActivate(index);
+              }}
               sort={props.sort}
               onDetails={() => props.onDetails(paper)}
               onToggleStar={() => props.onToggleStar(paper)}

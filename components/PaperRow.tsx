@@ -1,5 +1,6 @@
 import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
+import { formatCount } from '@/lib/plural';
 import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import { matchSnippet } from '@/lib/view/highlight';
 import { formatAuthors, formatDay } from './format';
@@ -30,6 +31,7 @@ function orderedBy(paper: Paper, sort: PaperRowProps['sort']) {
       <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time>
     ) : null;
   if (sort === 'upvotes' || sort === 'velocity') return null; // the upvote count and its rate are always shown
+  if (sort === 'firstSeen') return <time dateTime={paper.firstSeenAt}>first seen {formatDay(paper.firstSeenAt)}</time>;
   return <time dateTime={paper.lastSeenAt}>seen {formatDay(paper.lastSeenAt)}</time>;
 }
 
@@ -83,12 +85,14 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
         </a>
         <div class="meta">
           {orderedBy(paper, sort)}
-          {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
+          {paper.upvotes !== null && (
+            <span title={`${formatCount(paper.upvotes)} upvotes`}>▲ {formatCount(paper.upvotes)}</span>
+          )}
           {velocity(paper, sort)}
           {paper.onlyFromSync ? (
             <span class="from-sync">from your other browser</span>
           ) : (
-            <span class="seen">seen {paper.seenCount}×</span>
+            <span class="seen">seen {formatCount(paper.seenCount)}×</span>
           )}
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">

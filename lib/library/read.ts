@@ -9,7 +9,7 @@ import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
 /** The orders the list can be shown in, each kept by an index of the papers store. */
-export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
+export type SortKey = 'lastSeen' | 'firstSeen' | 'published' | 'upvotes' | 'velocity';
 
 /** The database is older than this code (or absent): the background must open it first, as only it migrates. */
 export class LibraryNotReady extends Error {}
@@ -48,6 +48,7 @@ export async function openLibraryReader(
 
 const INDEX_OF = {
   lastSeen: 'lastSeenAt',
+  firstSeen: 'firstSeenAt',
   published: 'byPublished',
   upvotes: 'byUpvotes',
   velocity: 'byVelocity',
