@@ -39,12 +39,26 @@ const isRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[sta
 /** A finished import is still news this long after: the window that started it may have closed meanwhile. */
 const RECENT_MS = 15 * 60_000;
 
+/** The one file input every "Import" entry (the menu, the empty shelf) opens. */
+const IMPORT_INPUT_ID = 'import-file';
+
+/** Opens the file chooser of the import: called from a click, as browsers require. */
+export function chooseImportFile() {
+  (document.getElementById(IMPORT_INPUT_ID) as HTMLInputElement | null)?.click();
+}
+
+/**
+ * The import's file input and where it stands: always on the page (an import goes on, and is told, after the
+ * window that began it closed), while the ways to start one live in the menu and the empty state.
+ */
 export function ImportPanel() {
   // The file is read and handed over here; from then on the background reports.
   const [handover, setHandover] = useState<{ importId: string | null; fraction: number; fileName: string } | null>(
     null,
   );
   const [failure, setFailure] = useState('');
+  // A finished import's report, once read and dismissed, gives the list its room back.
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const background = useStored(importStatus, null);
   // Shown: the import handed over here, one running, or one that ended lately (its window may have closed).
@@ -53,7 +67,7 @@ export function ImportPanel() {
     (background.id === handover?.importId ||
       isRunning(background) ||
       (handover === null && Date.now() - background.at < RECENT_MS));
-  const ours = shown ? background : null;
+  const ours = shown && background.id !== dismissed ? background : null;
   const handingOver = handover !== null && handover.fraction < 1;
 
   const onFile = async (input: HTMLInputElement) => {
@@ -85,19 +99,18 @@ export function ImportPanel() {
     if (runningElsewhere) sendMessage('prepareLibrary', {}).catch(() => {});
   }, [runningElsewhere]);
   return (
-    <div class="import">
-      <label class="import-label">
-        Import…
-        <input
-          ref={input}
-          type="file"
-          class="visually-hidden"
-          accept=".json,application/json"
-          aria-label="Import library file (Papershelf or PaperMemory JSON)"
-          disabled={running}
-          onChange={(event) => onFile(event.currentTarget)}
-        />
-      </label>
+    <div class={status ? 'import import-bar' : 'import'}>
+      <input
+        ref={input}
+        id={IMPORT_INPUT_ID}
+        type="file"
+        class="visually-hidden"
+        tabIndex={-1}
+        accept=".json,application/json"
+        aria-label="Import library file (Papershelf or PaperMemory JSON)"
+        disabled={running}
+        onChange={(event) => onFile(event.currentTarget)}
+      />
       {running && (
         <progress
           aria-label="Progress of the import"
@@ -108,6 +121,16 @@ export function ImportPanel() {
       <p role="status" class="status import-status">
         {status}
       </p>
+      {!running && ours && !failure && (
+        <button
+          type="button"
+          class="dismiss"
+          aria-label="Dismiss the import report"
+          onClick={() => setDismissed(ours.id)}
+        >
+          ×
+        </button>
+      )}
       {!running && (failure || ours?.phase === 'failed') && (
         <button type="button" class="retry-import" onClick={() => input.current?.click()}>
           Choose the file again

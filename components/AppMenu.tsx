@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExportSubject } from './export-library';
+import type { LibraryState } from './use-library';
+import { useModule } from './use-module';
+
+export interface MenuProps {
+  library: LibraryState;
+  /** The view's ids for "This view" (see ExportPanel), and what the view is. */
+  view: string[] | undefined | null;
+  viewSubject: ExportSubject;
+  selection: string[];
+  onSelectionCleared: () => void;
+}
+
+const loadPanel = () => import('./MenuPanel');
+
+/**
+ * One menu for what is used once a week (export, import, library tools, page and sync settings), so the list keeps
+ * the popup; its panel is loaded the first time it opens.
+ */
+export function AppMenu(props: MenuProps) {
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const panel = useModule(loadPanel, open);
+  // A click elsewhere or Esc closes it, as a menu does; a dialog opened from it keeps it open behind.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      const target = event.target as Node;
+      if (menu.current?.contains(target) || (target as Element).closest?.('dialog')) return;
+      if (menu.current) menu.current.open = false;
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !menu.current || document.querySelector('dialog[open]')) return;
+      event.stopImmediatePropagation(); // closes the menu, not the search
+      menu.current.open = false;
+      menu.current.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', close);
+    window.addEventListener('keydown', closeOnEscape, true);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', closeOnEscape, true);
+    };
+  }, [open]);
+  return (
+    <details ref={menu} class="app-menu" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary aria-label="Menu: export, import, tools and settings" title="Export, import, tools and settings">
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+          <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+        </svg>
+      </summary>
+      {/* Kept once loaded, so a choice made in it (an export's format) holds the next time it opens. */}
+      {(open || panel) && (
+        <div class="menu-panel" hidden={!open}>
+          {panel ? <panel.MenuPanel {...props} /> : <p class="hint">Loading…</p>}
+        </div>
+      )}
+    </details>
+  );
+}

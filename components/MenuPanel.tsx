@@ -1,0 +1,23 @@
+import type { MenuProps } from './AppMenu';
+import { ExportPanel } from './ExportPanel';
+import { chooseImportFile } from './ImportPanel';
+import { LibraryTools } from './LibraryTools';
+import { PageSettings } from './PageSettings';
+import { SyncSetting } from './SyncSetting';
+
+/** The menu's contents: loaded on its first opening, never with the list. */
+export function MenuPanel({ library, view, viewSubject, selection, onSelectionCleared }: MenuProps) {
+  return (
+    <>
+      <section class="menu-section" aria-label="Export and import">
+        <ExportPanel library={library} view={view} viewSubject={viewSubject} selection={selection} />
+        <button type="button" class="import-button" onClick={chooseImportFile}>
+          Import a file…
+        </button>
+      </section>
+      <LibraryTools library={library} selection={selection} onSelectionCleared={onSelectionCleared} />
+      <PageSettings />
+      <SyncSetting />
+    </>
+  );
+}
