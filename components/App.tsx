@@ -6,7 +6,6 @@ import type { TopicWindow } from '@/lib/topics/topics';
 import type { SortKey } from '@/lib/view/select-papers';
 import { AnnotateDialog } from './AnnotateDialog';
 import { AppMenu } from './AppMenu';
-import { useWeeklyBackup } from './AutoBackup';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
@@ -29,6 +28,7 @@ import { useNewSince } from './use-new-since';
 import { usePaper, useQueue } from './use-recommend';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
+import { useWeeklyBackup } from './use-weekly-backup';
 import { WriteProblem } from './WriteProblem';
 
 /** What the list shows: the whole library (searched, filtered), the To read queue, or suggestions. */

@@ -37,10 +37,3 @@ export function AutoBackup({ db }: { db: LibraryReader | undefined }) {
     </div>
   );
 }
-
-/** Writes the weekly backup when a page opens and one is due. */
-export function useWeeklyBackup(db: LibraryReader | undefined) {
-  useEffect(() => {
-    if (db) backUpIfDue(db).catch((error) => console.warn('[papershelf] automatic backup failed:', error));
-  }, [db]);
-}

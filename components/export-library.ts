@@ -1,6 +1,4 @@
-import { bibtexChunks } from '@/lib/io/bibtex';
 import type { ChunkOptions } from '@/lib/io/chunks';
-import { csvChunks } from '@/lib/io/csv';
 import { downloadFile } from '@/lib/io/download';
 import { exportJsonChunks } from '@/lib/io/export-json';
 import { type ExportFormat, type ExportSubject, exportFileName } from '@/lib/io/file-name';
@@ -18,9 +16,10 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
 };
 
-function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: string, options: ChunkOptions) {
-  if (format === 'bibtex') return bibtexChunks(papers, options);
-  if (format === 'csv') return csvChunks(papers, options);
+/** BibTeX and CSV writers load when asked for: most exports and every backup are JSON. */
+async function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: string, options: ChunkOptions) {
+  if (format === 'bibtex') return (await import('@/lib/io/bibtex')).bibtexChunks(papers, options);
+  if (format === 'csv') return (await import('@/lib/io/csv')).csvChunks(papers, options);
   return exportJsonChunks(papers, exportedAt, papers.length, options);
 }
 
@@ -51,7 +50,7 @@ export async function exportLibrary(
   const exportedAt = new Date();
   const parts: string[] = [];
   const options = { onProgress: (written: number) => onProgress(papers.length ? written / papers.length : 1) };
-  for await (const part of chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
+  for await (const part of await chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
   const fileName = exportFileName(format, exportedAt, subject);
   downloadFile(parts, fileName, MIME[format]);
   if (wholeLibrary && format === 'json' && papers.length) await lastExportAt.setValue(exportedAt.toISOString());
