@@ -61,7 +61,7 @@ export function RowMenu({ paper, onDetails, onEdit, onDelete }: RowMenuProps) {
             Details
           </button>
           <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={run(onEdit)}>
-            Tags & note
+            Tags and note
           </button>
           <ReadingStateSelect paper={paper} />
           <button type="button" class="danger delete" aria-label={`Delete ${paper.title}`} onClick={run(onDelete)}>
