@@ -4,6 +4,7 @@ import { chooseImportFile } from './ImportPanel';
 import { LibraryTools } from './LibraryTools';
 import { PageSettings } from './PageSettings';
 import { SyncSetting } from './SyncSetting';
+import { ToolbarBadgeSetting } from './ToolbarBadgeSetting';
 
 /** The menu's contents: loaded on its first opening, never with the list. */
 export function MenuPanel({ library, view, viewSubject, selection, onSelectionCleared }: MenuProps) {
@@ -16,6 +17,7 @@ export function MenuPanel({ library, view, viewSubject, selection, onSelectionCl
         </button>
       </section>
       <LibraryTools library={library} selection={selection} onSelectionCleared={onSelectionCleared} />
+      <ToolbarBadgeSetting />
       <PageSettings />
       <SyncSetting />
     </>
