@@ -45,10 +45,15 @@ export function PaperList(props: PaperListProps) {
     return () => observer.disconnect();
   }, []);
 
-  // Keep the keyboard-active row in view.
+  // A row made active by a focus (a click, a Tab) is where the user already is: scrolling it into view would move
+  // the list under the pointer between press and release, and the click would land on something else.
+  const focusedByUser = useRef(-1);
+  // Keep the row the arrow keys made active in view.
   useEffect(() => {
     const element = viewport.current;
-    if (!element || activeIndex < 0) return;
+    const focused = focusedByUser.current === activeIndex;
+    focusedByUser.current = -1;
+    if (!element || activeIndex < 0 || focused) return;
     const top = activeIndex * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
@@ -98,7 +103,10 @@ export function PaperList(props: PaperListProps) {
               active={index === activeIndex}
               highlightTerms={props.highlightTerms}
               selected={props.selected?.has(paper.id)}
-              onFocus={() => props.onActivate(index)}
+              onFocus={() => {
+                focusedByUser.current = index;
+                props.onActivate(index);
+              }}
               sort={props.sort}
               onDetails={() => props.onDetails(paper)}
               onToggleStar={() => props.onToggleStar(paper)}

@@ -1,9 +1,9 @@
-import { buildSuggestions, createSuggestionTrainer } from '@/lib/background/suggestions';
+import { buildSuggestions, createSuggestionTrainer, RETRAIN_MEASURE } from '@/lib/background/suggestions';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import type { Paper } from '@/lib/paper';
 import { SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
-import { allSeedPapers } from '../helpers/papers';
+import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');
 const library: Paper[] = allSeedPapers().map((paper, i) => ({
@@ -41,5 +41,23 @@ describe('suggestions in the background', { timeout: 60_000 }, () => {
     expect(stored.ranked.length).toBeGreaterThan(10);
     for (const entry of stored.ranked) expect(entry.lastSeenAt >= since).toBe(true);
     expect(stored.ranked.map((entry) => entry.id)).not.toContain(rl[0].id);
+  });
+
+  it('learns from the newest 3,000 papers and every one acted on, however old', async () => {
+    const db = await openLibrary();
+    const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+    const papers = Array.from({ length: 3_200 }, (_, i) =>
+      makePaper(`2611.${String(10000 + i)}`, {
+        title: `Paper ${i} on ${i % 2 ? 'diffusion models' : 'policy optimization'}`,
+        lastSeenAt: minutesAgo(i),
+        ...(i >= 3_197 ? { starred: true, annotatedAt: minutesAgo(i) } : {}),
+      }),
+    );
+    await applyImport(db, papers);
+    await createSuggestionTrainer({ db: async () => db, published: () => {}, now: () => NOW }).run();
+    const [measure] = performance.getEntriesByName(RETRAIN_MEASURE) as PerformanceMeasure[];
+    expect(measure.detail).toMatchObject({ papers: 3_000 + 3 });
+    const stored = (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord;
+    expect(stored.positives).toBe(3);
   });
 });

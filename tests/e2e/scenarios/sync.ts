@@ -98,12 +98,22 @@ async function timeToSyncWrite(tab: Tab, target: string): Promise<number> {
   const clickedAt = await tab.evaluate(() => performance.now(), null);
   await tab.click(target);
   let writtenAt: number | undefined;
-  await expect
-    .poll(async () => {
-      writtenAt = await tab.evaluate(() => (window as unknown as { syncWrites: number[] }).syncWrites[0], null);
-      return writtenAt;
-    }, WAIT)
-    .toBeDefined();
+  try {
+    await expect
+      .poll(async () => {
+        writtenAt = await tab.evaluate(() => (window as unknown as { syncWrites: number[] }).syncWrites[0], null);
+        return writtenAt;
+      }, WAIT)
+      .toBeDefined();
+  } catch (error) {
+    // What the background says of sync, and whether the click took: where to look when no write came.
+    const said = await tab.evaluate(async (clicked) => {
+      const page = globalThis as unknown as { browser?: Api; chrome: Api };
+      const { syncStatus } = await (page.browser ?? page.chrome).storage.local.get('syncStatus');
+      return { syncStatus, pressed: document.querySelector(clicked)?.getAttribute('aria-pressed') };
+    }, target);
+    throw new Error(`no write into storage.sync after clicking ${target}: ${JSON.stringify(said)}`, { cause: error });
+  }
   return (writtenAt as number) - clickedAt;
 }
 
