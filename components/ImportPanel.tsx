@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
 import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
+import { megabytesOf, progressOf } from './format';
 import { importLibraryFile } from './import-library';
 import { useStored } from './use-stored';
 
@@ -29,10 +30,15 @@ const RUNNING: Partial<Record<ImportStatus['phase'], string>> = {
 };
 
 /** What the background says of an import: it goes on, and is reported here, even if this window closes. */
-function describeStatus(status: ImportStatus): string {
+export function describeStatus(status: ImportStatus): string {
   if (status.phase === 'done' && status.report) return describe(status.report);
   if (status.phase === 'failed') return `Nothing imported from ${status.fileName}: ${status.error ?? 'unknown error'}`;
-  return `${RUNNING[status.phase]} ${status.fileName}… (this window may close; the import goes on)`;
+  // The final commit has no count to tell: its papers are all merged, and it is written at once.
+  const counted =
+    status.phase === 'writing' && status.papers && status.fraction !== null
+      ? `: ${progressOf(status.papers.done, status.papers.total, 'paper')}`
+      : '';
+  return `${RUNNING[status.phase]} ${status.fileName}${counted}… (this window may close; the import goes on)`;
 }
 
 const isRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[status.phase]);
@@ -53,9 +59,12 @@ export function chooseImportFile() {
  */
 export function ImportPanel() {
   // The file is read and handed over here; from then on the background reports.
-  const [handover, setHandover] = useState<{ importId: string | null; fraction: number; fileName: string } | null>(
-    null,
-  );
+  const [handover, setHandover] = useState<{
+    importId: string | null;
+    fraction: number;
+    fileName: string;
+    bytes: number;
+  } | null>(null);
   const [failure, setFailure] = useState('');
   // A finished import's report, once read and dismissed, gives the list its room back.
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -75,10 +84,10 @@ export function ImportPanel() {
     input.value = ''; // choosing the same file again must fire again
     if (!file) return;
     setFailure('');
-    setHandover({ importId: null, fraction: 0, fileName: file.name });
+    setHandover({ importId: null, fraction: 0, fileName: file.name, bytes: file.size });
     try {
       await importLibraryFile(file, ({ importId, fraction }) =>
-        setHandover({ importId, fraction, fileName: file.name }),
+        setHandover({ importId, fraction, fileName: file.name, bytes: file.size }),
       );
     } catch (error) {
       setFailure(`Nothing imported: ${errorMessage(error)}`);
@@ -88,7 +97,7 @@ export function ImportPanel() {
   const status = failure
     ? failure
     : handingOver
-      ? `Reading ${handover.fileName}… keep this window open until it is handed over`
+      ? `Reading ${handover.fileName} (${megabytesOf(handover.fraction * handover.bytes, handover.bytes)})… keep this window open until it is handed over`
       : ours
         ? describeStatus(ours)
         : '';

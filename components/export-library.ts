@@ -24,14 +24,23 @@ async function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: strin
 }
 
 /** The papers to export, read from the library a slice at a time. */
-export async function readForExport(db: LibraryReader, ids?: readonly string[]): Promise<Paper[]> {
+export async function readForExport(
+  db: LibraryReader,
+  ids?: readonly string[],
+  /** Papers read so far, after each slice. */
+  onRead: (read: number) => void = () => {},
+): Promise<Paper[]> {
   const papers: Paper[] = [];
   if (!ids) {
-    for await (const slice of allPapers(db)) papers.push(...slice);
+    for await (const slice of allPapers(db)) {
+      papers.push(...slice);
+      onRead(papers.length);
+    }
     return papers;
   }
   for (let start = 0; start < ids.length; start += SLICE) {
     for (const paper of await getPapers(db, ids.slice(start, start + SLICE))) if (paper) papers.push(paper);
+    onRead(papers.length);
   }
   return papers;
 }
@@ -43,13 +52,14 @@ export async function readForExport(db: LibraryReader, ids?: readonly string[]):
 export async function exportLibrary(
   papers: Paper[],
   format: ExportFormat,
-  onProgress: (fraction: number) => void = () => {},
+  /** Papers written into the file so far, of all it will hold. */
+  onProgress: (written: number, total: number) => void = () => {},
   subject: ExportSubject = { kind: 'all' },
 ): Promise<string> {
   const wholeLibrary = subject.kind === 'all';
   const exportedAt = new Date();
   const parts: string[] = [];
-  const options = { onProgress: (written: number) => onProgress(papers.length ? written / papers.length : 1) };
+  const options = { onProgress: (written: number) => onProgress(written, papers.length) };
   for await (const part of await chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
   const fileName = exportFileName(format, exportedAt, subject);
   downloadFile(parts, fileName, MIME[format]);

@@ -15,6 +15,20 @@ const NUMBER = new Intl.NumberFormat('en-US');
 
 export const formatCount = (count: number) => NUMBER.format(count);
 
+/** Long work told in numbers: "12,400 of 50,000 papers". */
+export function progressOf(done: number, total: number, noun: string): string {
+  return `${formatCount(Math.min(done, total))} of ${plural(total, noun)}`;
+}
+
+/** A file's size as its progress is told: "4.2 of 12 MB". */
+export function megabytesOf(doneBytes: number, totalBytes: number): string {
+  const mb = (bytes: number) => {
+    const value = bytes / 1_000_000;
+    return value >= 10 ? Math.round(value).toString() : value.toFixed(1);
+  };
+  return `${mb(Math.min(doneBytes, totalBytes))} of ${mb(totalBytes)} MB`;
+}
+
 export function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
