@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ExportSubject } from './export-library';
+import { useDismiss } from './use-dismiss';
 import type { LibraryState } from './use-library';
 import { useModule } from './use-module';
 
@@ -22,27 +23,15 @@ export function AppMenu(props: MenuProps) {
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
   const panel = useModule(loadPanel, open);
-  // A click elsewhere or Esc closes it, as a menu does; a dialog opened from it keeps it open behind.
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: Event) => {
-      const target = event.target as Node;
-      if (menu.current?.contains(target) || (target as Element).closest?.('dialog')) return;
+  // A dialog opened from it (a deletion's) keeps it open behind.
+  useDismiss(
+    open,
+    menu,
+    () => {
       if (menu.current) menu.current.open = false;
-    };
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !menu.current || document.querySelector('dialog[open]')) return;
-      event.stopImmediatePropagation(); // closes the menu, not the search
-      menu.current.open = false;
-      menu.current.querySelector('summary')?.focus();
-    };
-    document.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', closeOnEscape, true);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', closeOnEscape, true);
-    };
-  }, [open]);
+    },
+    () => menu.current?.querySelector('summary'),
+  );
   return (
     <details ref={menu} class="app-menu" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary aria-label="Menu: export, import, tools and settings" title="Export, import, tools and settings">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibraryReader } from '@/lib/library/read';
 import { autoBackup } from '@/lib/settings';

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
 import { ReadingStateSelect } from './ReadingStateSelect';
+import { useDismiss } from './use-dismiss';
 
 interface RowMenuProps {
   paper: Paper;
@@ -14,25 +15,12 @@ export function RowMenu({ paper, onDetails, onEdit, onDelete }: RowMenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    // Esc closes this menu (not the search, not the detail) and gives the focus back to its button.
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.stopImmediatePropagation();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener('pointerdown', outside);
-    window.addEventListener('keydown', closeOnEscape, true);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      window.removeEventListener('keydown', closeOnEscape, true);
-    };
-  }, [open]);
+  useDismiss(
+    open,
+    root,
+    () => setOpen(false),
+    () => toggle.current,
+  );
   const run = (action: () => void) => () => {
     setOpen(false);
     action();
