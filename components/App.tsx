@@ -228,6 +228,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         >
           {searching && <option value="relevance">Relevance</option>}
           <option value="lastSeen">Last seen</option>
+          <option value="firstSeen">First seen</option>
           <option value="published">Published</option>
           <option value="upvotes">Upvotes</option>
           <option value="velocity">Rising fastest</option>

@@ -1,47 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
-import { type ImportReport, type ImportStatus, importStatus } from '@/lib/settings';
-import { megabytesOf, progressOf } from './format';
+import { importStatus } from '@/lib/settings';
+import { megabytesOf } from './format';
 import { importLibraryFile } from './import-library';
+import { describeImportStatus, isImportRunning } from './import-report';
 import { useStored } from './use-stored';
 
-function describe(report: ImportReport): string {
-  const from = report.source === 'papermemory' ? ' from PaperMemory' : '';
-  const kept = [
-    report.keptNewerCounts ? `newer counts kept for ${report.keptNewerCounts}` : '',
-    report.keptNewerAnnotations ? `newer stars, tags or notes kept for ${report.keptNewerAnnotations}` : '',
-  ].filter(Boolean);
-  const updated = `${report.updated} updated${kept.length ? ` (${kept.join(', ')})` : ''}`;
-  const summary = `Imported${from}: ${report.added} added, ${updated}, ${report.skipped.length} skipped`;
-  const reasons = report.skipped
-    .slice(0, 3)
-    .map((skip) => `#${skip.index + 1}${skip.id ? ` (${skip.id})` : ''}: ${skip.reason}`);
-  const more = report.skipped.length > 3 ? ` and ${report.skipped.length - 3} more` : '';
-  const details = reasons.length ? ` (${reasons.join('; ')}${more})` : '';
-  const warnings = report.warnings.length ? ` ${report.warnings.join(' ')}` : '';
-  return `${summary}${details}.${warnings}`;
-}
-
-const RUNNING: Partial<Record<ImportStatus['phase'], string>> = {
-  receiving: 'Handing over',
-  checking: 'Checking',
-  writing: 'Saving',
-};
-
-/** What the background says of an import: it goes on, and is reported here, even if this window closes. */
-export function describeStatus(status: ImportStatus): string {
-  if (status.phase === 'done' && status.report) return describe(status.report);
-  if (status.phase === 'failed') return `Nothing imported from ${status.fileName}: ${status.error ?? 'unknown error'}`;
-  // The final commit has no count to tell: its papers are all merged, and it is written at once.
-  const counted =
-    status.phase === 'writing' && status.papers && status.fraction !== null
-      ? `: ${progressOf(status.papers.done, status.papers.total, 'paper')}`
-      : '';
-  return `${RUNNING[status.phase]} ${status.fileName}${counted}… (this window may close; the import goes on)`;
-}
-
-const isRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[status.phase]);
 /** A finished import is still news this long after: the window that started it may have closed meanwhile. */
 const RECENT_MS = 15 * 60_000;
 
@@ -74,7 +39,7 @@ export function ImportPanel() {
   const shown =
     background &&
     (background.id === handover?.importId ||
-      isRunning(background) ||
+      isImportRunning(background) ||
       (handover === null && Date.now() - background.at < RECENT_MS));
   const ours = shown && background.id !== dismissed ? background : null;
   const handingOver = handover !== null && handover.fraction < 1;
@@ -99,11 +64,11 @@ export function ImportPanel() {
     : handingOver
       ? `Reading ${handover.fileName} (${megabytesOf(handover.fraction * handover.bytes, handover.bytes)})… keep this window open until it is handed over`
       : ours
-        ? describeStatus(ours)
+        ? describeImportStatus(ours)
         : '';
-  const running = handingOver || isRunning(ours);
+  const running = handingOver || isImportRunning(ours);
   // An import shown as running wakes the worker: if it was stopped mid-import, it says so on waking.
-  const runningElsewhere = isRunning(background) && !handover;
+  const runningElsewhere = isImportRunning(background) && !handover;
   useEffect(() => {
     if (runningElsewhere) sendMessage('prepareLibrary', {}).catch(() => {});
   }, [runningElsewhere]);

@@ -5,7 +5,7 @@ import { sendMessage } from '@/lib/messages';
 import { AutoBackup } from './AutoBackup';
 import { backUpIfDue } from './auto-backup';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatDay, plural } from './format';
+import { formatCount, formatDay, plural } from './format';
 import { StorageStatus } from './StorageStatus';
 import { ClearSyncedCopy, RemovedEverywhere } from './SyncSetting';
 import type { LibraryState } from './use-library';
@@ -100,7 +100,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
               setPending({ kind: 'selection', count: selection.length, title: only?.title });
             }}
           >
-            Delete selected ({selection.length})
+            Delete selected ({formatCount(selection.length)})
           </button>
         </div>
         <div class="tool-row">

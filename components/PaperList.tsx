@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Paper } from '@/lib/paper';
 import { dayLabel } from '@/lib/view/days';
-import type { SortKey } from '@/lib/view/select-papers';
+import { dayOfSort, type SortKey } from '@/lib/view/select-papers';
 import { PaperRow } from './PaperRow';
 
 const ROW_HEIGHT = 66;
@@ -69,14 +69,15 @@ export function PaperList(props: PaperListProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const total = Math.max(ids.length, props.total ?? 0);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  // Ordered by when papers were seen, the list falls into days: the first row of each says which.
+  // Ordered by when papers were seen (last or first), the list falls into those days: the first row of each says which.
   const now = Date.now();
+  const dateOf = dayOfSort(props.sort);
   const dayOf = (index: number) => {
     const paper = ids[index] === undefined ? undefined : props.paper(ids[index]);
-    return paper && dayLabel(paper.lastSeenAt, now);
+    return paper && dateOf && dayLabel(dateOf(paper), now);
   };
   const dayStart = (index: number) => {
-    if (props.sort !== 'lastSeen') return undefined;
+    if (!dateOf) return undefined;
     const day = dayOf(index);
     return day && (index === 0 || dayOf(index - 1) !== day) ? day : undefined;
   };

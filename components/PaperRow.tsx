@@ -2,7 +2,7 @@ import type { Paper } from '@/lib/paper';
 import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import { matchSnippet } from '@/lib/view/highlight';
 import type { SortKey } from '@/lib/view/select-papers';
-import { formatAuthors, formatDay } from './format';
+import { formatAuthors, formatCount, formatDay } from './format';
 import { Highlighted } from './Highlighted';
 import { READING_STATE_LABEL } from './ReadingStateSelect';
 import { RowMenu } from './RowMenu';
@@ -33,6 +33,7 @@ function orderedBy(paper: Paper, sort: PaperRowProps['sort']) {
       <time dateTime={paper.publishedAt}>published {formatDay(paper.publishedAt)}</time>
     ) : null;
   if (sort === 'upvotes' || sort === 'velocity') return null; // the upvote count and its rate are always shown
+  if (sort === 'firstSeen') return <time dateTime={paper.firstSeenAt}>first seen {formatDay(paper.firstSeenAt)}</time>;
   return <time dateTime={paper.lastSeenAt}>seen {formatDay(paper.lastSeenAt)}</time>;
 }
 
@@ -88,12 +89,14 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
         </a>
         <div class="meta">
           {orderedBy(paper, sort)}
-          {paper.upvotes !== null && <span title={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
+          {paper.upvotes !== null && (
+            <span title={`${formatCount(paper.upvotes)} upvotes`}>▲ {formatCount(paper.upvotes)}</span>
+          )}
           {velocity(paper, sort)}
           {paper.onlyFromSync ? (
             <span class="from-sync">from your other browser</span>
           ) : (
-            <span class="seen">seen {paper.seenCount}×</span>
+            <span class="seen">seen {formatCount(paper.seenCount)}×</span>
           )}
           {paper.tags.map((tag) => (
             <span key={tag} class="tag">

@@ -35,6 +35,6 @@ export function interrupted(status: ImportStatus | null): ImportStatus | null {
     phase: 'failed',
     fraction: null,
     error:
-      'the import was interrupted (the browser stopped the extension’s background); nothing of it was saved. Import the file again.',
+      'the import was interrupted (the browser stopped the extension’s background); nothing of it was saved. Choose it again to retry.',
   };
 }

@@ -177,7 +177,8 @@ export function createLibraryService(deps: LibraryServiceDeps): Handlers {
         at: Date.now(),
         phase: 'failed',
         fraction: null,
-        error: 'the window closed before the file was handed over; nothing of it was saved. Choose it again to retry.',
+        error:
+          'the import was interrupted: the window closed before the file was handed over; nothing of it was saved. Choose it again to retry.',
       });
       return { abandoned: true };
     },

@@ -12,7 +12,7 @@ import { DB_NAME, DB_VERSION, type LibrarySchema, PAPER_COUNT_KEY, type StoreNam
 import { toPaper } from './stored';
 
 export type LibraryReader = IDBPDatabase<LibrarySchema>;
-export type SortKey = 'lastSeen' | 'published' | 'upvotes' | 'velocity';
+export type SortKey = 'lastSeen' | 'firstSeen' | 'published' | 'upvotes' | 'velocity';
 
 /** The database is older than this code (or absent): the background must open it first, as only it migrates. */
 export class LibraryNotReady extends Error {}
@@ -51,6 +51,7 @@ export async function openLibraryReader(
 
 const INDEX_OF = {
   lastSeen: 'lastSeenAt',
+  firstSeen: 'firstSeenAt',
   published: 'byPublished',
   upvotes: 'byUpvotes',
   velocity: 'byVelocity',

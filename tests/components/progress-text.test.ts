@@ -1,5 +1,5 @@
 import { megabytesOf, progressOf } from '@/components/format';
-import { describeStatus } from '@/components/ImportPanel';
+import { describeImportStatus } from '@/components/import-report';
 
 describe('long work told in numbers', () => {
   it('says how many of how many', () => {
@@ -15,10 +15,10 @@ describe('long work told in numbers', () => {
 
   it('tells an import being written in papers, and its final commit without a false count', () => {
     const writing = { id: 'a', fileName: 'big.json', at: 0, phase: 'writing' as const };
-    expect(describeStatus({ ...writing, fraction: 0.248, papers: { done: 12_400, total: 50_000 } })).toBe(
+    expect(describeImportStatus({ ...writing, fraction: 0.248, papers: { done: 12_400, total: 50_000 } })).toBe(
       'Saving big.json: 12,400 of 50,000 papers… (this window may close; the import goes on)',
     );
-    expect(describeStatus({ ...writing, fraction: null, papers: { done: 50_000, total: 50_000 } })).toBe(
+    expect(describeImportStatus({ ...writing, fraction: null, papers: { done: 50_000, total: 50_000 } })).toBe(
       'Saving big.json… (this window may close; the import goes on)',
     );
   });

@@ -209,7 +209,7 @@ describe('an import the popup does not have to watch', () => {
     const reopened = await openPopup(session);
     await expect
       .poll(() => reopened.locator('.import-status').textContent())
-      .toBe(`Imported: ${papers.length} added, 0 updated, 0 skipped.`);
+      .toBe(`Imported: ${papers.length.toLocaleString('en-US')} added, 0 updated, 0 skipped.`);
   });
 
   it('holds no downloads permission while automatic backups are off, after imports and exports', async () => {

@@ -43,24 +43,36 @@ describe('the read API', () => {
     expect(await orderedIds(db, 'lastSeen')).toEqual(['2601.00001', '2601.00004', '2601.00003', '2601.00002']);
     expect(await orderedIds(db, 'published')).toEqual(['2601.00004', '2601.00003', '2601.00001', '2601.00002']);
     expect(await orderedIds(db, 'upvotes')).toEqual(['2601.00002', '2601.00001', '2601.00004', '2601.00003']);
-    for (const sort of ['lastSeen', 'published', 'upvotes'] as const) {
+    for (const sort of ['lastSeen', 'firstSeen', 'published', 'upvotes'] as const) {
       const first = (await papersInOrder(db, sort, 2)).papers.map((paper) => paper.id);
       expect(first).toEqual((await orderedIds(db, sort)).slice(0, 2));
     }
+  });
+
+  it('orders "First seen" by the day a paper was first seen, not the last: an old paper seen again stays down', async () => {
+    const db = await openLibrary();
+    await applyImport(db, [
+      makePaper('2601.00011', { firstSeenAt: at(1), lastSeenAt: at(9) }),
+      makePaper('2601.00012', { firstSeenAt: at(5), lastSeenAt: at(5) }),
+      makePaper('2601.00013', { firstSeenAt: at(3), lastSeenAt: at(3) }),
+    ]);
+    expect(await orderedIds(db, 'firstSeen')).toEqual(['2601.00012', '2601.00013', '2601.00011']);
+    expect(await orderedIds(db, 'lastSeen')).toEqual(['2601.00011', '2601.00012', '2601.00013']);
   });
 
   it('pages through every sort from its index, past runs of rows that share a key, to the same order', async () => {
     // Captures stamp their papers with one time, so whole runs of rows tie on the sort's key.
     const many = Array.from({ length: 23 }, (_, index) =>
       makePaper(`2602.${String(index).padStart(5, '0')}`, {
-        lastSeenAt: at(1 + (index % 3)),
+        lastSeenAt: at(4 + (index % 3)),
+        firstSeenAt: at(1 + (index % 2)),
         publishedAt: index % 4 ? at(index % 2) : null,
         upvotes: index % 5 ? index % 3 : null,
       }),
     );
     const db = await openLibrary();
     await applyImport(db, many);
-    for (const sort of ['lastSeen', 'published', 'upvotes', 'velocity'] as const) {
+    for (const sort of ['lastSeen', 'firstSeen', 'published', 'upvotes', 'velocity'] as const) {
       for (const size of [1, 4, 7, 23, 40]) {
         const pages: string[][] = [];
         let page = await papersInOrder(db, sort, size);

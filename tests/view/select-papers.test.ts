@@ -1,5 +1,5 @@
 import type { Paper } from '@/lib/paper';
-import { filterIds, sortPapers } from '@/lib/view/select-papers';
+import { dayOfSort, filterIds, sortPapers } from '@/lib/view/select-papers';
 
 function paper(id: string, fields: Partial<Paper>): Paper {
   return { id, lastSeenAt: '2026-01-01T00:00:00.000Z', publishedAt: null, upvotes: null, ...fields } as Paper;
@@ -22,6 +22,24 @@ describe('sortPapers', () => {
     expect(ids(sortPapers(library, 'lastSeen'))).toEqual(['2601.00002', '2601.00004', '2601.00003', '2601.00001']);
     expect(ids(sortPapers(library, 'published'))).toEqual(['2601.00004', '2601.00003', '2601.00001', '2601.00002']);
     expect(ids(sortPapers(library, 'upvotes'))).toEqual(['2601.00002', '2601.00003', '2601.00001', '2601.00004']);
+  });
+});
+
+describe('first seen and the days a list falls into', () => {
+  const seen = [
+    paper('2601.00001', { firstSeenAt: '2026-01-01T08:00:00.000Z', lastSeenAt: '2026-01-09T08:00:00.000Z' }),
+    paper('2601.00002', { firstSeenAt: '2026-01-06T08:00:00.000Z', lastSeenAt: '2026-01-06T08:00:00.000Z' }),
+  ];
+
+  it('orders by the first sighting, newest first, whatever was seen since', () => {
+    expect(ids(sortPapers(seen, 'firstSeen'))).toEqual(['2601.00002', '2601.00001']);
+    expect(ids(sortPapers(seen, 'lastSeen'))).toEqual(['2601.00001', '2601.00002']);
+  });
+
+  it('groups the default order by the day last seen, "First seen" by the day first seen, and no other order', () => {
+    expect(dayOfSort('lastSeen')?.(seen[0])).toBe('2026-01-09T08:00:00.000Z');
+    expect(dayOfSort('firstSeen')?.(seen[0])).toBe('2026-01-01T08:00:00.000Z');
+    for (const sort of ['published', 'upvotes', 'velocity', 'relevance'] as const) expect(dayOfSort(sort)).toBeNull();
   });
 });
 

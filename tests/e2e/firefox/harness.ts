@@ -5,7 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type HTTPRequest,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { type HfPage, hfResponse } from '../hf-site';
 import type { DownloadedFile, ExtensionBrowser, Tab, Target } from '../scenarios/driver';
@@ -205,6 +211,13 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
       await element.dispose();
     },
     click: (target) => page.locator(selector(target)).click(),
+    press: (key) => page.keyboard.press(key as KeyInput),
+    type: (text) => page.keyboard.type(text),
+    async select(css, value) {
+      const element = await page.locator(css).waitHandle();
+      await element.select(value);
+      await element.dispose();
+    },
     text: (css) => page.evaluate((query) => document.querySelector(query)?.textContent ?? null, css),
     async chooseFile(css, path) {
       const input = (await page.waitForSelector(css)) as ElementHandle<HTMLInputElement> | null;

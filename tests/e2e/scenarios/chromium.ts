@@ -36,6 +36,9 @@ function chromiumTab(page: Page): Tab {
     url: async () => page.url(),
     fill: (target, value) => locate(target).fill(value),
     click: (target) => locate(target).click(),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    select: async (selector, value) => void (await locate(selector).selectOption(value)),
     text: (selector) => page.evaluate((css) => document.querySelector(css)?.textContent ?? null, selector),
     chooseFile: (selector, path) => locate(selector).setInputFiles(path),
     async download(target) {

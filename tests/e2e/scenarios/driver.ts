@@ -22,6 +22,12 @@ export interface Tab {
   fill(target: Target, value: string): Promise<void>;
   /** Waits for the target, then clicks it. */
   click(target: Target): Promise<void>;
+  /** Presses a key where the focus is: a key's name (ArrowDown, Escape) or one character. */
+  press(key: string): Promise<void>;
+  /** Types `text` where the focus is, key by key. */
+  type(text: string): Promise<void>;
+  /** Waits for the <select>, then chooses its option of `value`, as a person picks one. */
+  select(selector: string, value: string): Promise<void>;
   /** The text of the first element matching `selector` now, or null when there is none (does not wait). */
   text(selector: string): Promise<string | null>;
   /** Waits for the file input, then chooses the file at `path` in it. */
