@@ -5,35 +5,35 @@ import type { Paper } from '@/lib/paper';
 import { formatCount, plural } from '@/lib/plural';
 import type { TopicWindow } from '@/lib/topics/topics';
 import { AnnotateDialog } from './AnnotateDialog';
-import { useWeeklyBackup } from './AutoBackup';
+import { AppMenu } from './AppMenu';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
-import { ExportPanel } from './ExportPanel';
 import type { ExportSubject } from './export-library';
 import { FilterBar } from './FilterBar';
 import { ForYouList } from './ForYouList';
 import { ImportPanel } from './ImportPanel';
-import { LibraryTools } from './LibraryTools';
-import { PageSettings } from './PageSettings';
 import { PaperDetail } from './PaperDetail';
 import { PaperList } from './PaperList';
 import { setReadingState } from './ReadingStateSelect';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
-import { SyncSetting } from './SyncSetting';
 import { TopicList } from './TopicList';
 import { useKeyboard } from './use-keyboard';
 import { useLibrary } from './use-library';
 import { useLibraryView } from './use-library-view';
+import { useModule } from './use-module';
 import { useNewSince } from './use-new-since';
 import { usePaper, useQueue } from './use-recommend';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
+import { useWeeklyBackup } from './use-weekly-backup';
 import { WriteProblem } from './WriteProblem';
 
 /** What the list shows: the whole library (searched, filtered), the To read queue, or suggestions. */
 type Shelf = 'library' | 'to-read' | 'for-you';
+
+const loadDeleteDialog = () => import('./DeletePaperDialog');
 
 export function App({ fullPage = false }: { fullPage?: boolean }) {
   const library = useLibrary();
@@ -47,6 +47,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [annotating, setAnnotating] = useState<Paper | null>(null);
+  const [deleting, setDeleting] = useState<Paper | null>(null);
+  const deleteDialog = useModule(loadDeleteDialog, deleting !== null);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [filters, setFilters] = useState<LibraryFilters>({});
   const [newOnly, setNewOnly] = useState(false);
@@ -145,9 +147,10 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           setTopicKey(null);
         }}
         onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
+        compact={!fullPage}
       />
     ),
-    [topics.result, topics.stale, topics.error, topicWindow, topicKey],
+    [topics.result, topics.stale, topics.error, topicWindow, topicKey, fullPage],
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
   const topicPhrase = topics.result?.topics.find((candidate) => candidate.key === topicKey)?.label;
@@ -157,19 +160,23 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       ? { kind: 'topic', topic: topicPhrase }
       : { kind: 'view' };
   const expectedRows = searching ? search.result?.total : filtering ? undefined : (library.count ?? undefined);
-  const footer = useMemo(
+  const menu = useMemo(
     () => (
-      <footer class="app-footer">
-        <ExportPanel library={library} view={exportView} viewSubject={viewSubject} selection={[...selected]} />
-        <ImportPanel />
-        <LibraryTools library={library} selection={[...selected]} onSelectionCleared={() => setSelected(new Set())} />
-        <PageSettings />
-        <SyncSetting />
-      </footer>
+      <AppMenu
+        library={library}
+        view={exportView}
+        viewSubject={viewSubject}
+        selection={[...selected]}
+        onSelectionCleared={() => setSelected(new Set())}
+      />
     ),
     [library, exportView, viewSubject.kind, search.query, topicPhrase, selected],
   );
   const empty = library.count === 0;
+  // In the popup a paper's detail takes the whole area below the search: the topics wait behind it.
+  const reading = Boolean(detail) && !fullPage;
+  // Bulk selection belongs to the full page; a popup row keeps to its own actions.
+  const rowSelection = fullPage ? selected : undefined;
   const error = library.error ?? view.error;
   return (
     <div class={fullPage ? 'app full-page' : 'app'}>
@@ -181,10 +188,21 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         </output>
         <CaptureSwitch />
         {!fullPage && (
-          <a href="/library.html" target="_blank" class="open-full" rel="noreferrer">
-            Open full view
+          <a href="/library.html" target="_blank" class="open-full" rel="noreferrer" title="Open full view">
+            <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16">
+              <path
+                d="M9 2h5v5M14 2 7.5 8.5M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+            </svg>
+            <span class="visually-hidden">Open full view</span>
           </a>
         )}
+        {menu}
       </header>
       {library.stale && (
         <p role="alert" class="error">
@@ -263,7 +281,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         </nav>
       )}
       {/* The last ranking kept shows before the library has even been counted. */}
-      {!empty && (library.count !== null || topics.result !== null) && topicList}
+      {!empty && !reading && (library.count !== null || topics.result !== null) && topicList}
       {fullPage && (
         <FilterBar db={library.db} changeStamp={library.change.stamp} filters={filters} onChange={setFilters} />
       )}
@@ -273,7 +291,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           No paper has every word of “{search.query}”; showing papers with some of them.
         </p>
       )}
-      <main class="list-area" data-results-for={search.query || undefined}>
+      <main class={reading ? 'list-area reading' : 'list-area'} data-results-for={search.query || undefined}>
         {empty ? (
           <EmptyState />
         ) : shelf === 'for-you' ? (
@@ -292,11 +310,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             onDetails={(paper) => setDetailId(paper.id)}
             activeIndex={activeIndex}
             highlightTerms={[]}
-            selected={selected}
+            selected={rowSelection}
             onActivate={setActiveIndex}
             onToggleStar={toggleStar}
             onToggleSelect={toggleSelect}
             onEdit={setAnnotating}
+            onDelete={setDeleting}
           />
         ) : view.ids.length === 0 && view.complete ? (
           <p class="hint no-results" role="status">
@@ -317,11 +336,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             onDetails={(paper) => setDetailId(paper.id)}
             activeIndex={activeIndex}
             highlightTerms={search.result?.terms ?? []}
-            selected={selected}
+            selected={rowSelection}
             onActivate={setActiveIndex}
             onToggleStar={toggleStar}
             onToggleSelect={toggleSelect}
             onEdit={setAnnotating}
+            onDelete={setDeleting}
           />
         )}
         {detail && (
@@ -335,8 +355,18 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           />
         )}
       </main>
-      {footer}
+      <ImportPanel />
       <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
+      {deleting && deleteDialog && (
+        <deleteDialog.DeletePaperDialog
+          db={library.db}
+          paper={deleting}
+          onClose={() => {
+            setDeleting(null);
+            if (detailId === deleting.id) setDetailId(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibraryReader } from '@/lib/library/read';
 import { autoBackup } from '@/lib/preferences';
@@ -36,11 +36,4 @@ export function AutoBackup({ db }: { db: LibraryReader | undefined }) {
       </span>
     </div>
   );
-}
-
-/** Writes the weekly backup when a page opens and one is due. */
-export function useWeeklyBackup(db: LibraryReader | undefined) {
-  useEffect(() => {
-    if (db) backUpIfDue(db).catch((error) => console.warn('[papershelf] automatic backup failed:', error));
-  }, [db]);
 }

@@ -28,8 +28,8 @@ export function BackupReminder({ count }: { count: number }) {
   return (
     <aside class="reminder" aria-label="Backup reminder">
       <span>
-        {formatCount(count)} papers and no backup yet. Export keeps a copy you control, or turn on weekly backups in
-        Library tools.
+        {formatCount(count)} papers and no backup yet. Export (in the menu) keeps a copy you control, or turn on weekly
+        backups in its Library tools.
       </span>
       <button type="button" onClick={() => backupReminderDismissedAt.setValue(count)}>
         Dismiss

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibraryReader } from '@/lib/library/read';
+import { plural } from '@/lib/plural';
 import { exportLibrary, readForExport } from './export-library';
+import { progressOf } from './format';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -32,7 +34,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel, db, onConfi
     if (!db) return;
     setBackup({ running: true, message: 'Saving a backup…' });
     try {
-      const fileName = await exportLibrary(await readForExport(db), 'json');
+      const papers = await readForExport(db, undefined, (read) =>
+        setBackup({ running: true, message: `Saving a backup… ${plural(read, 'paper')} read` }),
+      );
+      const fileName = await exportLibrary(papers, 'json', (done, total) =>
+        setBackup({ running: true, message: `Saving a backup… ${progressOf(done, total, 'paper')} written` }),
+      );
       setBackup({ running: false, message: `Backup saved as ${fileName}.` });
     } catch (error) {
       setBackup({ running: false, message: `The backup failed: ${errorMessage(error)}. Nothing was deleted.` });

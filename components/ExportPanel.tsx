@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import { formatCount } from '@/lib/plural';
 import { type ExportFormat, type ExportSubject, exportLibrary, readForExport } from './export-library';
+import { progressOf } from './format';
 import type { LibraryState } from './use-library';
 
 type Scope = 'all' | 'view' | 'selection';
@@ -24,7 +25,8 @@ export function ExportPanel({ library, view, viewSubject, selection }: ExportPan
   const [scope, setScope] = useState<Scope>(narrowed ? 'view' : 'all');
   // A search or topic on screen is what one means to export; back to everything when it is gone.
   useEffect(() => setScope(narrowed ? 'view' : 'all'), [narrowed]);
-  const [progress, setProgress] = useState<number | null>(null);
+  // Told in papers, as the library is read and then as the file is written.
+  const [progress, setProgress] = useState<{ step: 'Reading' | 'Writing'; done: number; total: number } | null>(null);
   const [status, setStatus] = useState('');
   const { db, count } = library;
   const viewSize = view === null ? 0 : (view?.length ?? count ?? 0);
@@ -32,17 +34,24 @@ export function ExportPanel({ library, view, viewSubject, selection }: ExportPan
 
   const run = async () => {
     if (!db) return;
-    setProgress(0);
+    setProgress({ step: 'Reading', done: 0, total: size });
     setStatus('');
     try {
-      const papers = await readForExport(db, { all: undefined, view: view ?? undefined, selection }[scope]);
+      const papers = await readForExport(db, { all: undefined, view: view ?? undefined, selection }[scope], (done) =>
+        setProgress({ step: 'Reading', done, total: size }),
+      );
       const subject: ExportSubject =
         scope === 'all'
           ? { kind: 'all' }
           : scope === 'view'
             ? viewSubject
             : { kind: 'selection', count: selection.length };
-      const fileName = await exportLibrary(papers, format, setProgress, subject);
+      const fileName = await exportLibrary(
+        papers,
+        format,
+        (done, total) => setProgress({ step: 'Writing', done, total }),
+        subject,
+      );
       setStatus(`Saved ${fileName}.`);
     } catch (error) {
       setStatus(`Export failed: ${errorMessage(error)}`);
@@ -71,7 +80,14 @@ export function ExportPanel({ library, view, viewSubject, selection }: ExportPan
       <button type="button" onClick={run} disabled={progress !== null || !db || size === 0}>
         Export…
       </button>
-      {progress !== null && <progress aria-label="Export progress" value={progress} max={1} />}
+      {progress !== null && (
+        <>
+          <progress aria-label="Export progress" value={progress.done} max={Math.max(1, progress.total)} />
+          <span role="status" class="status export-progress">
+            {progress.step} {progressOf(progress.done, progress.total, 'paper')}…
+          </span>
+        </>
+      )}
       {status && (
         <span role="status" class="status">
           {status}

@@ -20,13 +20,15 @@ interface PaperListProps {
   listKey: string;
   activeIndex: number;
   highlightTerms: string[];
-  selected: ReadonlySet<string>;
+  /** The papers selected for bulk actions; undefined where rows carry no selection (the popup). */
+  selected?: ReadonlySet<string>;
   onActivate: (index: number) => void;
   sort: SortKey | 'relevance';
   onDetails: (paper: Paper) => void;
   onToggleStar: (paper: Paper) => void;
   onToggleSelect: (paper: Paper) => void;
   onEdit: (paper: Paper) => void;
+  onDelete: (paper: Paper) => void;
 }
 
 /** A windowed list: only the rows in view (plus a few) are in the DOM, whatever the library's size. */
@@ -102,7 +104,7 @@ export function PaperList(props: PaperListProps) {
               dayStart={dayStart(index)}
               active={index === activeIndex}
               highlightTerms={props.highlightTerms}
-              selected={props.selected.has(paper.id)}
+              selected={props.selected?.has(paper.id)}
               onFocus={() => {
                 focusedByUser.current = index;
                 props.onActivate(index);
@@ -112,6 +114,7 @@ export function PaperList(props: PaperListProps) {
               onToggleStar={() => props.onToggleStar(paper)}
               onToggleSelect={() => props.onToggleSelect(paper)}
               onEdit={() => props.onEdit(paper)}
+              onDelete={() => props.onDelete(paper)}
             />
           );
         })}

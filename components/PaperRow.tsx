@@ -5,7 +5,8 @@ import { formatVelocity, noVelocityReason, upvoteTrend } from '@/lib/velocity';
 import { matchSnippet } from '@/lib/view/highlight';
 import { formatAuthors, formatDay } from './format';
 import { Highlighted } from './Highlighted';
-import { ReadingStateSelect } from './ReadingStateSelect';
+import { READING_STATE_LABEL } from './ReadingStateSelect';
+import { RowMenu } from './RowMenu';
 
 interface PaperRowProps {
   paper: Paper;
@@ -13,7 +14,8 @@ interface PaperRowProps {
   /** The day this row's group starts ("Today", "Yesterday", "Monday", "Nov 28"), on its first row only. */
   dayStart?: string;
   active: boolean;
-  selected: boolean;
+  /** Whether the row is selected for bulk actions; undefined where there is no bulk selection (the popup). */
+  selected?: boolean;
   /** The list's order: the row shows the value it is ordered by. */
   sort: SortKey | 'relevance';
   highlightTerms: string[];
@@ -22,6 +24,7 @@ interface PaperRowProps {
   onToggleStar: () => void;
   onToggleSelect: () => void;
   onEdit: () => void;
+  onDelete: () => void;
 }
 
 /** The fact the list is ordered by, first in the row's meta line. */
@@ -59,14 +62,16 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
       onFocusCapture={on.onFocus}
     >
       {dayStart && <span class="day-start">{dayStart}</span>}
-      <input
-        type="checkbox"
-        class="select"
-        checked={selected}
-        aria-label={`Select ${paper.title}`}
-        title="Select for export, tagging or deletion"
-        onChange={on.onToggleSelect}
-      />
+      {selected !== undefined && (
+        <input
+          type="checkbox"
+          class="select"
+          checked={selected}
+          aria-label={`Select ${paper.title}`}
+          title="Select for export, tagging or deletion"
+          onChange={on.onToggleSelect}
+        />
+      )}
       <div class="paper-main">
         <a
           class="title"
@@ -99,7 +104,9 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
               {tag}
             </span>
           ))}
-          <ReadingStateSelect paper={paper} />
+          {paper.readingState && (
+            <span class={`state-label is-${paper.readingState}`}>{READING_STATE_LABEL[paper.readingState]}</span>
+          )}
           {snippet ? (
             <span class="snippet">
               <span class="snippet-field">{snippet.field}:</span>{' '}
@@ -114,24 +121,14 @@ export function PaperRow({ paper, top, dayStart, active, selected, sort, highlig
         <button
           type="button"
           class="star"
+          title={paper.starred ? 'Unstar' : 'Star'}
           aria-pressed={paper.starred}
           aria-label={`${paper.starred ? 'Unstar' : 'Star'} ${paper.title}`}
           onClick={on.onToggleStar}
         >
           {paper.starred ? '★' : '☆'}
         </button>
-        <button
-          type="button"
-          class="details"
-          aria-label="Details"
-          title="Abstract, authors and links"
-          onClick={on.onDetails}
-        >
-          ⋯
-        </button>
-        <button type="button" class="edit" aria-label={`Tags and note for ${paper.title}`} onClick={on.onEdit}>
-          ✎
-        </button>
+        <RowMenu paper={paper} onDetails={on.onDetails} onEdit={on.onEdit} onDelete={on.onDelete} />
       </div>
     </li>
   );

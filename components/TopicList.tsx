@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { EMPTY_WINDOW_HINT, type TopicsResult, type TopicWindow } from '@/lib/topics/topics';
 import { Sparkline } from './Sparkline';
 
@@ -10,6 +11,8 @@ interface TopicListProps {
   activeKey: string | null;
   onWindowChange: (window: TopicWindow) => void;
   onToggle: (key: string) => void;
+  /** One line of topics that opens into the whole list (the popup); the full page shows them all. */
+  compact?: boolean;
 }
 
 const WINDOW_LABELS: Record<TopicWindow, string> = {
@@ -18,23 +21,37 @@ const WINDOW_LABELS: Record<TopicWindow, string> = {
   all: 'All time',
 };
 
-function Hint({ result, error, window }: Pick<TopicListProps, 'result' | 'error' | 'window'>) {
-  if (error) return <p class="hint">Topics could not be read: {error}</p>;
-  if (result === null) return <p class="hint">Finding topics…</p>;
-  if (window !== 'all' && result.recentPapers === 0) return <p class="hint">{EMPTY_WINDOW_HINT}</p>;
-  if (result.fallback === 'young-library') {
+/** Why there is nothing to show, in one short line; the whole reason is its tooltip and, opened, its text. */
+function Hint({
+  result,
+  error,
+  window,
+  open,
+}: Pick<TopicListProps, 'result' | 'error' | 'window'> & { open: boolean }) {
+  if (error) return <p class="hint topics-hint">Topics could not be read: {error}</p>;
+  if (result === null) return <p class="hint topics-hint">Finding topics…</p>;
+  if (window !== 'all' && result.recentPapers === 0)
     return (
-      <p class="hint">Nothing is dated before this window yet, so rising cannot be told: the most frequent topics.</p>
+      <p class="hint topics-hint" title={EMPTY_WINDOW_HINT}>
+        {open ? EMPTY_WINDOW_HINT : 'No papers dated in this window yet.'}
+      </p>
     );
-  }
   if (result.topics.length === 0) {
     return (
-      <p class="hint">
+      <p class="hint topics-hint">
         {window === 'all' ? 'Topics appear once a few papers share a term.' : 'Nothing rose clearly in this window.'}
       </p>
     );
   }
   return null;
+}
+
+/** What the topics are: rising in the window, or, while nothing is dated before it, the most frequent. */
+function heading(result: TopicsResult | null, window: TopicWindow) {
+  if (window === 'all') return { text: 'Top topics', title: undefined };
+  if (result?.fallback === 'young-library')
+    return { text: 'Most frequent', title: 'Nothing is dated before this window yet, so rising cannot be told' };
+  return { text: 'Rising', title: `Topics rising in the last ${WINDOW_LABELS[window]}` };
 }
 
 export function TopicList({
@@ -45,42 +62,66 @@ export function TopicList({
   activeKey,
   onWindowChange,
   onToggle,
+  compact = false,
 }: TopicListProps) {
+  const [expanded, setExpanded] = useState(false);
+  const open = !compact || expanded;
+  const title = heading(result, window);
+  const topics = result?.topics ?? [];
   return (
-    <section class="topics" aria-labelledby="topics-heading">
+    <section class={open ? 'topics' : 'topics compact'} aria-labelledby="topics-heading">
       <div class="topics-head">
-        <h2 id="topics-heading">{window === 'all' ? 'Top topics' : 'Rising topics'}</h2>
-        <select
-          aria-label="Topic window"
-          value={window}
-          onChange={(event) => onWindowChange(event.currentTarget.value as TopicWindow)}
-        >
-          {Object.entries(WINDOW_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <h2 id="topics-heading" title={title.title}>
+          {title.text}
+        </h2>
+        {/* Every topic stays in the list, opened or not: one line shows those that fit. */}
+        {topics.length > 0 && (
+          <ul id="topic-list" aria-label="Trending topics" class="topic-list" aria-busy={stale || undefined}>
+            {topics.map((topic) => (
+              <li key={topic.key}>
+                <button
+                  type="button"
+                  class="topic"
+                  aria-pressed={topic.key === activeKey}
+                  title={[topic.evidence, topic.variants.length ? `Also: ${topic.variants.join(', ')}` : '']
+                    .filter(Boolean)
+                    .join('. ')}
+                  onClick={() => onToggle(topic.key)}
+                >
+                  {topic.label} <span class="topic-count topic-evidence">{topic.evidence}</span>
+                  <Sparkline values={topic.series} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {!open && <Hint result={result} error={error} window={window} open={false} />}
+        {open && (
+          <select
+            aria-label="Topic window"
+            value={window}
+            onChange={(event) => onWindowChange(event.currentTarget.value as TopicWindow)}
+          >
+            {Object.entries(WINDOW_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+        {compact && (
+          <button
+            type="button"
+            class="topics-toggle"
+            aria-expanded={expanded}
+            aria-controls="topic-list"
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Less' : topics.length > 0 ? `All ${topics.length}` : 'More'}
+          </button>
+        )}
       </div>
-      <Hint result={result} error={error} window={window} />
-      {result !== null && result.topics.length > 0 && (
-        <ul aria-label="Trending topics" class="topic-list" aria-busy={stale || undefined}>
-          {result.topics.map((topic) => (
-            <li key={topic.key}>
-              <button
-                type="button"
-                class="topic"
-                aria-pressed={topic.key === activeKey}
-                title={topic.variants.length ? `Also: ${topic.variants.join(', ')}` : undefined}
-                onClick={() => onToggle(topic.key)}
-              >
-                {topic.label} <span class="topic-count topic-evidence">{topic.evidence}</span>
-                <Sparkline values={topic.series} />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {open && <Hint result={result} error={error} window={window} open />}
     </section>
   );
 }

@@ -1,6 +1,4 @@
-import { bibtexChunks } from '@/lib/io/bibtex';
 import type { ChunkOptions } from '@/lib/io/chunks';
-import { csvChunks } from '@/lib/io/csv';
 import { downloadFile } from '@/lib/io/download';
 import { exportJsonChunks } from '@/lib/io/export-json';
 import { type ExportFormat, type ExportSubject, exportFileName } from '@/lib/io/file-name';
@@ -18,21 +16,31 @@ const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
 };
 
-function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: string, options: ChunkOptions) {
-  if (format === 'bibtex') return bibtexChunks(papers, options);
-  if (format === 'csv') return csvChunks(papers, options);
+/** BibTeX and CSV writers load when asked for: most exports and every backup are JSON. */
+async function chunksOf(format: ExportFormat, papers: Paper[], exportedAt: string, options: ChunkOptions) {
+  if (format === 'bibtex') return (await import('@/lib/io/bibtex')).bibtexChunks(papers, options);
+  if (format === 'csv') return (await import('@/lib/io/csv')).csvChunks(papers, options);
   return exportJsonChunks(papers, exportedAt, papers.length, options);
 }
 
 /** The papers to export, read from the library a slice at a time. */
-export async function readForExport(db: LibraryReader, ids?: readonly string[]): Promise<Paper[]> {
+export async function readForExport(
+  db: LibraryReader,
+  ids?: readonly string[],
+  /** Papers read so far, after each slice. */
+  onRead: (read: number) => void = () => {},
+): Promise<Paper[]> {
   const papers: Paper[] = [];
   if (!ids) {
-    for await (const slice of allPapers(db)) papers.push(...slice);
+    for await (const slice of allPapers(db)) {
+      papers.push(...slice);
+      onRead(papers.length);
+    }
     return papers;
   }
   for (let start = 0; start < ids.length; start += SLICE) {
     for (const paper of await getPapers(db, ids.slice(start, start + SLICE))) if (paper) papers.push(paper);
+    onRead(papers.length);
   }
   return papers;
 }
@@ -44,14 +52,15 @@ export async function readForExport(db: LibraryReader, ids?: readonly string[]):
 export async function exportLibrary(
   papers: Paper[],
   format: ExportFormat,
-  onProgress: (fraction: number) => void = () => {},
+  /** Papers written into the file so far, of all it will hold. */
+  onProgress: (written: number, total: number) => void = () => {},
   subject: ExportSubject = { kind: 'all' },
 ): Promise<string> {
   const wholeLibrary = subject.kind === 'all';
   const exportedAt = new Date();
   const parts: string[] = [];
-  const options = { onProgress: (written: number) => onProgress(papers.length ? written / papers.length : 1) };
-  for await (const part of chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
+  const options = { onProgress: (written: number) => onProgress(written, papers.length) };
+  for await (const part of await chunksOf(format, papers, exportedAt.toISOString(), options)) parts.push(part);
   const fileName = exportFileName(format, exportedAt, subject);
   downloadFile(parts, fileName, MIME[format]);
   if (wholeLibrary && format === 'json' && papers.length) await lastExportAt.setValue(exportedAt.toISOString());

@@ -2,6 +2,7 @@
 import type { ImportReport } from '@/lib/io/import-file';
 import { formatCount } from '@/lib/plural';
 import type { ImportStatus } from '@/lib/status';
+import { progressOf } from './format';
 
 export function describeImport(report: ImportReport): string {
   const from = report.source === 'papermemory' ? ' from PaperMemory' : '';
@@ -32,7 +33,12 @@ const RUNNING: Partial<Record<ImportStatus['phase'], string>> = {
 export function describeImportStatus(status: ImportStatus): string {
   if (status.phase === 'done' && status.report) return describeImport(status.report);
   if (status.phase === 'failed') return `Nothing imported from ${status.fileName}: ${status.error ?? 'unknown error'}`;
-  return `${RUNNING[status.phase]} ${status.fileName}… (this window may close; the import goes on)`;
+  // The final commit has no count to tell: its papers are all merged, and it is written at once.
+  const counted =
+    status.phase === 'writing' && status.papers && status.fraction !== null
+      ? `: ${progressOf(status.papers.done, status.papers.total, 'paper')}`
+      : '';
+  return `${RUNNING[status.phase]} ${status.fileName}${counted}… (this window may close; the import goes on)`;
 }
 
 export const isImportRunning = (status: ImportStatus | null) => Boolean(status && RUNNING[status.phase]);

@@ -3,13 +3,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/lib/errors';
 import type { LibrarySchema } from '@/lib/library/schema';
 import { libraryChange } from '@/lib/status';
-import { readTopics } from '@/lib/topics/read';
 import type { TopicsResult, TopicWindow } from '@/lib/topics/topics';
 import { keepTopics, keptTopics } from './kept-topics';
 
 /** Library changes arriving in a burst (a capture, an import) re-read topics once. */
 export const SETTLE_MS = 300;
-const LIMIT = 12;
+/** The popup's list holds the top ten, whether its one line shows them all or not. */
+const LIMIT = 10;
+// The ranking and its term lexicon load after the first rows are shown, never with them.
+const loadReader = () => import('@/lib/topics/read');
 
 export interface TopicsState {
   result: TopicsResult | null;
@@ -67,6 +69,7 @@ export function useTopics(
       async () => {
         try {
           const { at } = await libraryChange.getValue();
+          const { readTopics } = await loadReader();
           const result = await readTopics(db, { window, now: new Date().toISOString(), limit: LIMIT });
           if (controller.signal.aborted) return;
           ranked.current = true;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createActionBadge } from '@/lib/background/action-badge';
 import { interrupted } from '@/lib/background/import-job';
 import { createLibraryService } from '@/lib/background/library-service';
 import { backupBeforeMigration, dataUrl } from '@/lib/background/pre-migration-backup';
@@ -12,6 +13,7 @@ import { autoBackup, captureEnabled } from '@/lib/preferences';
 import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
 import { importStatus, libraryChange, publishedSuggestions, writeProblem } from '@/lib/status';
 import { createSyncService } from '@/lib/sync/service';
+import { actionBadgeEnabled } from '@/lib/toolbar/action-badge';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {
@@ -39,8 +41,17 @@ export default defineBackground(() => {
     db,
     published: ({ at, model }) => void publishedSuggestions.setValue({ at, model }),
   });
+  // Chrome's MV3 `action`, Firefox's MV2 `browserAction`: the toolbar button either way.
+  const badge = createActionBadge({
+    db,
+    enabled: () => actionBadgeEnabled.getValue(),
+    action: browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction,
+  });
+  badge.schedule();
+  actionBadgeEnabled.watch(() => badge.schedule());
   // After every write, whoever made it (a page, an import, the other browser through sync).
   const changed = (ids: string[] | undefined) => {
+    badge.schedule();
     void libraryChange.setValue({ at: Date.now(), ids: ids && ids.length <= 500 ? ids : null });
     void merger.written().catch(console.warn);
     suggestions.schedule();

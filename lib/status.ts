@@ -24,6 +24,8 @@ export interface ImportStatus {
   phase: 'receiving' | 'checking' | 'writing' | 'done' | 'failed';
   /** Progress within the phase (0–1), or null when it cannot be told (the final commit). */
   fraction: number | null;
+  /** While writing: how many of the file's papers are merged so far, and how many it has. */
+  papers?: { done: number; total: number };
   report?: ImportReport;
   error?: string;
 }

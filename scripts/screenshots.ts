@@ -65,7 +65,7 @@ try {
     await full.emulateMedia({ colorScheme: scheme });
     await full.goto(session.libraryUrl);
     await full.getByRole('list', { name: /^Trending/ }).waitFor();
-    await full.locator('li[data-paper-id]').nth(1).getByRole('button', { name: 'Details' }).click();
+    await full.locator('li[data-paper-id]').nth(1).locator('a.title').click();
     await full.locator('section.detail').waitFor();
     await full.screenshot({ path: join(DOCS, `library-${scheme}.png`) });
     console.log(`docs/library-${scheme}.png`);

@@ -16,10 +16,10 @@ export async function runImport(db: LibraryDB, text: string, progress: ImportPro
   const plan = parseImportFile(text);
   if (!plan.ok) throw new Error(plan.error);
   const total = plan.papers.length;
-  progress({ phase: 'writing', fraction: 0 });
+  progress({ phase: 'writing', fraction: 0, papers: { done: 0, total } });
   // Lookups are the part that can be counted; the final commit reports no fraction rather than a false 100 %.
   const summary = await applyImport(db, plan.papers, undefined, (merged) =>
-    progress({ phase: 'writing', fraction: merged < total ? merged / total : null }),
+    progress({ phase: 'writing', fraction: merged < total ? merged / total : null, papers: { done: merged, total } }),
   );
   return { source: plan.source, ...summary, skipped: plan.skipped, warnings: plan.warnings };
 }

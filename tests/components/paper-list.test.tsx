@@ -26,6 +26,7 @@ function List() {
       onToggleStar={noop}
       onToggleSelect={noop}
       onEdit={noop}
+      onDelete={noop}
     />
   );
 }

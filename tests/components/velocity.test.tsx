@@ -28,6 +28,7 @@ function row(paper: Paper, sort: SortKey) {
         onToggleStar={noop}
         onToggleSelect={noop}
         onEdit={noop}
+        onDelete={noop}
       />
     </ul>,
   );

@@ -8,7 +8,7 @@ import { badgeLatency } from './badge-latency';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, INJECTION_WORD, paperScreen, serveHfSite, weeklyScreen, withSpaNavigation } from './hf-site';
 import { serveHfStyles } from './hf-style';
-import { expectLibraryCount, openPopup } from './popup';
+import { expectLibraryCount, openMenu, openPopup } from './popup';
 
 const SETTLE_MS = 1_500; // comfortably more than the content script's debounce and a library write
 
@@ -138,7 +138,10 @@ describe('what the library remembers, on the Hugging Face pages', () => {
       name === 'Capture while browsing'
         ? popup.getByRole('switch', { name })
         : popup.getByRole('checkbox', { name, exact: true });
-    if (name !== 'Capture while browsing') await popup.getByText('On Hugging Face pages').click();
+    if (name !== 'Capture while browsing') {
+      await openMenu(popup);
+      await popup.getByText('On Hugging Face pages').click();
+    }
     await control.setChecked(checked);
     await expect.poll(() => control.isChecked()).toBe(checked);
     await popup.close();

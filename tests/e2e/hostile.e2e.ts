@@ -7,7 +7,7 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
 import { type ExtensionSession, launchExtension } from './harness';
 import { serveHfSite } from './hf-site';
-import { expectLibraryCount, exportJson, openPopup } from './popup';
+import { expectLibraryCount, exportJson, openPopup, openRowMenu } from './popup';
 
 const FILE_PAYLOADS = readFileSync(resolve(import.meta.dirname, '../fixtures/hostile/payloads.txt'), 'utf8')
   .split('\n')
@@ -98,7 +98,9 @@ describe('hostile pages', () => {
       expect(titles.length).toBeGreaterThan(5);
       for (const title of titles) expect(title).toMatch(/^Hostile \d+: /);
       for (let index = 0; index < 5; index++) {
-        await page.locator('li[data-paper-id]').nth(index).getByRole('button', { name: 'Details' }).click();
+        const row = page.locator('li[data-paper-id]').nth(index);
+        await openRowMenu(row);
+        await row.getByRole('button', { name: 'Details' }).click();
         const hrefs = await page
           .locator('section.detail')
           .getByRole('link')

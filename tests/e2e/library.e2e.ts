@@ -6,7 +6,7 @@ import { syntheticLibrary } from '../../bench/synthetic-library';
 import { islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
 import { type ExtensionSession, launchExtension } from './harness';
 import { serveHfSite } from './hf-site';
-import { expectLibraryCount, exportJson, openPopup } from './popup';
+import { expectLibraryCount, exportJson, openMenu, openPopup } from './popup';
 
 const PER_PAGE = 100;
 const DAY = 86_400_000;
@@ -95,11 +95,13 @@ describe('a large library in the popup', () => {
 
   it('keeps its scroll position when a paper is starred, and starts at the top for a new sort', async () => {
     const popup = await openPopup(session);
-    // The whole library is loaded once Export is enabled.
+    // The whole library is loaded once Export (in the menu) is enabled.
+    await openMenu(popup);
     await popup
       .getByRole('button', { name: /^Export/ })
       .and(popup.locator(':enabled'))
       .waitFor();
+    await popup.locator('details.app-menu > summary').click(); // closed again: the list is the popup's
     const viewport = popup.locator('.list-viewport');
     await viewport.evaluate((element) => {
       element.scrollTop = 2_000;
@@ -157,6 +159,7 @@ describe('a large library in the popup', () => {
     expect(shown).toBeGreaterThan(200);
     expect(inAbstracts.length).toBeGreaterThan(200);
 
+    await openMenu(popup);
     await popup.getByLabel('Papers to export').selectOption('view');
     const file = await exportJson(popup);
     expect(file.count).toBe(shown);

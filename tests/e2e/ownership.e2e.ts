@@ -9,7 +9,9 @@ import {
   expectLibraryCount,
   exportFromPopup,
   exportJson,
+  openMenu,
   openPopup,
+  openRowMenu,
   tempFile,
 } from './popup';
 
@@ -47,10 +49,9 @@ describe('owning the library', () => {
       .getByRole('button', { name: /^Star / })
       .first()
       .click();
-    await popup
-      .getByRole('button', { name: /^Tags and note for / })
-      .first()
-      .click();
+    const firstRow = popup.locator('li[data-paper-id]').first();
+    await openRowMenu(firstRow);
+    await firstRow.getByRole('button', { name: /^Tags and note for / }).click();
     await popup.getByLabel('Tags (comma-separated)').fill('to-read, survey');
     await popup.getByLabel('Note', { exact: true }).fill('Compare with last week’s paper.');
     await popup.getByRole('button', { name: 'Save' }).click();
@@ -62,6 +63,7 @@ describe('owning the library', () => {
     expect(before.count).toBe(captured);
     expect(before.papers.filter((paper) => paper.starred && paper.tags.length)).toHaveLength(1);
 
+    await openMenu(popup);
     await popup.getByText('Library tools').click();
     await popup.getByRole('button', { name: 'Clear everything…' }).click();
     await popup.getByRole('button', { name: 'Delete everything' }).click();
@@ -93,11 +95,13 @@ describe('owning the library', () => {
 
   it('exports BibTeX and CSV with dated file names', async () => {
     const popup = await openPopup(session);
+    await openMenu(popup);
     await popup.getByLabel('Export format').selectOption('bibtex');
     const bib = await exportFromPopup(popup);
     expect(bib.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.bib$/);
     expect(bib.text.match(/^@misc\{/gm)).toHaveLength(captured);
 
+    await openMenu(popup);
     await popup.getByLabel('Export format').selectOption('csv');
     const csv = await exportFromPopup(popup);
     expect(csv.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -113,6 +117,7 @@ describe('owning the library', () => {
     const shown = Number((await popup.getByLabel('Paper count').textContent())?.split(' ')[0]);
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(captured);
+    await openMenu(popup);
     await popup.getByLabel('Papers to export').selectOption('view');
     const file = await exportJson(popup);
     expect(file.count).toBe(shown);

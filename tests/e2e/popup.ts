@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { paperUrl } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
@@ -44,12 +44,32 @@ export async function expectLibraryCount(session: ExtensionSession, count: numbe
   expect(shown).toBe(want);
 }
 
+/** Opens the popup's one menu (export, import, library tools, settings), unless it is open already. */
+export async function openMenu(popup: Page): Promise<void> {
+  const menu = popup.locator('details.app-menu');
+  if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open)))
+    await menu.locator('> summary').click();
+}
+
+export async function closeMenu(popup: Page): Promise<void> {
+  const menu = popup.locator('details.app-menu');
+  if (await menu.evaluate((details) => (details as HTMLDetailsElement).open)) await menu.locator('> summary').click();
+}
+
+/** Opens a row's "more" menu (details, tags and note, reading state, delete), unless it is open already. */
+export async function openRowMenu(row: Locator): Promise<void> {
+  const more = row.getByRole('button', { name: /^More actions for / });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+}
+
 /** Presses Export (everything, JSON unless another format is chosen) and reads the downloaded file. */
 export async function exportFromPopup(popup: Page): Promise<{ fileName: string; text: string }> {
+  await openMenu(popup);
   const [download] = await Promise.all([
     popup.waitForEvent('download'),
     popup.getByRole('button', { name: /^Export/ }).click(),
   ]);
+  await closeMenu(popup); // the list is the popup's again
   return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 

@@ -5,7 +5,17 @@ import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, serveScreens } from './hf-site';
-import { chooseImport, expectLibraryCount, exportFromPopup, exportJson, imported, openPopup, tempFile } from './popup';
+import {
+  chooseImport,
+  expectLibraryCount,
+  exportFromPopup,
+  exportJson,
+  imported,
+  openMenu,
+  openPopup,
+  openRowMenu,
+  tempFile,
+} from './popup';
 
 const fontSize = (page: Page, selector: string) =>
   page
@@ -72,6 +82,7 @@ describe('reading the library', () => {
 
     await detail.getByRole('button', { name: /Back to list/ }).click();
     expect(await detail.count()).toBe(0);
+    await openRowMenu(row);
     await row.getByRole('button', { name: 'Details' }).click();
     await expect.poll(() => popup.getByRole('region', { name: paper.title }).count()).toBe(1);
   });
@@ -80,6 +91,7 @@ describe('reading the library', () => {
     const page = await session.context.newPage();
     await page.goto(session.libraryUrl);
     const row = page.locator('li[data-paper-id]').first();
+    await openRowMenu(row);
     await row.getByRole('button', { name: 'Details' }).click();
     const detail = page.locator('section.detail');
     await detail.waitFor();
@@ -105,6 +117,7 @@ describe('reading the library', () => {
 
   it('counts what “Forget older papers” would delete in the library, and offers a backup first', async () => {
     const popup = await openPopup(session);
+    await openMenu(popup);
     await popup.getByText('Library tools', { exact: true }).click();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await popup.getByLabel('Forget papers last seen before').fill(tomorrow);
@@ -180,6 +193,7 @@ describe('an import the popup does not have to watch', () => {
   it('offers no export of an empty library', async () => {
     const popup = await openPopup(session);
     await popup.getByLabel('Paper count').filter({ hasText: '0 papers' }).waitFor();
+    await openMenu(popup);
     expect(await popup.getByRole('button', { name: /^Export/ }).isDisabled()).toBe(true);
   });
 
@@ -207,6 +221,7 @@ describe('an import the popup does not have to watch', () => {
       return Promise.all([chrome.permissions.contains({ permissions: ['downloads'] }), typeof chrome.downloads]);
     });
     expect(held).toEqual([false, 'undefined']);
+    await openMenu(popup);
     await popup.getByText('Library tools', { exact: true }).click();
     expect(await popup.getByLabel(/Back up every week/).isChecked()).toBe(false);
   });
@@ -216,6 +231,7 @@ describe('an import the popup does not have to watch', () => {
     const reminder = popup.getByRole('complementary', { name: 'Backup reminder' });
     await reminder.waitFor();
     // A CSV of the library is no backup: Import cannot restore it.
+    await openMenu(popup);
     await popup.getByLabel('Export format').selectOption('csv');
     await exportFromPopup(popup);
     await popup.reload();
@@ -223,6 +239,7 @@ describe('an import the popup does not have to watch', () => {
     // Nor is a JSON file of part of it.
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('diffusion');
     await popup.locator('main[data-results-for="diffusion"]').waitFor();
+    await openMenu(popup);
     await popup.getByLabel('Papers to export').selectOption('view');
     await exportFromPopup(popup);
     await popup.reload();

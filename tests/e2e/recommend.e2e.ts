@@ -3,7 +3,17 @@ import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { type ExtensionSession, launchExtension } from './harness';
 import { isReinforcementLearning, type Screen, serveScreens, themedScreens } from './hf-site';
-import { chooseImport, eventually, expectLibraryCount, exportJson, imported, openPopup, tempFile } from './popup';
+import {
+  chooseImport,
+  eventually,
+  expectLibraryCount,
+  exportJson,
+  imported,
+  openMenu,
+  openPopup,
+  openRowMenu,
+  tempFile,
+} from './popup';
 
 const [firstWeek, secondWeek] = themedScreens();
 const byId = new Map([...firstWeek.papers, ...secondWeek.papers].map((paper) => [paper.id, paper]));
@@ -109,8 +119,11 @@ describe('what to read next', () => {
       .filter(isReinforcementLearning)
       .slice(3)
       .filter((paper) => paper.title !== setAside);
-    await (await rowOf(popup, a.title)).getByRole('combobox', { name: /^Reading state of / }).selectOption('to-read');
-    await (await rowOf(popup, b.title)).getByRole('combobox', { name: /^Reading state of / }).selectOption('to-read');
+    for (const paper of [a, b]) {
+      const row = await rowOf(popup, paper.title);
+      await openRowMenu(row);
+      await row.getByRole('combobox', { name: /^Reading state of / }).selectOption('to-read');
+    }
     await popup.getByRole('searchbox').fill('');
     await popup.getByRole('button', { name: /^To read/ }).click();
     await expect.poll(() => popup.locator('li[data-paper-id] a.title').allTextContents()).toEqual([a.title, b.title]);
@@ -141,6 +154,7 @@ describe('what to read next', () => {
     for (const text of texts) expect(text.match(/seen/g)?.length ?? 0).toBeLessThanOrEqual(1);
 
     const popup = await openPopup(session);
+    await openMenu(popup);
     await popup.getByText('On Hugging Face pages').click();
     await popup.getByLabel('Mark papers suggested for me').uncheck();
     await expect.poll(marked).toEqual([]);

@@ -11,6 +11,7 @@ import { syntheticLibrary } from '../../../bench/synthetic-library';
 import { dailyScreen } from '../hf-site';
 import { type ExportFile, eventually } from '../popup';
 import type { ExtensionBrowser, Tab } from './driver';
+import { closeMenu, openMenu } from './menus';
 import { shownRows } from './scenarios';
 
 const WAIT = { timeout: 20_000, interval: 250 };
@@ -271,11 +272,13 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     const page = await browser.openExtensionPage('library');
     const date = /\d{4}-\d{2}-\d{2}\.json$/.source;
     const exported = async () => {
+      await openMenu(page);
       const file = await page.download({ css: '.export button', text: 'Export' });
       return { fileName: file.fileName, papers: (JSON.parse(file.text) as ExportFile).papers.map((p) => p.id) };
     };
     await page.fill(SEARCH, 'marsupial');
     await expect.poll(async () => (await shownRows(page)).length, WAIT).toBe(3);
+    await openMenu(page);
     await expect
       .poll(() => page.evaluate((css) => (document.querySelector(css) as HTMLSelectElement).value, SCOPE), WAIT)
       .toBe('view');
@@ -300,13 +303,15 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
 
     await page.fill(SEARCH, '');
     await expect.poll(() => page.text(COUNT), WAIT).toBe(countText(total, total));
-    // The list draws only the rows in view: each is scrolled to, then ticked.
+    // The list draws only the rows in view: each is scrolled to, then ticked (the menu closed, not over the list).
+    await closeMenu(page);
     const twelve: string[] = [];
     for (let index = 0; index < 12; index++) {
       const { id } = await rowAt(page, index);
       await page.click(`li[data-paper-id="${id}"] input.select`);
       twelve.push(id);
     }
+    await openMenu(page);
     await page.select(SCOPE, 'selection');
     const selection = await exported();
     expect(selection.fileName).toMatch(new RegExp(`^papershelf-selection-12-${date}`));
@@ -325,9 +330,11 @@ export function describeDailyVisitScenario(launch: () => Promise<ExtensionBrowse
     // One paper: the dialog names it, in the singular. (The tools are closed while a row is ticked: at a short
     // window's height, open, they lie over the list.)
     await page.click({ css: '.tools summary', text: 'Library tools' });
+    await closeMenu(page);
     const one = await rowAt(page, 0);
     const title = (await page.text(`li[data-paper-id="${one.id}"] a.title`)) as string;
     await page.click(`li[data-paper-id="${one.id}"] input.select`);
+    await openMenu(page);
     await page.click({ css: '.tools summary', text: 'Library tools' });
     await page.click({ css: '.tools button', text: 'Delete selected (1)' });
     await expect.poll(() => page.text('dialog[open] h2'), WAIT).toBe(`Delete “${title}”?`);

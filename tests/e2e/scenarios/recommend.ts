@@ -3,6 +3,7 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { isReinforcementLearning, themedScreens } from '../hf-site';
 import type { ExtensionBrowser, Tab } from './driver';
+import { openMenu, openRowMenu } from './menus';
 
 const WAIT = { timeout: 20_000, interval: 300 };
 const SEARCH = 'input[aria-label="Search papers"]';
@@ -90,6 +91,7 @@ export function describeRecommendScenario(launch: () => Promise<ExtensionBrowser
     const popup = await browser.openExtensionPage('popup');
     const queued = firstWeek.papers.find((paper) => !isReinforcementLearning(paper)) as (typeof firstWeek.papers)[0];
     await find(popup, queued.title);
+    await openRowMenu(popup, 'li[data-paper-id]');
     await popup.evaluate((select) => {
       const element = document.querySelector<HTMLSelectElement>(select);
       if (!element) throw new Error('no reading-state control');
@@ -100,6 +102,7 @@ export function describeRecommendScenario(launch: () => Promise<ExtensionBrowser
     let papers: Paper[] = [];
     await expect
       .poll(async () => {
+        await openMenu(popup);
         papers = JSON.parse((await popup.download({ css: '.export button', text: 'Export' })).text).papers;
         return papers.find((paper) => paper.title === queued.title)?.readingState;
       }, WAIT)

@@ -20,6 +20,7 @@ import {
 } from '../hf-site';
 import { type ExportFile, expectExportOf } from '../popup';
 import type { ExtensionBrowser, Tab } from './driver';
+import { openMenu, openRowMenu } from './menus';
 
 const COUNT = 'output[aria-label="Paper count"]';
 const SEARCH = 'input[aria-label="Search papers"]';
@@ -47,6 +48,7 @@ export function shownRows(tab: Tab): Promise<{ id: string; title: string }[]> {
 const pwned = (tab: Tab) => tab.evaluate(() => (window as { __pwned?: unknown }).__pwned ?? null, null);
 
 export async function exportJson(tab: Tab): Promise<ExportFile> {
+  await openMenu(tab);
   const file = await tab.download(EXPORT_BUTTON);
   expect(file.fileName).toMatch(/^papershelf-all-\d{4}-\d{2}-\d{2}\.json$/);
   return JSON.parse(file.text);
@@ -183,6 +185,7 @@ export function describeSharedScenarios(launch: () => Promise<ExtensionBrowser>)
     await expect.poll(async () => (await shownRows(page)).length, WAIT).toBeGreaterThan(0);
     const row = `li[data-paper-id="${(await shownRows(page))[0].id}"]`;
     await page.click(`${row} button.star`);
+    await openRowMenu(page, row);
     await page.click(`${row} button.edit`);
     await page.fill('dialog[aria-labelledby="annotate-title"] input[type="text"]', 'to-read, survey');
     await page.fill('dialog[aria-labelledby="annotate-title"] textarea', 'Compare with last week’s paper.');

@@ -10,6 +10,7 @@ import { shardOf, shardOfKey } from '@/lib/sync/pack';
 import { CHROME_SYNC_QUOTA, FIREFOX_SYNC_QUOTA, itemBytes } from '@/lib/sync/quota';
 import { dailyScreen } from '../hf-site';
 import type { ExtensionBrowser, Tab } from './driver';
+import { closeMenu, openMenu, openRowMenu } from './menus';
 import { exportJson, shownRows } from './scenarios';
 
 const WAIT = { timeout: 20_000, interval: 250 };
@@ -65,16 +66,19 @@ const annotationsOfPaper = (paper: Paper | undefined): Annotations | undefined =
   paper && { starred: paper.starred, tags: paper.tags, note: paper.note, readingState: paper.readingState ?? null };
 
 async function turnSyncOn(tab: Tab) {
+  await openMenu(tab);
   await tab.click({ css: '.sync-settings summary', text: 'Sync between browsers' });
   await tab.click('.sync-settings input[type="checkbox"]');
   await expect
     .poll(() => tab.evaluate(() => (document.querySelector('.sync-settings input') as HTMLInputElement).checked, null))
     .toBe(true);
+  await closeMenu(tab); // the list is clicked next
 }
 
 const row = (id: string) => `li[data-paper-id="${id}"]`;
 
 async function annotate(tab: Tab, id: string, tags: string, note: string) {
+  await openRowMenu(tab, row(id));
   await tab.click(`${row(id)} button.edit`);
   await tab.fill('dialog[aria-labelledby="annotate-title"] input[type="text"]', tags);
   await tab.fill('dialog[aria-labelledby="annotate-title"] textarea', note);
