@@ -1,4 +1,4 @@
-import { actionBadgeEnabled } from '@/lib/toolbar/action-badge';
+import { actionBadgeEnabled } from '@/lib/preferences';
 import { useStored } from './use-stored';
 
 /** Whether the toolbar icon counts the papers first seen today. */

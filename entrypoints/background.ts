@@ -9,11 +9,10 @@ import { senderRole } from '@/lib/background/sender';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { IMPORT_PORT_PREFIX } from '@/lib/messages';
-import { autoBackup, captureEnabled } from '@/lib/preferences';
+import { actionBadgeEnabled, autoBackup, captureEnabled } from '@/lib/preferences';
 import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
 import { importStatus, libraryChange, publishedSuggestions, writeProblem } from '@/lib/status';
 import { createSyncService } from '@/lib/sync/service';
-import { actionBadgeEnabled } from '@/lib/toolbar/action-badge';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {

@@ -12,6 +12,9 @@ export const showBadges = storage.defineItem<boolean>('local:showBadges', { fall
 /** Whether list pages fade the cards of papers already seen, so new ones stand out. Off by default. */
 export const dimSeen = storage.defineItem<boolean>('local:dimSeen', { fallback: false });
 
+/** Whether the toolbar icon carries the count of papers first seen today. On by default. */
+export const actionBadgeEnabled = storage.defineItem<boolean>('local:actionBadge', { fallback: true });
+
 /** Whether list pages mark the cards the user's own suggestions rank highest ("for you"). On by default. */
 export const forYouMarks = storage.defineItem<boolean>('local:forYouMarks', { fallback: true });
 

@@ -81,7 +81,6 @@ const TOUCHES_BROWSER = {
   'lib/sync/settings.ts': 'extension storage',
   'lib/topics/read.ts': 'reads the topic tallies',
   'lib/topics/tallies.ts': 'writes the topic tallies',
-  'lib/toolbar/action-badge.ts': 'the toolbar badge’s setting, and its count of the papers first seen today',
 };
 
 const declaredImpure = (file: string) =>
@@ -104,7 +103,6 @@ function browserUse(file: string): string | undefined {
  * ones): tested through the named test (which must reach the module), or why none is needed.
  */
 const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
-  'lib/background/action-badge.ts': { by: 'tests/toolbar/action-badge.test.ts' },
   'lib/background/import-job.ts': { by: 'tests/background/library-service.test.ts' },
   'lib/background/message-schemas.ts': { by: 'tests/background/library-service.test.ts' },
   'lib/background/segment-merger.ts': { by: 'tests/search/search.test.ts' },

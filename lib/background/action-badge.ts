@@ -1,5 +1,19 @@
 import type { LibraryDB } from '@/lib/library/db';
-import { badgeText, countFirstSeenSince, startOfDay } from '@/lib/toolbar/action-badge';
+import { startOfLocalDay } from '@/lib/view/days';
+
+/** The badge's text for a count: nothing for none, and never wider than the icon holds. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
+/** Local midnight of `now`, as the ISO time papers' `firstSeenAt` is written in. */
+export const startOfDay = (now: Date) => new Date(startOfLocalDay(now.getTime())).toISOString();
+
+/** Papers first seen at or after `since`: captured new today, not brought in by an import of older ones. */
+export function countFirstSeenSince(db: LibraryDB, since: string): Promise<number> {
+  return db.countFromIndex('papers', 'firstSeenAt', IDBKeyRange.lowerBound(since));
+}
 
 /** The part of the browser's action (toolbar button) API the badge uses. */
 export interface BadgeAction {

@@ -5,7 +5,8 @@ const WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'long' });
 const THIS_YEAR = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 const OTHER_YEAR = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
 
-const startOfDay = (time: number) => {
+/** Local midnight of the day `time` falls in (epoch ms). */
+export const startOfLocalDay = (time: number) => {
   const day = new Date(time);
   day.setHours(0, 0, 0, 0);
   return day.getTime();
@@ -13,7 +14,7 @@ const startOfDay = (time: number) => {
 
 /** Whole local days from `iso`'s day to `now`'s (0: the same day). */
 function daysBefore(iso: string, now: number): number {
-  return Math.round((startOfDay(now) - startOfDay(Date.parse(iso))) / 86_400_000);
+  return Math.round((startOfLocalDay(now) - startOfLocalDay(Date.parse(iso))) / 86_400_000);
 }
 
 /** "Nov 28" this year, "Nov 28, 2025" another. */

@@ -1,7 +1,6 @@
-import { createActionBadge } from '@/lib/background/action-badge';
+import { badgeText, countFirstSeenSince, createActionBadge, startOfDay } from '@/lib/background/action-badge';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
-import { badgeText, countFirstSeenSince, startOfDay } from '@/lib/toolbar/action-badge';
 import { makePaper } from '../helpers/papers';
 
 const NOW = new Date(2026, 10, 20, 15, 30); // Nov 20, 3:30 pm local time
