@@ -55,7 +55,9 @@ function cutControls(page: Page): Promise<string[]> {
 describe('the popup’s layout and accessibility', () => {
   let session: ExtensionSession;
   // Long titles and names, a starred and tagged paper: the rows' widest content.
-  const papers = syntheticLibrary(120, Date.now(), 30).map((paper, index) =>
+  // Dated up to today's UTC midnight: topics are tallied by UTC day, so the same days (and the same rising topics,
+  // which the checks need on screen) whatever the hour the test runs at.
+  const papers = syntheticLibrary(120, new Date().setUTCHours(0, 0, 0, 0), 30).map((paper, index) =>
     index % 9 === 0
       ? { ...paper, starred: true, tags: ['to-read', 'survey'], readingState: 'to-read' as const }
       : paper,
