@@ -1,11 +1,10 @@
 // The popup at every size a browser gives it (Chrome sizes it to its content, up to 800 × 600; Firefox's overflow
 // menu gives it less), light and dark, at 100 % and 125 % zoom: no control of its header cut, nothing scrolling
 // sideways. And axe-core finds no serious or critical problem in the popup or the full page, light and dark.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../../bench/synthetic-library';
+import { AXE_SOURCE, axeInPage } from './axe';
 import { type ExtensionSession, launchExtension } from './harness';
 import { chooseImport, imported, openMenu, openPopup, openRowMenu, tempFile } from './popup';
 
@@ -103,22 +102,10 @@ describe('the popup’s layout and accessibility', () => {
   });
 
   it('has no serious or critical accessibility problem in the popup and the full page, light and dark', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const audit = async (page: Page, what: string) => {
-      await page.evaluate(axeSource); // through the driver: the page's policy allows no inline script
-      const violations = await page.evaluate(async () => {
-        const { axe } = globalThis as unknown as {
-          axe: {
-            run: (
-              context: Document,
-            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        };
-        return (await axe.run(document)).violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      });
-      return violations.map((violation) => `${what}: ${violation}`);
+      await page.evaluate(AXE_SOURCE); // through the driver: the page's policy allows no inline script
+      const { problems } = await page.evaluate(axeInPage, { selector: null, rules: null });
+      return problems.map((problem) => `${what}: ${problem}`);
     };
     const found: string[] = [];
     for (const scheme of SCHEMES)
