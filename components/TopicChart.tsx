@@ -58,7 +58,8 @@ export function TopicChart({ db, topic }: { db: IDBPDatabase<LibrarySchema>; top
         })}
       </svg>
       <figcaption class="topic-count">
-        {`Share of papers each week, ${SHARE_WEEKS} weeks: ${percent(last.share)} this week`}
+        {/* A share and its sign stay on one line. */}
+        {`Share of papers each week, ${SHARE_WEEKS} weeks: ${percent(last.share).replace(' ', '\u00a0')} this week`}
       </figcaption>
     </figure>
   );
