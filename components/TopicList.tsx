@@ -100,7 +100,7 @@ export function TopicList({
                   onClick={() => onToggle(topic.key)}
                 >
                   {topic.label}
-                  {topic.acronym && <abbr class="topic-acronym">{topic.acronym}</abbr>}{' '}
+                  {topic.acronym && <abbr class="topic-count topic-acronym">{topic.acronym}</abbr>}{' '}
                   <span class="topic-count topic-evidence">{topic.evidence}</span>
                   <Sparkline values={topic.series} />
                 </button>

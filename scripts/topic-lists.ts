@@ -110,6 +110,13 @@ await print(
   ],
   '7d',
 );
+// A new user's first browse: one daily list, nothing dated before it.
+const firstList = captured.filter((paper) => paper.submittedOnDailyAt?.startsWith('2026-05'));
+await print(
+  'first browse: the 2026-05-08 daily list as today',
+  firstList.map((p) => ({ ...p, submittedOnDailyAt: daysAgo(0.2) })),
+  '7d',
+);
 await print('bench synthetic library (2,000 papers over 120 days)', syntheticLibrary(2000, Date.parse(NOW), 120), '7d');
 await print(
   'bench synthetic library (2,000 papers over 120 days)',

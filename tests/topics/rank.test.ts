@@ -1,6 +1,7 @@
 import type { Paper } from '@/lib/paper';
 import { logLikelihood } from '@/lib/topics/rank';
 import { readTopics } from '@/lib/topics/read';
+import { isTopicTerm } from '@/lib/topics/termhood';
 import type { Topic, TopicOptions } from '@/lib/topics/topics';
 import { makePaper } from '../helpers/papers';
 import { readSeedPapers, SEED_FILES, seedId } from '../helpers/seed-library';
@@ -194,7 +195,12 @@ describe.each(SEED_FILES)('all-time topics of the seed page %s', (file) => {
     for (const topic of topics) {
       expect(topic.label).not.toMatch(/\b(?:large|growing|based|new|two|novel|language)$/i);
       expect(topic.count).toBeGreaterThanOrEqual(3);
+      // A keyword on a slide: one clean phrase, never generic words alone.
+      expect(topic.label).not.toMatch(/[()]/);
+      expect(isTopicTerm(topic.key), topic.label).toBe(true);
     }
+    // The field's background (a third of these pages and more) is not the first topic.
+    expect(topics[0].key).not.toBe('large language model');
   });
 });
 
