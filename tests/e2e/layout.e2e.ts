@@ -132,7 +132,10 @@ describe('the popup’s layout and accessibility', () => {
         const where = `${url.endsWith('popup.html') ? 'popup' : 'full page'} ${scheme}`;
         found.push(...(await audit(page, where)));
         // A topic chosen: its papers and its weekly chart.
-        const topic = page.getByRole('list', { name: /^Trending/ }).getByRole('button').first();
+        const topic = page
+          .getByRole('list', { name: /^Trending/ })
+          .getByRole('button')
+          .first();
         await topic.click();
         await page.getByRole('img', { name: /^Weekly share/ }).waitFor();
         found.push(...(await audit(page, `${where}, a topic's chart shown`)));
