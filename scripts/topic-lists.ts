@@ -68,7 +68,7 @@ async function topicsOf(papers: Paper[], window: TopicWindow) {
     papers.map((after) => ({ before: undefined, after })),
   );
   await tx.done;
-  const result = await readTopics(db, { window, now: NOW, limit: 10 });
+  const result = await readTopics(db, { window, now: NOW, limit: Number(process.env.TOPIC_LIMIT ?? 10) });
   db.close();
   return result;
 }

@@ -19,9 +19,9 @@ const GENERIC = keysOf(`
   different various diverse multiple several many numerous existing current recent new novel prior previous other
   same specific general overall key main large small high low good better best strong robust effective efficient
   significant substantial competitive superior comprehensive extensive remarkable impressive promising simple
-  complex real practical traditional conventional standard typical common downstream upstream wide broad
-  model performance quality result ability capability approach method technique task data training system work
-  study analysis problem setting baseline benchmark evaluation experiment accuracy efficiency improvement solution
+  complex real practical traditional conventional standard typical common downstream upstream wide broad direct
+  optimal model performance quality result ability capability approach method technique task data training
+  learning gain system work study analysis problem setting baseline benchmark evaluation experiment accuracy efficiency improvement solution
   process application scenario domain field area way aspect issue challenge limitation strategy success rate score
   metric level range number set type form case example component module mechanism information input output
   interaction corpus tool framework pipeline paradigm variant version design feature resource cost effect impact

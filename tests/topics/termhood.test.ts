@@ -20,6 +20,8 @@ describe('termhood', () => {
       'training data',
       'success rates',
       'corpus interaction',
+      'direct corpus interaction',
+      'learning models',
       'various approaches',
       'AI',
       'APIs',
