@@ -78,6 +78,15 @@ describe('the popup’s layout and accessibility', () => {
         await page.getByRole('list', { name: /^Trending/ }).waitFor();
         const where = `${url.endsWith('popup.html') ? 'popup' : 'full page'} ${scheme}`;
         found.push(...(await audit(page, where)));
+        // A topic chosen: its papers and its weekly chart.
+        const topic = page
+          .getByRole('list', { name: /^Trending/ })
+          .getByRole('button')
+          .first();
+        await topic.click();
+        await page.getByRole('img', { name: /^Weekly share/ }).waitFor();
+        found.push(...(await audit(page, `${where}, a topic's chart shown`)));
+        await topic.click();
         // The menus open, and a row shown as hovered: what they show is checked too.
         await row.hover();
         await openRowMenu(row);
