@@ -4,7 +4,13 @@ import type { LibraryDB } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import { paperTerms, type TermCounts } from '@/lib/recommend/features';
-import { type RankedSuggestion, SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
+import {
+  FOR_YOU_KEY,
+  FORMER_SUGGESTIONS_KEY,
+  type RankedSuggestion,
+  type SuggestionsRecord,
+  toStored,
+} from '@/lib/recommend/record';
 import { isPositive } from '@/lib/recommend/signals';
 import { isCandidate, modelOf, rankCandidates, windowStart } from '@/lib/recommend/suggest';
 
@@ -58,7 +64,7 @@ export function buildSuggestions(papers: readonly Paper[], now: string): Suggest
         termsOf,
       ).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
     : [];
-  return { at: now, positives, model, ranked };
+  return { at: now, positives, learned: model !== null, model, ranked };
 }
 
 export interface SuggestionTrainerDeps {
@@ -89,7 +95,8 @@ export function createSuggestionTrainer({
     const record = buildSuggestions(papers, now().toISOString());
     const learned = performance.now() - learning;
     await breath();
-    await database.put('meta', record, SUGGESTIONS_KEY);
+    const tx = database.transaction('meta', 'readwrite');
+    await Promise.all([tx.store.put(toStored(record), FOR_YOU_KEY), tx.store.delete(FORMER_SUGGESTIONS_KEY), tx.done]);
     published(record);
     // The last retrain's span on the worker's timeline, where DevTools (and the benchmark) can read it.
     performance.clearMeasures(RETRAIN_MEASURE);

@@ -2,17 +2,11 @@
 import type { Paper } from '@/lib/paper';
 import { paperTerms, type TermCounts } from './features';
 import { createScorer, type SuggestionModel, trainModel } from './model';
+import { type Suggestion, windowStart } from './record';
 import { chosen, isPositive, MIN_POSITIVES, signalOf } from './signals';
 
+export type { Suggestion };
 export { MIN_POSITIVES };
-
-export interface Suggestion {
-  id: string;
-  score: number;
-  reasons: string[];
-}
-
-const DAY = 86_400_000;
 
 /** A paper's terms: paperTerms, or the same counted once beforehand by a caller that needs them twice. */
 type TermsOf = (paper: Paper) => TermCounts;
@@ -29,8 +23,7 @@ export function isCandidate(paper: Paper, since: string): boolean {
   return paper.lastSeenAt >= since && !paper.readingState && !chosen(paper);
 }
 
-export const windowStart = (now: string, windowDays: number) =>
-  new Date(Date.parse(now) - windowDays * DAY).toISOString();
+export { windowStart };
 
 /** Candidates ranked by the model, best first; ties go to the newer arXiv id. */
 export function rankCandidates(
