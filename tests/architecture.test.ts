@@ -141,7 +141,6 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/sync/entry.ts': { by: 'tests/sync/merge.test.ts' },
   'lib/sync/quota.ts': { by: 'tests/sync/pack.test.ts' },
   'lib/sync/settings.ts': { by: 'tests/sync/service.test.ts' },
-  'lib/tasks.ts': { by: 'tests/background/router.test.ts' },
   'lib/text.ts': { by: 'tests/page/read-page.test.ts' },
   'lib/topics/day-record.ts': { by: 'tests/topics/tallies.test.ts' },
   'lib/topics/lexicon-data.ts': { why: 'data: the lexicon, built by scripts from its sources' },

@@ -1,5 +1,7 @@
 // A linear model over tf-idf terms, trained on the user's signals: a linear SVM (squared hinge, L2), solved by
 // dual coordinate descent as liblinear does, in a fixed order so the same library always gives the same model.
+
+import { runSteps, type Steps } from '@/lib/tasks';
 import { inverseFrequency, type TermCounts } from './features';
 import type { Signal } from './signals';
 
@@ -70,7 +72,7 @@ function tfidfColumns(examples: readonly Example[]) {
  * passed over, however few their signals (class weights balanced, as arxiv-sanity does); a "not interested" weighs
  * like a star, so one is never drowned by the many papers passed over.
  */
-function solve(rows: Float64Array[], columns: Int32Array[], terms: number, signals: Signal[]): Float64Array {
+function* solve(rows: Float64Array[], columns: Int32Array[], terms: number, signals: Signal[]): Steps<Float64Array> {
   const weights = new Float64Array(terms + 1); // the last one is the bias, on a constant feature of 1
   const bias = terms;
   const sum = (keep: (signal: Signal) => boolean) =>
@@ -105,6 +107,7 @@ function solve(rows: Float64Array[], columns: Int32Array[], terms: number, signa
       weights[bias] += step;
     }
     if (largest - smallest < TOLERANCE) break;
+    yield;
   }
   return weights;
 }
@@ -128,9 +131,15 @@ function weightiest(terms: readonly string[], weights: Float64Array): (readonly 
  * there is nothing to tell apart.
  */
 export function trainModel(examples: readonly Example[]): SuggestionModel | null {
+  return runSteps(training(examples));
+}
+
+/** trainModel as steps: it may be paused after its features are counted and after each pass over the examples. */
+export function* training(examples: readonly Example[]): Steps<SuggestionModel | null> {
   if (!examples.some((e) => e.signal.label === 1) || !examples.some((e) => e.signal.label === -1)) return null;
   const { columns, rows, idf, terms } = tfidfColumns(examples);
-  const weights = solve(
+  yield;
+  const weights = yield* solve(
     rows,
     columns,
     terms.length,

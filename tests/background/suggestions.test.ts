@@ -1,9 +1,15 @@
-import { buildSuggestions, createSuggestionTrainer, RETRAIN_MEASURE } from '@/lib/background/suggestions';
+import {
+  buildSuggestions,
+  createSuggestionTrainer,
+  RETRAIN_MEASURE,
+  suggestionSteps,
+} from '@/lib/background/suggestions';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import type { Paper } from '@/lib/paper';
 import type { SuggestionsRecord } from '@/lib/recommend/record';
 import { FOR_YOU_KEY, type StoredSuggestions, toStored } from '@/lib/recommend/record';
+import { runInSlices } from '@/lib/tasks';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');
@@ -17,6 +23,15 @@ describe('suggestions in the background', { timeout: 60_000 }, () => {
   it('says how many papers were chosen, and ranks nothing below three', () => {
     const record = buildSuggestions(library, NOW.toISOString());
     expect(record).toMatchObject({ positives: 0, learned: false, model: null, ranked: [] });
+  });
+
+  it('learns the same in slices as at once', async () => {
+    const papers = library.map((paper) =>
+      rl.slice(0, 3).includes(paper) ? { ...paper, starred: true, annotatedAt: NOW.toISOString() } : paper,
+    );
+    const atOnce = buildSuggestions(papers, NOW.toISOString());
+    expect(atOnce.ranked.length).toBeGreaterThan(10);
+    expect(await runInSlices(suggestionSteps(papers, NOW.toISOString()), 0)).toEqual(atOnce);
   });
 
   it('retrains from the stored library once writes pause, and stores a ranking of the last 30 days', async () => {
