@@ -1,6 +1,7 @@
 // For you read the moment a page starts loading, beside the list's first screen (see lib/library/first-screen.ts):
 // the last ranking and the papers of its first window, so a click on For you shows them without a read of its own.
 // Plain IndexedDB, no library: the page's classic script that starts it must stay small.
+import { answer } from '@/lib/library/first-screen';
 import { FIRST_WINDOW, FOR_YOU_KEY, type StoredSuggestions, suggestionsWithin } from './record';
 
 /** Where the early read leaves its promise for the page's module. */
@@ -13,12 +14,6 @@ export interface EarlyForYou {
   /** The stored records of the ranking's first suggestions within FIRST_WINDOW, in its order (undefined: gone). */
   papers: unknown[];
 }
-
-const answer = <T>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 
 /** Reads the ranking and its first window's papers in one transaction once the database is open and `after` settled. */
 export function startEarlyForYou(
