@@ -6,7 +6,7 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import { RETRAIN_MEASURE } from '@/lib/background/suggestions';
 import { DB_NAME } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
-import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
+import { FOR_YOU_KEY } from '@/lib/recommend/record';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import { badgeTimes, marksOf, openPopup, pageHeap, pairedOpen, stopWorker, typeAndWait, workerHeap } from './browser';
 import { mb, ms, ratio, summarize, table } from './measure';
@@ -69,14 +69,14 @@ function storedRanking(page: Page) {
               open.result.close();
               const record = request.result;
               resolve({
-                ranking: record && { at: record.at, model: Boolean(record.model), ranked: record.ranked.length },
+                ranking: record && { at: record.at, model: Boolean(record.learned), ranked: record.ranked.length },
                 segments: segments.result,
               });
             });
           });
         },
       ),
-    { name: DB_NAME, key: SUGGESTIONS_KEY },
+    { name: DB_NAME, key: FOR_YOU_KEY },
   );
 }
 

@@ -1,11 +1,10 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { getPapers, isPaper, type LibraryReader, queuedPapers } from '@/lib/library/read';
+import { getPapers, type LibraryReader, queuedPapers } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
+import { takeEarlyForYou } from '@/lib/recommend/early-read';
+import { earlyForYou, type ForYou, readForYou } from '@/lib/recommend/for-you';
 import { nearestInLibrary, similarSearcher } from '@/lib/recommend/nearest';
-import type { SuggestionWindow } from '@/lib/recommend/record';
-import { storedSuggestions } from '@/lib/recommend/record';
-import { MIN_POSITIVES } from '@/lib/recommend/signals';
-import { isCandidate, windowStart } from '@/lib/recommend/suggest';
+import { FIRST_WINDOW, type SuggestionWindow } from '@/lib/recommend/record';
 import { publishedSuggestions } from '@/lib/status';
 import { useChanges } from './use-stored';
 
@@ -27,40 +26,17 @@ function useRead<T>(read: (() => Promise<T>) | undefined, initial: T, deps: unkn
   return value;
 }
 
-export interface ForYouItem {
-  paper: Paper;
-  reasons: string[];
-}
-
-export type ForYou =
-  | { state: 'loading' }
-  /** Too few papers chosen yet: how many more it takes. */
-  | { state: 'learning'; missing: number }
-  | { state: 'ready'; items: ForYouItem[] };
-
-/** Shown at most: a morning's reading and then some. */
-const FOR_YOU_ROWS = 30;
-
 /** The background's last ranking, within the window, without the papers acted on since it was made. */
 export function useForYou(db: LibraryReader | undefined, stamp: number, windowDays: SuggestionWindow): ForYou {
   const retrained = useChanges(publishedSuggestions);
+  // The first window's read began with the page's opening: the first read takes it over, once.
+  const [early] = useState(takeEarlyForYou);
   const [forYou] = useRead<ForYou>(
     db &&
       (async () => {
-        const record = await storedSuggestions(db);
-        if (!record?.model)
-          return { state: 'learning', missing: Math.max(1, MIN_POSITIVES - (record?.positives ?? 0)) };
-        const since = windowStart(new Date().toISOString(), windowDays);
-        const ranked = record.ranked.filter((entry) => entry.lastSeenAt >= since).slice(0, FOR_YOU_ROWS * 2);
-        const papers = await getPapers(
-          db,
-          ranked.map((entry) => entry.id),
-        );
-        const items = ranked
-          .map((entry, i) => ({ paper: papers[i], reasons: entry.reasons }))
-          .filter((item): item is ForYouItem => isPaper(item.paper) && isCandidate(item.paper, since))
-          .slice(0, FOR_YOU_ROWS);
-        return { state: 'ready', items };
+        const begun = windowDays === FIRST_WINDOW && stamp === 0 && retrained === 0 ? early : undefined;
+        const shown = begun && (await earlyForYou(begun, windowDays));
+        return shown ?? readForYou(db, windowDays, new Date().toISOString());
       }),
     { state: 'loading' },
     [db, stamp, retrained, windowDays],

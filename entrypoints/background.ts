@@ -10,7 +10,7 @@ import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { IMPORT_PORT_PREFIX } from '@/lib/messages';
 import { actionBadgeEnabled, autoBackup, captureEnabled } from '@/lib/preferences';
-import { SUGGESTIONS_KEY } from '@/lib/recommend/record';
+import { FOR_YOU_KEY } from '@/lib/recommend/record';
 import { importStatus, libraryChange, publishedSuggestions, writeProblem } from '@/lib/status';
 import { createSyncService } from '@/lib/sync/service';
 
@@ -79,7 +79,7 @@ export default defineBackground(() => {
   // A library from before suggestions (or a lost ranking) is ranked once, after start-up's own work.
   void db()
     .then(async (library) => {
-      if (!(await library.get('meta', SUGGESTIONS_KEY))) suggestions.schedule();
+      if (!(await library.getKey('meta', FOR_YOU_KEY))) suggestions.schedule();
     })
     .catch(() => {});
 

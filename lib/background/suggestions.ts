@@ -4,9 +4,16 @@ import type { LibraryDB } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import { paperTerms, type TermCounts } from '@/lib/recommend/features';
-import { type RankedSuggestion, SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
+import {
+  FOR_YOU_KEY,
+  FORMER_SUGGESTIONS_KEY,
+  type RankedSuggestion,
+  type SuggestionsRecord,
+  toStored,
+} from '@/lib/recommend/record';
 import { isPositive } from '@/lib/recommend/signals';
-import { isCandidate, modelOf, rankCandidates, windowStart } from '@/lib/recommend/suggest';
+import { isCandidate, modelSteps, rankingSteps, windowStart } from '@/lib/recommend/suggest';
+import { runInSlices, runSteps, type Steps } from '@/lib/tasks';
 
 /** The newest papers learned from and ranked: a month of heavy browsing, never the whole library. */
 const RECENT_PAPERS = 3_000;
@@ -39,26 +46,36 @@ async function readCorpus(db: LibraryDB): Promise<Paper[]> {
 }
 
 export function buildSuggestions(papers: readonly Paper[], now: string): SuggestionsRecord {
+  return runSteps(suggestionSteps(papers, now));
+}
+
+/** Papers whose terms are counted between pauses. */
+const COUNTED_PER_STEP = 50;
+/** The longest the worker is kept from its messages (a page's badges wait on them) while it learns. */
+const SLICE_MS = 12;
+
+/** buildSuggestions as steps, paused between any few milliseconds of work: the same record, never a long block. */
+export function* suggestionSteps(papers: readonly Paper[], now: string): Steps<SuggestionsRecord> {
   const positives = papers.filter(isPositive).length;
-  // Learning and ranking read the same papers' terms: each paper's are counted once.
+  // Learning and ranking read the same papers' terms: each paper's are counted once, first.
   const terms = new Map<string, TermCounts>();
-  const termsOf = (paper: Paper) => {
-    const counted = terms.get(paper.id) ?? paperTerms(paper);
-    terms.set(paper.id, counted);
-    return counted;
-  };
-  const model = modelOf(papers, termsOf);
+  for (const paper of papers) {
+    terms.set(paper.id, paperTerms(paper));
+    if (terms.size % COUNTED_PER_STEP === 0) yield;
+  }
+  const termsOf = (paper: Paper) => terms.get(paper.id) ?? paperTerms(paper);
+  const model = yield* modelSteps(papers, termsOf);
   const since = windowStart(now, LONGEST_WINDOW_DAYS);
   const lastSeen = new Map(papers.map((paper) => [paper.id, paper.lastSeenAt]));
   const ranked: RankedSuggestion[] = model
-    ? rankCandidates(
+    ? (yield* rankingSteps(
         model,
         papers.filter((paper) => isCandidate(paper, since)),
         KEPT,
         termsOf,
-      ).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
+      )).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
     : [];
-  return { at: now, positives, model, ranked };
+  return { at: now, positives, learned: model !== null, model, ranked };
 }
 
 export interface SuggestionTrainerDeps {
@@ -86,10 +103,11 @@ export function createSuggestionTrainer({
     const read = performance.now() - start;
     await breath();
     const learning = performance.now();
-    const record = buildSuggestions(papers, now().toISOString());
+    const record = await runInSlices(suggestionSteps(papers, now().toISOString()), SLICE_MS);
     const learned = performance.now() - learning;
     await breath();
-    await database.put('meta', record, SUGGESTIONS_KEY);
+    const tx = database.transaction('meta', 'readwrite');
+    await Promise.all([tx.store.put(toStored(record), FOR_YOU_KEY), tx.store.delete(FORMER_SUGGESTIONS_KEY), tx.done]);
     published(record);
     // The last retrain's span on the worker's timeline, where DevTools (and the benchmark) can read it.
     performance.clearMeasures(RETRAIN_MEASURE);

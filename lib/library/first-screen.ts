@@ -36,7 +36,8 @@ type RecordsIndex = IDBIndex & {
   getAllRecords?: (options: { count: number; direction: IDBCursorDirection }) => IDBRequest<IndexRecord[]>;
 };
 
-const answer = <T>(request: IDBRequest<T>) =>
+/** A request's answer as a promise. */
+export const answer = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

@@ -18,15 +18,30 @@ export interface SparseVector {
 export const meaningful = (word: string) =>
   word.length > 1 && !/^\d+$/.test(word) && !STOPWORDS.has(word) && !PAPER_SPEAK.has(word);
 
+// Each word's term (its singular) or null for a word that is no term, as met: a library says the same few thousand
+// words over and over, and a retrain reads hundreds of thousands. Forgotten when it grows past a vocabulary's size.
+const TERM_OF_WORD_LIMIT = 50_000;
+let termOfWord = new Map<string, string | null>();
+
+function termOf(word: string): string | null {
+  let term = termOfWord.get(word);
+  if (term === undefined) {
+    if (termOfWord.size >= TERM_OF_WORD_LIMIT) termOfWord = new Map();
+    term = meaningful(word) ? singular(word) : null;
+    termOfWord.set(word, term);
+  }
+  return term;
+}
+
 function addText(counts: TermCounts, text: string | null, weight: number) {
   if (!text) return;
   let previous: string | null = null;
   for (const word of tokenize(text)) {
-    if (!meaningful(word)) {
+    const term = termOf(word);
+    if (term === null) {
       previous = null; // a phrase never spans a function word
       continue;
     }
-    const term = singular(word);
     counts.set(term, (counts.get(term) ?? 0) + weight);
     if (previous) {
       const phrase = `${previous} ${term}`;

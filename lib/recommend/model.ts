@@ -1,6 +1,8 @@
 // A linear model over tf-idf terms, trained on the user's signals: a linear SVM (squared hinge, L2), solved by
 // dual coordinate descent as liblinear does, in a fixed order so the same library always gives the same model.
-import { idfOf, type SparseVector, type TermCounts, tfidf } from './features';
+
+import { runSteps, type Steps } from '@/lib/tasks';
+import { inverseFrequency, type TermCounts } from './features';
 import type { Signal } from './signals';
 
 export interface Example {
@@ -24,18 +26,45 @@ const C = 0.5;
 const EPOCHS = 40;
 const TOLERANCE = 0.01;
 
-/** Each vector's terms as columns, numbered as first met (the order of columns changes no sum); and the terms. */
-function numberTerms(vectors: readonly SparseVector[]) {
+/**
+ * The examples as unit-length tf-idf rows over numbered columns, in one pass over their terms: each term is numbered
+ * as first met (the order of columns changes no sum) and its document frequency counted with it. The same values
+ * as `tfidf` with `idfOf` of the examples, for a fraction of the lookups.
+ */
+function tfidfColumns(examples: readonly Example[]) {
   const index = new Map<string, number>();
-  const columns = vectors.map((vector) =>
-    Int32Array.from(vector.terms, (term) => {
-      const column = index.get(term);
-      if (column !== undefined) return column;
-      index.set(term, index.size);
-      return index.size - 1;
-    }),
-  );
-  return { columns, terms: [...index.keys()] };
+  const frequency: number[] = [];
+  const columns = examples.map(({ counts }) => {
+    const row = new Int32Array(counts.size);
+    let k = 0;
+    for (const term of counts.keys()) {
+      let column = index.get(term);
+      if (column === undefined) {
+        column = index.size;
+        index.set(term, column);
+        frequency.push(0);
+      }
+      frequency[column]++;
+      row[k++] = column;
+    }
+    return row;
+  });
+  const idf = Float64Array.from(frequency, (count) => inverseFrequency(examples.length, count));
+  const rows = examples.map(({ counts }, i) => {
+    const row = columns[i];
+    const values = new Float64Array(row.length);
+    let norm = 0;
+    let k = 0;
+    for (const count of counts.values()) {
+      const value = (1 + Math.log(count)) * idf[row[k]];
+      values[k++] = value;
+      norm += value * value;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < values.length; j++) values[j] /= norm;
+    return values;
+  });
+  return { columns, rows, idf, terms: [...index.keys()] };
 }
 
 /**
@@ -43,7 +72,7 @@ function numberTerms(vectors: readonly SparseVector[]) {
  * passed over, however few their signals (class weights balanced, as arxiv-sanity does); a "not interested" weighs
  * like a star, so one is never drowned by the many papers passed over.
  */
-function solve(vectors: SparseVector[], columns: Int32Array[], terms: number, signals: Signal[]): Float64Array {
+function* solve(rows: Float64Array[], columns: Int32Array[], terms: number, signals: Signal[]): Steps<Float64Array> {
   const weights = new Float64Array(terms + 1); // the last one is the bias, on a constant feature of 1
   const bias = terms;
   const sum = (keep: (signal: Signal) => boolean) =>
@@ -55,13 +84,13 @@ function solve(vectors: SparseVector[], columns: Int32Array[], terms: number, si
     const balance = total / (2 * (signal.explicit ? said : inferred));
     return 1 / (2 * C * balance * signal.strength);
   });
-  const squaredNorms = vectors.map((vector, i) => 1 + vector.values.reduce((s, v) => s + v * v, 0) + diagonal[i]);
-  const alpha = new Float64Array(vectors.length);
+  const squaredNorms = rows.map((values, i) => 1 + values.reduce((s, v) => s + v * v, 0) + diagonal[i]);
+  const alpha = new Float64Array(rows.length);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     let largest = Number.NEGATIVE_INFINITY;
     let smallest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < vectors.length; i++) {
-      const { values } = vectors[i];
+    for (let i = 0; i < rows.length; i++) {
+      const values = rows[i];
       const cols = columns[i];
       const label = signals[i].label;
       let margin = weights[bias];
@@ -78,8 +107,23 @@ function solve(vectors: SparseVector[], columns: Int32Array[], terms: number, si
       weights[bias] += step;
     }
     if (largest - smallest < TOLERANCE) break;
+    yield;
   }
   return weights;
+}
+
+/**
+ * The MODEL_TERMS terms of largest weight (ties by the term), as [term, column]. Only those at or above the
+ * MODEL_TERMS-th largest weight are sorted: the rest of the corpus's terms never are.
+ */
+function weightiest(terms: readonly string[], weights: Float64Array): (readonly [string, number])[] {
+  const sizes = Float64Array.from(terms, (_, i) => Math.abs(weights[i])).sort();
+  const least = Math.max(sizes[sizes.length - MODEL_TERMS] ?? 0, Number.MIN_VALUE); // a zero weight is never kept
+  return terms
+    .map((term, i) => [term, i] as const)
+    .filter(([, i]) => Math.abs(weights[i]) >= least)
+    .sort(([a, i], [b, j]) => Math.abs(weights[j]) - Math.abs(weights[i]) || (a < b ? -1 : 1))
+    .slice(0, MODEL_TERMS);
 }
 
 /**
@@ -87,27 +131,28 @@ function solve(vectors: SparseVector[], columns: Int32Array[], terms: number, si
  * there is nothing to tell apart.
  */
 export function trainModel(examples: readonly Example[]): SuggestionModel | null {
+  return runSteps(training(examples));
+}
+
+/** trainModel as steps: it may be paused after its features are counted and after each pass over the examples. */
+export function* training(examples: readonly Example[]): Steps<SuggestionModel | null> {
   if (!examples.some((e) => e.signal.label === 1) || !examples.some((e) => e.signal.label === -1)) return null;
-  const idf = idfOf(examples.map((example) => example.counts));
-  const vectors = examples.map((example) => tfidf(example.counts, idf, { sorted: false }));
-  const { columns, terms } = numberTerms(vectors);
-  const weights = solve(
-    vectors,
+  const { columns, rows, idf, terms } = tfidfColumns(examples);
+  yield;
+  const weights = yield* solve(
+    rows,
     columns,
     terms.length,
     examples.map((example) => example.signal),
   );
-  const kept = terms
-    .map((term, i) => [term, i] as const)
-    .filter(([, i]) => weights[i] !== 0)
-    .sort(([a, i], [b, j]) => Math.abs(weights[j]) - Math.abs(weights[i]) || (a < b ? -1 : 1))
-    .slice(0, MODEL_TERMS);
-  const idfs = terms.map(idf).sort((a, b) => a - b);
+  const kept = weightiest(terms, weights);
+  // Sorted natively (a typed array needs no comparator): the corpus has hundreds of thousands of terms.
+  const idfs = idf.slice().sort();
   return {
     bias: weights[terms.length],
     terms: kept.map(([term]) => term),
     weights: kept.map(([, i]) => weights[i]),
-    idf: kept.map(([term]) => idf(term)),
+    idf: kept.map(([, i]) => idf[i]),
     otherIdf: idfs[Math.floor(idfs.length / 2)] ?? 1,
   };
 }
@@ -120,23 +165,34 @@ export interface Scored {
 
 /** How the model rates a paper (its terms, see paperTerms), and why: the same on every page, from its own text. */
 export function createScorer(model: SuggestionModel) {
-  const weightOf = new Map(model.terms.map((term, i) => [term, model.weights[i]]));
-  const idfOfTerm = new Map(model.terms.map((term, i) => [term, model.idf[i]]));
-  const idf = (term: string) => idfOfTerm.get(term) ?? model.otherIdf;
+  const columnOf = new Map(model.terms.map((term, i) => [term, i]));
   return (counts: TermCounts, reasonCount = 3): Scored => {
-    const vector = tfidf(counts, idf, { sorted: false });
+    // The paper's tf-idf (as `tfidf` computes it), each term looked up once: its column, if the model keeps it.
+    const columns = new Int32Array(counts.size);
+    const values = new Float64Array(counts.size);
+    let norm = 0;
+    let k = 0;
+    for (const [term, count] of counts) {
+      const column = columnOf.get(term) ?? -1;
+      const value = (1 + Math.log(count)) * (column < 0 ? model.otherIdf : model.idf[column]);
+      columns[k] = column;
+      values[k++] = value;
+      norm += value * value;
+    }
+    norm = Math.sqrt(norm) || 1;
     let score = model.bias;
-    const parts: [string, number][] = [];
-    vector.terms.forEach((term, i) => {
-      const weight = weightOf.get(term);
-      if (weight === undefined) return;
-      const part = weight * vector.values[i];
+    const parts: [number, number][] = [];
+    for (let i = 0; i < values.length; i++) {
+      const column = columns[i];
+      if (column < 0) continue;
+      const part = model.weights[column] * (values[i] / norm);
       score += part;
-      if (part > 0 && reasonCount > 0) parts.push([term, part]);
-    });
-    parts.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+      if (part > 0 && reasonCount > 0) parts.push([column, part]);
+    }
+    const named = parts.map(([column, part]) => [model.terms[column], part] as const);
+    named.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
     const reasons: string[] = [];
-    for (const [term] of parts) {
+    for (const [term] of named) {
       if (reasons.length === reasonCount) break;
       // A word already said by a phrase (or a phrase of a word already said) adds nothing.
       if (reasons.some((reason) => reason.split(' ').includes(term) || term.split(' ').includes(reason))) continue;

@@ -8,9 +8,11 @@ import { tokenize } from '@/lib/search/tokens';
 import { meaningful, paperTerms } from './features';
 import { similarTo } from './similar';
 
-const QUERY_WORDS = 16;
+// On the planted-interest library, 12 words and 30 proposed papers find neighbours as often in the paper's theme
+// (precision at 10: 0.42) as 16 words and 60 papers did, for half the papers read and ranked.
+const QUERY_WORDS = 12;
 /** Papers the index proposes; cosine then keeps the nearest. */
-const PROPOSED = 60;
+const PROPOSED = 30;
 
 interface Searcher {
   search(query: string, options?: SearchOptions): Promise<{ firstPapers: Paper[] }>;

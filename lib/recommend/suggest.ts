@@ -1,27 +1,27 @@
 // "For you": the papers seen lately that the user's own signals say are for them, best first, with reasons.
 import type { Paper } from '@/lib/paper';
+import { runSteps, type Steps } from '@/lib/tasks';
 import { paperTerms, type TermCounts } from './features';
-import { createScorer, type SuggestionModel, trainModel } from './model';
+import { createScorer, type SuggestionModel, training } from './model';
+import { type Suggestion, windowStart } from './record';
 import { chosen, isPositive, MIN_POSITIVES, signalOf } from './signals';
 
+export type { Suggestion };
 export { MIN_POSITIVES };
-
-export interface Suggestion {
-  id: string;
-  score: number;
-  reasons: string[];
-}
-
-const DAY = 86_400_000;
 
 /** A paper's terms: paperTerms, or the same counted once beforehand by a caller that needs them twice. */
 type TermsOf = (paper: Paper) => TermCounts;
 
 /** The model of a set of papers (the signals and the papers they are told apart from), or null below MIN_POSITIVES. */
 export function modelOf(papers: readonly Paper[], termsOf: TermsOf = paperTerms): SuggestionModel | null {
+  return runSteps(modelSteps(papers, termsOf));
+}
+
+/** modelOf as steps (see trainModel's). */
+export function* modelSteps(papers: readonly Paper[], termsOf: TermsOf = paperTerms): Steps<SuggestionModel | null> {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sorted.filter(isPositive).length < MIN_POSITIVES) return null;
-  return trainModel(sorted.map((paper) => ({ counts: termsOf(paper), signal: signalOf(paper) })));
+  return yield* training(sorted.map((paper) => ({ counts: termsOf(paper), signal: signalOf(paper) })));
 }
 
 /** A paper that may be suggested: seen within the window, with no reading state, not starred, nothing done with it. */
@@ -29,8 +29,7 @@ export function isCandidate(paper: Paper, since: string): boolean {
   return paper.lastSeenAt >= since && !paper.readingState && !chosen(paper);
 }
 
-export const windowStart = (now: string, windowDays: number) =>
-  new Date(Date.parse(now) - windowDays * DAY).toISOString();
+export { windowStart };
 
 /** Candidates ranked by the model, best first; ties go to the newer arXiv id. */
 export function rankCandidates(
@@ -39,10 +38,27 @@ export function rankCandidates(
   limit = Infinity,
   termsOf: TermsOf = paperTerms,
 ): Suggestion[] {
+  return runSteps(rankingSteps(model, candidates, limit, termsOf));
+}
+
+/** Candidates scored between pauses. */
+const SCORED_PER_STEP = 100;
+
+/** rankCandidates as steps: it may be paused after each SCORED_PER_STEP candidates scored. */
+export function* rankingSteps(
+  model: SuggestionModel,
+  candidates: readonly Paper[],
+  limit = Infinity,
+  termsOf: TermsOf = paperTerms,
+): Steps<Suggestion[]> {
   const score = createScorer(model);
+  const scored: { paper: Paper; score: number }[] = [];
+  for (const paper of candidates) {
+    scored.push({ paper, score: score(termsOf(paper), 0).score });
+    if (scored.length % SCORED_PER_STEP === 0) yield;
+  }
   // Reasons are found for the papers kept only.
-  return candidates
-    .map((paper) => ({ paper, score: score(termsOf(paper), 0).score }))
+  return scored
     .sort((a, b) => b.score - a.score || (a.paper.id < b.paper.id ? 1 : -1))
     .slice(0, limit)
     .map(({ paper }) => ({ id: paper.id, ...score(termsOf(paper)) }));

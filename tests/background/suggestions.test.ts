@@ -1,8 +1,15 @@
-import { buildSuggestions, createSuggestionTrainer, RETRAIN_MEASURE } from '@/lib/background/suggestions';
+import {
+  buildSuggestions,
+  createSuggestionTrainer,
+  RETRAIN_MEASURE,
+  suggestionSteps,
+} from '@/lib/background/suggestions';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import type { Paper } from '@/lib/paper';
-import { SUGGESTIONS_KEY, type SuggestionsRecord } from '@/lib/recommend/record';
+import type { SuggestionsRecord } from '@/lib/recommend/record';
+import { FOR_YOU_KEY, type StoredSuggestions, toStored } from '@/lib/recommend/record';
+import { runInSlices } from '@/lib/tasks';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');
@@ -15,7 +22,16 @@ const rl = library.filter((paper) => /reinforcement/i.test(paper.title));
 describe('suggestions in the background', { timeout: 60_000 }, () => {
   it('says how many papers were chosen, and ranks nothing below three', () => {
     const record = buildSuggestions(library, NOW.toISOString());
-    expect(record).toMatchObject({ positives: 0, model: null, ranked: [] });
+    expect(record).toMatchObject({ positives: 0, learned: false, model: null, ranked: [] });
+  });
+
+  it('learns the same in slices as at once', async () => {
+    const papers = library.map((paper) =>
+      rl.slice(0, 3).includes(paper) ? { ...paper, starred: true, annotatedAt: NOW.toISOString() } : paper,
+    );
+    const atOnce = buildSuggestions(papers, NOW.toISOString());
+    expect(atOnce.ranked.length).toBeGreaterThan(10);
+    expect(await runInSlices(suggestionSteps(papers, NOW.toISOString()), 0)).toEqual(atOnce);
   });
 
   it('retrains from the stored library once writes pause, and stores a ranking of the last 30 days', async () => {
@@ -33,10 +49,11 @@ describe('suggestions in the background', { timeout: 60_000 }, () => {
       now: () => NOW,
     });
     await trainer.run();
-    const stored = (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord;
-    expect(published).toEqual([stored]);
-    expect(stored.positives).toBe(3);
-    expect(stored.model?.terms.length).toBeGreaterThan(0);
+    const stored = (await db.get('meta', FOR_YOU_KEY)) as StoredSuggestions;
+    expect(published.map(toStored)).toEqual([stored]);
+    expect(stored).not.toHaveProperty('model');
+    expect(stored).toMatchObject({ positives: 3, learned: true });
+    expect(published[0].model?.terms.length).toBeGreaterThan(0);
     const since = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
     expect(stored.ranked.length).toBeGreaterThan(10);
     for (const entry of stored.ranked) expect(entry.lastSeenAt >= since).toBe(true);
@@ -57,7 +74,7 @@ describe('suggestions in the background', { timeout: 60_000 }, () => {
     await createSuggestionTrainer({ db: async () => db, published: () => {}, now: () => NOW }).run();
     const [measure] = performance.getEntriesByName(RETRAIN_MEASURE) as PerformanceMeasure[];
     expect(measure.detail).toMatchObject({ papers: 3_000 + 3 });
-    const stored = (await db.get('meta', SUGGESTIONS_KEY)) as SuggestionsRecord;
+    const stored = (await db.get('meta', FOR_YOU_KEY)) as StoredSuggestions;
     expect(stored.positives).toBe(3);
   });
 });
