@@ -1,39 +1,39 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { PaperDetail } from '@/components/detail/PaperDetail';
+import { AnnotateDialog } from '@/components/dialogs/AnnotateDialog';
+import { useKeyboard } from '@/components/hooks/use-keyboard';
+import { useLibrary } from '@/components/hooks/use-library';
+import { useLibraryView } from '@/components/hooks/use-library-view';
+import { useModule } from '@/components/hooks/use-module';
+import { useNewSince } from '@/components/hooks/use-new-since';
+import { usePaper, useQueue } from '@/components/hooks/use-recommend';
+import { useSearch } from '@/components/hooks/use-search';
+import { useTopics } from '@/components/hooks/use-topics';
+import { useWeeklyBackup } from '@/components/hooks/use-weekly-backup';
+import { PaperList } from '@/components/list/PaperList';
+import { setReadingState } from '@/components/list/ReadingStateSelect';
+import { AppMenu } from '@/components/menu/AppMenu';
+import { ImportPanel } from '@/components/menu/ImportPanel';
 import type { LibraryFilters, SortKey } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { formatCount, plural } from '@/lib/plural';
 import type { TopicWindow } from '@/lib/topics/topics';
-import { AnnotateDialog } from './AnnotateDialog';
-import { AppMenu } from './AppMenu';
+import type { ExportSubject } from '@/lib/transfer/export-library';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
-import type { ExportSubject } from './export-library';
 import { FilterBar } from './FilterBar';
 import { ForYouList } from './ForYouList';
-import { ImportPanel } from './ImportPanel';
-import { PaperDetail } from './PaperDetail';
-import { PaperList } from './PaperList';
-import { setReadingState } from './ReadingStateSelect';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { TopicList } from './TopicList';
-import { useKeyboard } from './use-keyboard';
-import { useLibrary } from './use-library';
-import { useLibraryView } from './use-library-view';
-import { useModule } from './use-module';
-import { useNewSince } from './use-new-since';
-import { usePaper, useQueue } from './use-recommend';
-import { useSearch } from './use-search';
-import { useTopics } from './use-topics';
-import { useWeeklyBackup } from './use-weekly-backup';
 import { WriteProblem } from './WriteProblem';
 
 /** What the list shows: the whole library (searched, filtered), the To read queue, or suggestions. */
 type Shelf = 'library' | 'to-read' | 'for-you';
 
-const loadDeleteDialog = () => import('./DeletePaperDialog');
+const loadDeleteDialog = () => import('@/components/dialogs/DeletePaperDialog');
 
 export function App({ fullPage = false }: { fullPage?: boolean }) {
   const library = useLibrary();
