@@ -204,6 +204,15 @@ describe('architecture', () => {
         .map((target) => `${file} -> ${target}`),
     );
     expect(intoComponents).toEqual([]);
+    // The interface's folders (the list, the detail, the menu, the dialogs…) depend on each other one way too.
+    const folderOf = (file: string) => path.dirname(file);
+    const folders = new Map<string, string[]>();
+    for (const file of sources('components')) {
+      const targets = (graph.get(file) ?? []).filter((target) => target.startsWith('components/')).map(folderOf);
+      const from = folderOf(file);
+      folders.set(from, [...new Set([...(folders.get(from) ?? []), ...targets.filter((target) => target !== from)])]);
+    }
+    expect(circles(folders)).toEqual([]);
   });
 
   it('lets only the background reach the library’s writing side; pages and the content script never do', () => {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { dialogText, dialogTitle } from '@/components/menu/LibraryTools';
-import { RemovedEverywhere } from '@/components/menu/SyncSetting';
 import { errorMessage } from '@/lib/errors';
 import type { LibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { ConfirmDialog } from './ConfirmDialog';
+import { dialogText, dialogTitle } from './deletion-text';
+import { RemovedEverywhere } from './RemovedEverywhere';
 
 interface DeletePaperDialogProps {
   db: LibraryReader | undefined;

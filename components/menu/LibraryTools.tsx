@@ -1,51 +1,21 @@
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/dialogs/ConfirmDialog';
+import { type Deletion, dialogText, dialogTitle } from '@/components/dialogs/deletion-text';
+import { RemovedEverywhere } from '@/components/dialogs/RemovedEverywhere';
 import type { LibraryState } from '@/components/hooks/use-library';
 import { errorMessage } from '@/lib/errors';
 import { countSeenBefore, getPapers } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import { formatCount, plural } from '@/lib/plural';
 import { backUpIfDue } from '@/lib/transfer/auto-backup';
-import { formatDay } from '@/lib/view/format';
 import { AutoBackup } from './AutoBackup';
 import { StorageStatus } from './StorageStatus';
-import { ClearSyncedCopy, RemovedEverywhere } from './SyncSetting';
+import { ClearSyncedCopy } from './SyncSetting';
 
 interface LibraryToolsProps {
   library: LibraryState;
   selection: string[];
   onSelectionCleared: () => void;
-}
-
-type Pending =
-  /** `title`: the paper's, when one is selected, so the dialog names what it deletes. */
-  | { kind: 'selection'; count: number; title?: string }
-  | { kind: 'purge'; before: string; count: number }
-  | { kind: 'clear'; count: number };
-
-/** What a dialog deletes, named: "“Attention Is All You Need”" or "12 papers". */
-const what = (pending: Pending) =>
-  pending.kind === 'selection' && pending.count === 1 && pending.title
-    ? `“${pending.title}”`
-    : plural(pending.count, 'paper');
-
-/** "with its star, tags and note" for one paper, "with their stars, tags and notes" for more. */
-const withAnnotations = (count: number) =>
-  count === 1 ? 'with its star, tags and note' : 'with their stars, tags and notes';
-
-export function dialogTitle(pending: Pending): string {
-  if (pending.kind === 'purge') return `Forget ${plural(pending.count, 'older paper')}?`;
-  if (pending.kind === 'clear') return 'Clear the whole library?';
-  return `Delete ${what(pending)}?`;
-}
-
-export function dialogText(pending: Pending): string {
-  const annotations = withAnnotations(pending.count);
-  if (pending.kind === 'purge')
-    return `This forgets ${plural(pending.count, 'paper')} last seen before ${formatDay(pending.before)}, ${annotations}.`;
-  if (pending.kind === 'clear')
-    return `This deletes ${pending.count === 1 ? 'the library’s only paper' : `all ${plural(pending.count, 'paper')}`}, ${annotations}.`;
-  return `This deletes ${what(pending)}, ${annotations}.`;
 }
 
 /** Deleting and purging: the only places where the user's data can go away, each said plainly first. */
@@ -54,7 +24,7 @@ export function LibraryTools({ library, selection, onSelectionCleared }: Library
   // Storage figures are asked for only while the tools are open.
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<Deletion | null>(null);
   const [alsoSynced, setAlsoSynced] = useState(false);
   const { db } = library;
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { ClearSyncedCopy, RemovedEverywhere, SyncSetting } from '@/components/menu/SyncSetting';
+import { RemovedEverywhere } from '@/components/dialogs/RemovedEverywhere';
+import { ClearSyncedCopy, SyncSetting } from '@/components/menu/SyncSetting';
 import { syncEnabled, syncStatus } from '@/lib/sync/settings';
 
 const STATUS = {

@@ -1,4 +1,4 @@
-import { dialogText, dialogTitle } from '@/components/menu/LibraryTools';
+import { dialogText, dialogTitle } from '@/components/dialogs/deletion-text';
 
 describe('delete dialogs', () => {
   it('name the paper they delete, or how many, with words that agree', () => {
