@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '@/lib/errors';
 import { FIRST_SCREEN } from '@/lib/library/first-screen';
 import {
   filteredIds,
@@ -15,6 +14,7 @@ import {
   starredPapers,
 } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
+import { ListWindow } from '@/lib/view/list-window';
 import { filterIds, sortPapers } from '@/lib/view/select-papers';
 import type { LibraryState } from './use-library';
 
@@ -45,13 +45,6 @@ export interface LibraryView {
   error: string | null;
 }
 
-/** Rows read per step as the list scrolls; a jump further than JUMP rows reads the whole order instead. */
-const PAGE = 100;
-const JUMP = 600;
-/** A capture re-reads at most this many rows from the top of the list; rows below are paged in again. */
-const REREAD_LIMIT = 1_000;
-/** Rows kept in memory; far-away ones are read again if the user scrolls back. */
-const CACHE_LIMIT = 2_000;
 /** A topic or filter with at most this many papers is read whole and sorted here, not by the whole order. */
 const SORT_IN_MEMORY = 1_500;
 
@@ -79,23 +72,26 @@ async function viewIds(db: LibraryReader, options: ViewOptions, remember: (paper
 }
 
 /**
- * A window over the library: the view is a list of ids from an index (or a search), and only the rows on
- * screen are read. A plain list pages through its sort's index as it scrolls; nothing a glance needs reads the
- * whole order. A write the background reports re-reads the top of the list and the rows it touched.
+ * A window over the library (its model is lib/view/list-window.ts): the view is a list of ids from an index (or a
+ * search), and only the rows on screen are read. A plain list pages through its sort's index as it scrolls; nothing
+ * a glance needs reads the whole order. A write the background reports re-reads the top of the list and the rows it
+ * touched.
  */
 export function useLibraryView(library: LibraryState, options: ViewOptions): LibraryView {
   const { db, change, firstScreen } = library;
   const { sort, searchIds, searchPapers, searchComplete = true, topicIds, starredOnly, filters } = options;
   const narrowed = Boolean(topicIds || starredOnly || Object.values(filters).some(Boolean));
   const plain = !searchIds && !narrowed;
+  const [, setVersion] = useState(0);
   // The first screen read with the opening, when the page's first render had it: the list starts with it.
-  const [initial] = useState(() => (plain && sort === 'lastSeen' ? firstScreen : null));
-  // A ref whose first value is built once.
-  const [cache] = useState(() => ({ current: new Map(initial?.papers.map((paper) => [paper.id, paper])) }));
-  const pending = useRef(new Set<string>());
-  const [ids, setIds] = useState<string[]>(() => initial?.papers.map((paper) => paper.id) ?? []);
-  const [complete, setComplete] = useState(initial ? initial.next === null : false);
-  const [firstShown, setFirstShown] = useState(Boolean(initial));
+  const [{ rows, initial }] = useState(() => {
+    const opening = plain && sort === 'lastSeen' ? firstScreen : null;
+    const made = new ListWindow(
+      () => setVersion((version) => version + 1),
+      opening ? { sort: 'lastSeen', page: opening } : undefined,
+    );
+    return { rows: made, initial: opening };
+  });
   // A whole order is read on a connection of its own: a database answers a connection's requests in turn, and
   // that read (1.5 s at 100,000 papers) must not hold up the rows, a search or the topics.
   const bulk = useRef<Promise<LibraryReader> | undefined>(undefined);
@@ -105,93 +101,49 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
   }, [db]);
   useEffect(
     () => () => {
+      rows.close();
       bulk.current?.then((connection) => connection.close()).catch(() => {});
     },
     [],
   );
-  const [error, setError] = useState<string | null>(null);
-  const [, setVersion] = useState(0);
-  const latestIds = useRef(ids);
-  latestIds.current = ids;
-  // Where the plain list's next page starts (null: at the end), and which list it belongs to.
-  const paging = useRef<{ list: number; next: OrderPosition | null; busy: boolean }>({
-    list: 0,
-    next: initial?.next ?? null,
-    busy: false,
-  });
-  // The sort of the plain list on screen (null: another view is): a write refreshes that list in place.
-  const plainShown = useRef<SortKey | null>(initial ? 'lastSeen' : null);
   // The first screen read with the opening stands in for the list's first read, once.
   const firstScreenTaken = useRef(false);
-
-  const remember = useCallback((papers: Paper[]) => {
-    for (const paper of papers) cache.current.set(paper.id, paper);
-    if (cache.current.size > CACHE_LIMIT) {
-      const visible = new Set(papers.map((paper) => paper.id));
-      for (const id of cache.current.keys()) {
-        if (cache.current.size <= CACHE_LIMIT / 2) break;
-        if (!visible.has(id)) cache.current.delete(id);
-      }
-    }
-    setVersion((version) => version + 1);
-  }, []);
+  const readPapers = useCallback((ids: string[]) => (db ? getPapers(db, ids) : Promise.resolve([])), [db]);
 
   // Reads start in layout effects: right after a render, not a frame later after its paint.
   // The plain list: its top straight from the sort's index (after a write, as many rows as were listed).
   useLayoutEffect(() => {
     if (!db || !plain) return;
-    const list = ++paging.current.list;
-    paging.current.busy = true;
-    const listed = plainShown.current === sort ? Math.min(latestIds.current.length, REREAD_LIMIT) : 0;
-    const show = ({ papers, next }: { papers: Paper[]; next: OrderPosition | null }) => {
-      if (paging.current.list !== list) return;
-      paging.current = { list, next, busy: false };
-      plainShown.current = sort;
-      remember(papers);
-      setIds(papers.map((paper) => paper.id));
-      setComplete(next === null);
-      setFirstShown(true);
-      setError(null);
-    };
+    const { list, count } = rows.beginPlain(sort, FIRST_SCREEN);
     const early = firstScreenTaken.current || sort !== 'lastSeen' ? null : firstScreen;
     firstScreenTaken.current = true;
     if (early && early === initial)
-      paging.current = { list, next: early.next, busy: false }; // already listed
-    else if (early) show(early);
+      rows.continuePlain(list, sort, early.next); // already listed
+    else if (early) rows.showPlain(list, sort, early);
     else
-      papersInOrder(db, sort, Math.max(FIRST_SCREEN, listed))
-        .then(show)
-        .catch((failure) => paging.current.list === list && setError(errorMessage(failure)));
-  }, [db, sort, plain, change.stamp, firstScreen, remember]);
+      papersInOrder(db, sort, count)
+        .then((page) => rows.showPlain(list, sort, page))
+        .catch((failure) => rows.fail(list, failure));
+  }, [db, sort, plain, change.stamp, firstScreen]);
 
   // Any other view (a search, a topic, filters, starred papers) is a list of ids worked out whole.
   useLayoutEffect(() => {
     if (!db || plain) return;
-    let current = true;
-    paging.current = { list: paging.current.list + 1, next: null, busy: false };
-    plainShown.current = null;
+    const list = rows.beginView();
     if (searchIds && !narrowed) {
       // A search alone is its own order: no read, no second connection; its first rows came with it.
-      if (searchPapers) remember(searchPapers);
-      setIds(searchIds);
-      setComplete(searchComplete);
-      setError(null);
+      if (searchPapers) rows.remember(searchPapers);
+      rows.showIds(list, searchIds, searchComplete);
       return;
     }
-    setComplete(false);
+    rows.working(list);
     if (searchIds && !searchComplete) return; // narrowed by what the whole ranking holds, once it is there
     readBulk()
-      .then((connection) => viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, remember))
-      .then((next) => {
-        if (!current) return;
-        setIds(next);
-        setComplete(true);
-        setError(null);
-      })
-      .catch((failure) => current && setError(errorMessage(failure)));
-    return () => {
-      current = false;
-    };
+      .then((connection) =>
+        viewIds(connection, { sort, searchIds, topicIds, starredOnly, filters }, (papers) => rows.remember(papers)),
+      )
+      .then((ids) => rows.showIds(list, ids, true))
+      .catch((failure) => rows.fail(list, failure));
   }, [
     db,
     plain,
@@ -204,86 +156,34 @@ export function useLibraryView(library: LibraryState, options: ViewOptions): Lib
     starredOnly,
     filters,
     change.stamp,
-    remember,
     readBulk,
   ]);
 
-  // Rows written by the background are read again (with many changes, every cached row is); each keeps showing
-  // what it showed until its new version arrives, so a starred row never flickers out.
+  // Rows written by the background are read again (with many changes, every cached row is).
   useEffect(() => {
-    if (!db || change.stamp === 0) return;
-    const stale = change.ids ? change.ids.filter((id) => cache.current.has(id)) : [...cache.current.keys()];
-    if (stale.length === 0) return;
-    getPapers(db, stale)
-      .then((papers) => {
-        stale.forEach((id, index) => {
-          if (!papers[index]) cache.current.delete(id);
-        });
-        remember(papers.filter(isPaper));
-      })
-      .catch((failure) => setError(errorMessage(failure)));
-  }, [db, change, remember]);
-
-  /** More of the plain list: the next page from the index, or the whole order for a long jump of the scrollbar. */
-  const extend = useCallback(
-    (last: number) => {
-      const state = paging.current;
-      if (!db || !plain || state.busy || !state.next) return;
-      const { list, next } = state;
-      const known = latestIds.current.length;
-      state.busy = true;
-      const done = (more: string[], after: OrderPosition | null) => {
-        if (paging.current.list !== list) return;
-        paging.current = { list, next: after, busy: false };
-        setIds((shown) => [...shown, ...more]);
-        setComplete(after === null);
-      };
-      const read =
-        last - known <= JUMP
-          ? papersInOrder(db, sort, Math.max(PAGE, last - known), next).then(({ papers, next: after }) => {
-              remember(papers);
-              done(
-                papers.map((paper) => paper.id),
-                after,
-              );
-            })
-          : readBulk()
-              .then((connection) => orderedIds(connection, sort))
-              .then((order) => done(order.slice(known), null));
-      read.catch((failure) => {
-        if (paging.current.list !== list) return;
-        paging.current.busy = false;
-        setError(errorMessage(failure));
-      });
-    },
-    [db, plain, sort, remember, readBulk],
-  );
+    if (db && change.stamp !== 0) rows.refresh(change.ids, readPapers);
+  }, [db, change, readPapers]);
 
   const need = useCallback(
     (first: number, last: number) => {
       if (!db) return;
-      if (last > latestIds.current.length) extend(last);
-      const missing = latestIds.current
-        .slice(Math.max(0, first), last)
-        .filter((id) => !cache.current.has(id) && !pending.current.has(id));
-      if (missing.length === 0) return;
-      for (const id of missing) pending.current.add(id);
-      getPapers(db, missing)
-        .then((papers) => remember(papers.filter(isPaper)))
-        .catch((failure) => setError(errorMessage(failure)))
-        .finally(() => {
-          for (const id of missing) pending.current.delete(id);
-        });
+      const plainReads = plain
+        ? {
+            page: (count: number, after?: OrderPosition) => papersInOrder(db, sort, count, after),
+            order: () => readBulk().then((connection) => orderedIds(connection, sort)),
+          }
+        : undefined;
+      rows.need(first, last, plainReads, readPapers);
     },
-    [db, remember, extend],
+    [db, plain, sort, readBulk, readPapers],
   );
 
   return {
-    ids,
-    complete,
-    firstShown: firstShown || (complete && ids.length === 0),
-    paper: (id) => cache.current.get(id),
+    ids: rows.ids,
+    complete: rows.complete,
+    firstShown: rows.firstShown || (rows.complete && rows.ids.length === 0),
+    paper: (id) => rows.paper(id),
     need,
-    error,
+    error: rows.error,
   };
 }
