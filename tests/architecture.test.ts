@@ -189,12 +189,13 @@ describe('architecture', () => {
     expect(circles(folders)).toEqual([]);
   });
 
-  it('keeps the interface’s hooks and lib free of the panels: hooks import hooks, lib imports no component', () => {
-    const hooks = sources('components/hooks');
+  it('keeps the interface’s hooks, its state and lib free of the panels; lib imports no component', () => {
+    const notPanels = (file: string) => file.startsWith('components/hooks/') || file.startsWith('components/state/');
+    const hooks = [...sources('components/hooks'), ...sources('components/state')];
     expect(hooks.length).toBeGreaterThan(5);
     const intoPanels = hooks.flatMap((file) =>
       (graph.get(file) ?? [])
-        .filter((target) => target.startsWith('components/') && !target.startsWith('components/hooks/'))
+        .filter((target) => target.startsWith('components/') && !notPanels(target))
         .map((target) => `${file} -> ${target}`),
     );
     expect(intoPanels).toEqual([]);

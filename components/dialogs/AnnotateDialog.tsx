@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAppState } from '@/components/state/app-state';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
-import type { Paper } from '@/lib/paper';
-
-interface AnnotateDialogProps {
-  paper: Paper | null;
-  onClose: () => void;
-}
 
 const parseTags = (text: string) => [
   ...new Set(
@@ -18,7 +13,12 @@ const parseTags = (text: string) => [
 ];
 
 /** Tags and a short note for one paper; both are searchable and go into every export. */
-export function AnnotateDialog({ paper, onClose }: AnnotateDialogProps) {
+export function AnnotateDialog() {
+  const { annotating } = useAppState();
+  const paper = annotating.value;
+  const onClose = () => {
+    annotating.value = null;
+  };
   const dialog = useRef<HTMLDialogElement>(null);
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');

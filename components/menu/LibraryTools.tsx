@@ -3,6 +3,7 @@ import { ConfirmDialog } from '@/components/dialogs/ConfirmDialog';
 import { type Deletion, dialogText, dialogTitle } from '@/components/dialogs/deletion-text';
 import { RemovedEverywhere } from '@/components/dialogs/RemovedEverywhere';
 import type { LibraryState } from '@/components/hooks/use-library';
+import { useAppState } from '@/components/state/app-state';
 import { errorMessage } from '@/lib/errors';
 import { countSeenBefore, getPapers } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
@@ -14,12 +15,13 @@ import { ClearSyncedCopy } from './SyncSetting';
 
 interface LibraryToolsProps {
   library: LibraryState;
-  selection: string[];
-  onSelectionCleared: () => void;
 }
 
 /** Deleting and purging: the only places where the user's data can go away, each said plainly first. */
-export function LibraryTools({ library, selection, onSelectionCleared }: LibraryToolsProps) {
+export function LibraryTools({ library }: LibraryToolsProps) {
+  const state = useAppState();
+  const selection = [...state.selected.value];
+  const onSelectionCleared = () => state.clearSelection();
   const [purgeBefore, setPurgeBefore] = useState('');
   // Storage figures are asked for only while the tools are open.
   const [open, setOpen] = useState(false);

@@ -1,4 +1,5 @@
 import type { LibraryState } from '@/components/hooks/use-library';
+import { useAppState } from '@/components/state/app-state';
 import type { ExportSubject } from '@/lib/transfer/export-library';
 import { ExportPanel } from './ExportPanel';
 import { chooseImportFile } from './ImportPanel';
@@ -12,12 +13,11 @@ export interface MenuProps {
   /** The view's ids for "This view" (see ExportPanel), and what the view is. */
   view: string[] | undefined | null;
   viewSubject: ExportSubject;
-  selection: string[];
-  onSelectionCleared: () => void;
 }
 
 /** The menu's contents: loaded on its first opening, never with the list. */
-export function MenuPanel({ library, view, viewSubject, selection, onSelectionCleared }: MenuProps) {
+export function MenuPanel({ library, view, viewSubject }: MenuProps) {
+  const selection = [...useAppState().selected.value];
   return (
     <>
       <section class="menu-section" aria-label="Export and import">
@@ -26,7 +26,7 @@ export function MenuPanel({ library, view, viewSubject, selection, onSelectionCl
           Import a file…
         </button>
       </section>
-      <LibraryTools library={library} selection={selection} onSelectionCleared={onSelectionCleared} />
+      <LibraryTools library={library} />
       <ToolbarBadgeSetting />
       <PageSettings />
       <SyncSetting />
