@@ -1,4 +1,5 @@
 import { renderHook, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openLibraryEarly, useLibrary } from '@/components/hooks/use-library';
 import { openLibrary } from '@/lib/library/db';
 import { EARLY_READ_KEY, type EarlyRead, type FirstScreen, startEarlyRead } from '@/lib/library/first-screen';
@@ -79,5 +80,55 @@ describe('the library as a page opens', () => {
     const { result } = renderHook(() => useLibrary());
     await waitFor(() => expect(result.current.count).toBe(40));
     expect(result.current.firstScreen).toBeNull(); // the list reads its first screen itself
+  });
+});
+
+describe('the library a page reads', () => {
+  /** The background as the page reaches it: each message is recorded; it prepares the library when asked. */
+  function fakeBackground(prepare: () => Promise<void>) {
+    const received: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (sent: unknown) => {
+      const { type } = sent as { type: string };
+      received.push(type);
+      if (type !== 'prepareLibrary') return { ok: false, error: `unexpected ${type}` };
+      await prepare();
+      return { ok: true, value: null };
+    });
+    return received;
+  }
+
+  it('asks the background to prepare a library it cannot open yet, then reads it', async () => {
+    // No database yet: only the background (its one writer) may create and migrate it.
+    const received = fakeBackground(async () => {
+      (await openLibrary().then((db) => applyImport(db, library).then(() => db))).close();
+    });
+    await openLibraryEarly();
+    const { result } = renderHook(() => useLibrary());
+    await waitFor(() => expect(result.current.count).toBe(40));
+    expect(received).toEqual(['prepareLibrary']);
+    expect(result.current.error).toBeNull();
+  });
+
+  it('says why when the background cannot prepare it', async () => {
+    fakeBackground(() => Promise.reject(new Error('disk full')));
+    await openLibraryEarly();
+    const { result } = renderHook(() => useLibrary());
+    await waitFor(() => expect(result.current.error).toBe('disk full'));
+    expect(result.current.db).toBeUndefined();
+  });
+
+  it('hears each write the background reports, and counts the library again', async () => {
+    (await openLibrary().then((db) => applyImport(db, library).then(() => db))).close();
+    const received = fakeBackground(() => Promise.resolve());
+    await openLibraryEarly();
+    const { result } = renderHook(() => useLibrary());
+    await waitFor(() => expect(result.current.count).toBe(40));
+    const added = makePaper('2601.99999', { lastSeenAt: '2026-02-01T00:00:00.000Z' });
+    (await openLibrary().then((db) => applyImport(db, [added]).then(() => db))).close();
+    const written = { at: Date.now(), ids: [added.id] };
+    await libraryChange.setValue(written);
+    await waitFor(() => expect(result.current.change).toEqual({ stamp: written.at, ids: written.ids }));
+    await waitFor(() => expect(result.current.count).toBe(41));
+    expect(received).toEqual([]); // a library ready to read needs no message
   });
 });
