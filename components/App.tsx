@@ -1,6 +1,4 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PaperDetail } from '@/components/detail/PaperDetail';
-import { AnnotateDialog } from '@/components/dialogs/AnnotateDialog';
 import { useKeyboard } from '@/components/hooks/use-keyboard';
 import { useLibrary } from '@/components/hooks/use-library';
 import { useLibraryView } from '@/components/hooks/use-library-view';
@@ -23,14 +21,19 @@ import type { ExportSubject } from '@/lib/transfer/export-library';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
-import { FilterBar } from './FilterBar';
-import { ForYouList } from './ForYouList';
 import { SearchBox } from './SearchBox';
-import { SelectionBar } from './SelectionBar';
 import { TopicList } from './TopicList';
 import { WriteProblem } from './WriteProblem';
 
 const loadDeleteDialog = () => import('@/components/dialogs/DeletePaperDialog');
+const loadAnnotateDialog = () => import('@/components/dialogs/AnnotateDialog');
+// The full page's filters and selection: never part of what the popup loads.
+const loadFilterBar = () => import('./FilterBar');
+const loadSelectionBar = () => import('./SelectionBar');
+// Suggestions are a shelf of their own, a click away from the list.
+const loadForYou = () => import('./ForYouList');
+// A paper's detail (its links, upvote history and similar papers) loads with the first one opened.
+const loadDetail = () => import('@/components/detail/PaperDetail');
 
 /** The popup, or the full page: one set of shared state per page, read by each panel where it needs it. */
 export function App({ fullPage = false }: { fullPage?: boolean }) {
@@ -55,7 +58,12 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   const selected = state.selected.value;
   const deleting = state.deleting.value;
   const deleteDialog = useModule(loadDeleteDialog, deleting !== null);
+  const annotateDialog = useModule(loadAnnotateDialog, state.annotating.value !== null);
+  const filterBar = useModule(loadFilterBar, fullPage);
+  const selectionBar = useModule(loadSelectionBar, fullPage);
+  const forYou = useModule(loadForYou, shelf === 'for-you');
   const detailId = state.detailId.value;
+  const detailPanel = useModule(loadDetail, detailId !== null);
   const filters = state.filters.value;
   const newOnly = state.newOnly.value;
   const setActiveId = (id: string | null) => {
@@ -185,7 +193,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   );
   const empty = library.count === 0;
   // In the popup a paper's detail takes the whole area below the search: the topics wait behind it.
-  const reading = Boolean(detail) && !fullPage;
+  const reading = Boolean(detail && detailPanel) && !fullPage;
   // Bulk selection belongs to the full page; a popup row keeps to its own actions.
   const rowSelection = fullPage ? selected : undefined;
   const error = library.error ?? view.error;
@@ -289,8 +297,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
       )}
       {/* The last ranking kept shows before the library has even been counted. */}
       {!empty && !reading && (library.count !== null || topics.result !== null) && topicList}
-      {fullPage && <FilterBar db={library.db} changeStamp={library.change.stamp} />}
-      <SelectionBar db={library.db} />
+      {fullPage && filterBar && <filterBar.FilterBar db={library.db} changeStamp={library.change.stamp} />}
+      {fullPage && selectionBar && <selectionBar.SelectionBar db={library.db} />}
       {search.result && !search.result.allWords && view.ids.length > 0 && (
         <p class="hint partial-match" role="status">
           No paper has every word of “{search.query}”; showing papers with some of them.
@@ -300,7 +308,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
         {empty ? (
           <EmptyState />
         ) : shelf === 'for-you' ? (
-          <ForYouList db={library.db} stamp={library.change.stamp} onDetails={openDetail} />
+          forYou && <forYou.ForYouList db={library.db} stamp={library.change.stamp} onDetails={openDetail} />
         ) : onQueue && queue.length === 0 ? (
           <p class="hint no-results" role="status">
             Nothing to read yet: mark a paper To read (t) and it waits here, oldest first.
@@ -349,8 +357,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
             onDelete={confirmDeletion}
           />
         )}
-        {detail && (
-          <PaperDetail
+        {detail && detailPanel && (
+          <detailPanel.PaperDetail
             db={library.db}
             onOpen={(id) => state.openDetail(id)}
             paper={detail}
@@ -361,7 +369,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
         )}
       </main>
       <ImportPanel />
-      <AnnotateDialog />
+      {annotateDialog && <annotateDialog.AnnotateDialog />}
       {deleting && deleteDialog && (
         <deleteDialog.DeletePaperDialog
           db={library.db}
