@@ -196,6 +196,17 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   const reading = Boolean(detail && detailPanel) && !fullPage;
   // Bulk selection belongs to the full page; a popup row keeps to its own actions.
   const rowSelection = fullPage ? selected : undefined;
+  // What a row does, the same in the library's list and in the queue.
+  const rowActions = {
+    activeIndex,
+    selected: rowSelection,
+    onActivate: setActiveIndex,
+    onDetails: openDetail,
+    onToggleStar: toggleStar,
+    onToggleSelect: toggleSelect,
+    onEdit: annotate,
+    onDelete: confirmDeletion,
+  };
   const error = library.error ?? view.error;
   return (
     <div class={fullPage ? 'app full-page' : 'app'}>
@@ -320,15 +331,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
             need={() => {}}
             listKey="to-read"
             sort="lastSeen"
-            onDetails={openDetail}
-            activeIndex={activeIndex}
             highlightTerms={[]}
-            selected={rowSelection}
-            onActivate={setActiveIndex}
-            onToggleStar={toggleStar}
-            onToggleSelect={toggleSelect}
-            onEdit={annotate}
-            onDelete={confirmDeletion}
+            {...rowActions}
           />
         ) : view.ids.length === 0 && view.complete ? (
           <p class="hint no-results" role="status">
@@ -346,15 +350,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, viewFilters])}
             sort={searching ? 'relevance' : sort}
-            onDetails={openDetail}
-            activeIndex={activeIndex}
             highlightTerms={search.result?.terms ?? []}
-            selected={rowSelection}
-            onActivate={setActiveIndex}
-            onToggleStar={toggleStar}
-            onToggleSelect={toggleSelect}
-            onEdit={annotate}
-            onDelete={confirmDeletion}
+            {...rowActions}
           />
         )}
         {detail && detailPanel && (

@@ -55,6 +55,15 @@ function fakeReads(papers: Paper[]) {
   return { plain, readPapers, calls, answer, pageAt, byId };
 }
 
+/** A window showing the top 30 rows of the plain list of `papers`, last seen first. */
+function plainWindow(papers: Paper[]) {
+  const reads = fakeReads(papers);
+  const rows = new ListWindow(() => {});
+  const { list } = rows.beginPlain('lastSeen', 30);
+  rows.showPlain(list, 'lastSeen', reads.pageAt(0, 30));
+  return { reads, rows, list };
+}
+
 describe('a window over a list of papers', () => {
   it('starts from the first screen read with the opening, and goes on from where it ended', async () => {
     const papers = order(250);
@@ -95,11 +104,7 @@ describe('a window over a list of papers', () => {
   });
 
   it('reads the whole order, not page after page, for a long jump of the scrollbar', async () => {
-    const papers = order(3000);
-    const reads = fakeReads(papers);
-    const rows = new ListWindow(() => {});
-    const { list } = rows.beginPlain('lastSeen', 30);
-    rows.showPlain(list, 'lastSeen', reads.pageAt(0, 30));
+    const { reads, rows } = plainWindow(order(3000));
     rows.need(2000, 2020, reads.plain, reads.readPapers);
     expect(reads.calls).toEqual(['order']);
     await reads.answer();
@@ -120,30 +125,22 @@ describe('a window over a list of papers', () => {
   });
 
   it('drops an answer for a list that is no longer shown', async () => {
-    const papers = order(200);
-    const reads = fakeReads(papers);
-    const rows = new ListWindow(() => {});
-    const plain = rows.beginPlain('lastSeen', 30);
-    rows.showPlain(plain.list, 'lastSeen', reads.pageAt(0, 30));
+    const { reads, rows, list: plain } = plainWindow(order(200));
     rows.need(20, 40, reads.plain, reads.readPapers); // a page is on its way…
     const search = rows.beginView(); // …when a search is typed
     rows.showIds(search, [idOf(150), idOf(3)], true);
-    rows.showPlain(plain.list, 'lastSeen', reads.pageAt(0, 60)); // a late read of the plain list
+    rows.showPlain(plain, 'lastSeen', reads.pageAt(0, 60)); // a late read of the plain list
     await reads.answer();
     expect(rows.ids).toEqual([idOf(150), idOf(3)]);
     expect(rows.complete).toBe(true);
-    rows.fail(plain.list, new Error('late'));
+    rows.fail(plain, new Error('late'));
     expect(rows.error).toBeNull();
     rows.fail(search, new Error('the database is gone'));
     expect(rows.error).toBe('the database is gone');
   });
 
   it('re-reads as many rows as were listed after a write to the same list, and a first screen for another sort', async () => {
-    const papers = order(400);
-    const reads = fakeReads(papers);
-    const rows = new ListWindow(() => {});
-    const first = rows.beginPlain('lastSeen', 30);
-    rows.showPlain(first.list, 'lastSeen', reads.pageAt(0, 30));
+    const { reads, rows } = plainWindow(order(400));
     rows.need(25, 35, reads.plain, reads.readPapers);
     await reads.answer();
     expect(rows.ids).toHaveLength(130);

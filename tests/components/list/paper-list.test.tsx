@@ -6,27 +6,31 @@ import { makePaper } from '@/tests/helpers/papers';
 const papers = Array.from({ length: 30 }, (_, index) => makePaper(`2611.${String(10000 + index)}`));
 const byId = new Map(papers.map((paper) => [paper.id, paper]));
 let setActive: (index: number) => void = () => {};
+const noop = () => {};
+/** What a row does, all of it nothing: these tests are about the list. */
+const inertRows = {
+  highlightTerms: [],
+  onDetails: noop,
+  onToggleStar: noop,
+  onToggleSelect: noop,
+  onEdit: noop,
+  onDelete: noop,
+};
 
 function List() {
   const [activeIndex, setActiveIndex] = useState(-1);
   setActive = setActiveIndex;
-  const noop = () => {};
   return (
     <PaperList
+      {...inertRows}
       ids={papers.map((paper) => paper.id)}
       paper={(id) => byId.get(id)}
       need={noop}
       listKey="all"
       activeIndex={activeIndex}
-      highlightTerms={[]}
       selected={new Set()}
       onActivate={setActiveIndex}
       sort="lastSeen"
-      onDetails={noop}
-      onToggleStar={noop}
-      onToggleSelect={noop}
-      onEdit={noop}
-      onDelete={noop}
     />
   );
 }
@@ -66,22 +70,17 @@ describe('PaperList, a window over a long list', () => {
 
   function renderLong(onDetails = vi.fn()) {
     const need = vi.fn();
-    const noop = () => {};
     const rendered = render(
       <PaperList
+        {...inertRows}
         ids={many}
         paper={(id) => readFirst.get(id)}
         need={need}
         listKey="long"
         activeIndex={-1}
-        highlightTerms={[]}
         onActivate={noop}
         sort="upvotes"
         onDetails={onDetails}
-        onToggleStar={noop}
-        onToggleSelect={noop}
-        onEdit={noop}
-        onDelete={noop}
       />,
     );
     return { ...rendered, need, onDetails };
