@@ -7,7 +7,8 @@ export default defineConfig({
     name: 'Papershelf',
     description:
       'Remembers the papers you see on Hugging Face Daily Papers: search, rising topics, suggestions, export. Private, on your machine.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // alarms: the toolbar count recounts at local midnight, even while the background is stopped.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Asked for only when the user turns on automatic backups.
     optional_permissions: ['downloads'],
     host_permissions: ['https://huggingface.co/papers*'],

@@ -175,9 +175,10 @@ function AppView({ fullPage }: { fullPage: boolean }) {
           state.topicKey.value = key === topicKey ? null : key;
         }}
         compact={!fullPage}
+        db={library.db}
       />
     ),
-    [topics.result, topics.stale, topics.error, topicWindow, topicKey, fullPage],
+    [topics.result, topics.stale, topics.error, topicWindow, topicKey, fullPage, library.db],
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
   const topicPhrase = topics.result?.topics.find((candidate) => candidate.key === topicKey)?.label;

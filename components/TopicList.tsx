@@ -1,6 +1,12 @@
+import type { IDBPDatabase } from 'idb';
 import { useState } from 'preact/hooks';
+import { useModule } from '@/components/hooks/use-module';
+import type { LibrarySchema } from '@/lib/library/schema';
 import { EMPTY_WINDOW_HINT, type TopicsResult, type TopicWindow } from '@/lib/topics/topics';
 import { Sparkline } from './Sparkline';
+
+// The chosen topic's weekly chart loads when a topic is first chosen, never with the popup.
+const loadChart = () => import('./TopicChart');
 
 interface TopicListProps {
   result: TopicsResult | null;
@@ -13,6 +19,8 @@ interface TopicListProps {
   onToggle: (key: string) => void;
   /** One line of topics that opens into the whole list (the popup); the full page shows them all. */
   compact?: boolean;
+  /** The library, to chart the chosen topic's weekly share from. */
+  db?: IDBPDatabase<LibrarySchema>;
 }
 
 const WINDOW_LABELS: Record<TopicWindow, string> = {
@@ -63,8 +71,11 @@ export function TopicList({
   onWindowChange,
   onToggle,
   compact = false,
+  db,
 }: TopicListProps) {
   const [expanded, setExpanded] = useState(false);
+  const active = result?.topics.find((topic) => topic.key === activeKey);
+  const chart = useModule(loadChart, active !== undefined && db !== undefined);
   const open = !compact || expanded;
   const title = heading(result, window);
   const topics = result?.topics ?? [];
@@ -88,7 +99,9 @@ export function TopicList({
                     .join('. ')}
                   onClick={() => onToggle(topic.key)}
                 >
-                  {topic.label} <span class="topic-count topic-evidence">{topic.evidence}</span>
+                  {topic.label}
+                  {topic.acronym && <abbr class="topic-count topic-acronym">{topic.acronym}</abbr>}{' '}
+                  <span class="topic-count topic-evidence">{topic.evidence}</span>
                   <Sparkline values={topic.series} />
                 </button>
               </li>
@@ -122,6 +135,7 @@ export function TopicList({
         )}
       </div>
       {open && <Hint result={result} error={error} window={window} open />}
+      {active && db && chart && <chart.TopicChart db={db} topic={active} />}
     </section>
   );
 }

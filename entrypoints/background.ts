@@ -45,9 +45,12 @@ export default defineBackground(() => {
     db,
     enabled: () => actionBadgeEnabled.getValue(),
     action: browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction,
+    alarms: browser.alarms,
   });
   badge.schedule();
   actionBadgeEnabled.watch(() => badge.schedule());
+  // Registered synchronously at start-up: the midnight alarm wakes a stopped worker with this event.
+  browser.alarms.onAlarm.addListener((alarm) => void badge.alarm(alarm.name)?.catch(console.warn));
   // After every write, whoever made it (a page, an import, the other browser through sync).
   const changed = (ids: string[] | undefined) => {
     badge.schedule();

@@ -1,4 +1,5 @@
 import { scorePage } from '@/lib/badges/for-you';
+import { followPageTheme } from '@/lib/badges/page-badges';
 import { createSeenBadges } from '@/lib/badges/seen-badges';
 import { createViewSession } from '@/lib/capture/view-session';
 import { sendMessage } from '@/lib/messages';
@@ -77,6 +78,10 @@ export default defineContentScript({
       attributeFilter: ['data-props', 'href'],
     });
     whileValid(() => observer.disconnect());
+    // The site's dark mode is a class on <html>, switched without a reload: the badges follow it.
+    const themeObserver = new MutationObserver(() => followPageTheme(document));
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    whileValid(() => themeObserver.disconnect());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       const viewBefore = session.viewId;
       session.startNewView();

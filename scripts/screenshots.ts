@@ -1,6 +1,7 @@
-// npm run screenshots — the popup and the full page with a realistic library, and a daily page with "already
-// seen" badges, light and dark, into docs/.
+// npm run screenshots — the popup (as it opens at 440 px, and searched) and the full page with a realistic library,
+// and a daily page with "already seen" badges, light and dark, into docs/.
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../bench/synthetic-library';
@@ -32,10 +33,13 @@ try {
   await page.goto(session.popupUrl);
   await chooseImport(page, file);
   await imported(page).waitFor({ timeout: 120_000 });
+  await popupAsOpened(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(session.popupUrl);
     await page.getByRole('list', { name: /^Trending/ }).waitFor();
+    // The import's report is shown again on each opening until dismissed in it.
+    await page.getByRole('button', { name: 'Dismiss the import report' }).click();
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('reward');
     await page.locator('main[data-results-for="reward"]').waitFor();
     await page.screenshot({ path: join(DOCS, `popup-${scheme}.png`) });
@@ -73,6 +77,35 @@ try {
   await dailyPageWithBadges();
 } finally {
   await session.close();
+}
+
+/**
+ * The popup as it opens at Chrome's default size, light, everything closed: docs/popup-after-440.png (compare
+ * docs/popup-before-440.png, the layout before), and how many paper rows it shows.
+ */
+async function popupAsOpened(page: Page) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(session.popupUrl);
+  await page.getByRole('list', { name: /^Trending/ }).waitFor();
+  await page.locator('li[data-paper-id]').first().waitFor();
+  // A daily opening: the import's report and the first backup reminder were read and dismissed once.
+  await page.getByRole('button', { name: 'Dismiss the import report' }).click();
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await page.locator('.import-status').waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Dismiss', exact: true }).waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(DOCS, 'popup-after-440.png') });
+  const rows = await page.evaluate(() => {
+    const list = (document.querySelector('ul[aria-label="Papers"]') as Element).getBoundingClientRect();
+    const bottom = Math.min(list.bottom, window.innerHeight);
+    const boxes = [...document.querySelectorAll('ul[aria-label="Papers"] li[data-paper-id]')].map((row) =>
+      row.getBoundingClientRect(),
+    );
+    return {
+      whole: boxes.filter((box) => box.top >= list.top - 0.5 && box.bottom <= bottom + 0.5).length,
+      inPart: boxes.filter((box) => box.top < bottom && box.bottom > bottom + 0.5).length,
+    };
+  });
+  console.log(`docs/popup-after-440.png: ${rows.whole} paper rows whole, ${rows.inPart} in part`);
 }
 
 /**
@@ -116,6 +149,12 @@ async function dailyPageWithBadges() {
     await tab.emulateMedia({ colorScheme: scheme });
     // The site's own dark mode is a class on <html>.
     await tab.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), scheme === 'dark');
+    // The badges follow the page's theme (see followPageTheme).
+    await tab.waitForFunction(
+      (theme) =>
+        [...document.querySelectorAll('papershelf-seen')].every((host) => host.getAttribute('data-theme') === theme),
+      scheme,
+    );
     const clip = { x: box.x - 24, y: box.y - 24, width: box.width + 48, height: 840 };
     await tab.screenshot({ path: join(DOCS, `badges-${scheme}.png`), clip });
     console.log(`docs/badges-${scheme}.png`);

@@ -10,21 +10,35 @@ const DIMMED_OPACITY = '0.45';
 
 // Sizes in px, not em: the page's own type scale must not make the line taller than one line of 12px text. Padding,
 // not margins: the badge adds its own height and never un-collapses the margins around it.
-// The colours derive from the text colour around them, so the badge sits as quietly on a dark page as on a light one.
+// The popup's visual language (components/app.css): its spacing steps (2, 4, 8 px), its 12 px facts, its 6 px radius
+// and its amber colours, each pair above 4.5:1. Hugging Face's dark mode is a class on <html>, which a shadow root
+// cannot see in every browser: the host carries the page's theme (see `followPageTheme`).
 const STYLE = `
-:host { display: block !important; margin: 0; padding: 2px 0 4px; font: 400 12px/18px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  letter-spacing: normal; text-transform: none; text-align: start; white-space: nowrap; contain: content; }
+:host { display: block !important; margin: 0; padding: 2px 0 4px; font: 400 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  letter-spacing: normal; text-transform: none; text-align: start; white-space: nowrap; contain: content;
+  --fg: #7a4a00; --bg: #fff4e0; --edge: #ffcf85; --star: #a65f00; --muted: #656d76; }
+:host([data-theme="dark"]) { --fg: #ffcf85; --bg: #2a2114; --edge: #6b4d00; --star: #ffb340; --muted: #8d96a0; }
 .badge { display: inline-block; max-width: 100%; box-sizing: border-box; overflow: hidden; text-overflow: ellipsis;
-  vertical-align: top; padding: 0 7px; border-radius: 9px; opacity: .75;
-  background: color-mix(in srgb, currentColor 7%, transparent); border: 1px solid color-mix(in srgb, currentColor 22%, transparent); }
-.line { opacity: .8; }
-.star { color: #d4a106; margin-right: 3px; }
+  vertical-align: top; padding: 0 8px; border-radius: 6px; color: var(--fg); background: var(--bg); border: 1px solid var(--edge); }
+.line { color: var(--muted); }
+.star { color: var(--star); margin-right: 4px; }
 .for-you { font-style: italic; }
-.badge > .for-you:not(:first-child) { margin-left: 6px; padding-left: 6px; border-left: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
-button { font: inherit; color: inherit; cursor: pointer; margin-left: 8px; padding: 0 8px; border-radius: 9px;
-  background: transparent; border: 1px solid color-mix(in srgb, currentColor 30%, transparent); }
-button[aria-pressed="true"] { color: #b8860b; }
+.badge > .for-you:not(:first-child) { margin-left: 4px; padding-left: 4px; border-left: 1px solid var(--edge); }
+button { font: inherit; color: var(--fg); cursor: pointer; margin-left: 8px; padding: 0 8px; border-radius: 6px;
+  background: var(--bg); border: 1px solid var(--edge); }
+button[aria-pressed="true"] { color: var(--star); }
+button:focus-visible { outline: 2px solid var(--star); outline-offset: 1px; }
 `;
+
+const THEME = 'data-theme';
+const pageTheme = (doc: Document) => (doc.documentElement.classList.contains('dark') ? 'dark' : 'light');
+
+/** Gives every mark of ours the page's theme, light or dark: called when the class of the page's <html> changes. */
+export function followPageTheme(doc: Document) {
+  const theme = pageTheme(doc);
+  for (const host of doc.querySelectorAll(`${CARD_BADGE}, ${SHELF_LINE}`))
+    if (host.getAttribute(THEME) !== theme) host.setAttribute(THEME, theme);
+}
 
 /** The badges this script made, and the paper each is for: a copy the page made of one is not ours. */
 const ours = new WeakMap<Element, string>();
@@ -55,6 +69,7 @@ function addStyles(shadow: ShadowRoot) {
 
 function createBadge(tag: string, paperId: string, className: string): HTMLElement {
   const host = document.createElement(tag);
+  host.setAttribute(THEME, pageTheme(document));
   const shadow = host.attachShadow({ mode: 'open' });
   addStyles(shadow);
   const badge = document.createElement('span');
@@ -105,7 +120,8 @@ export function showCardBadge(card: Element, heading: Element, paperId: string, 
       star.textContent = '★';
       badge.append(star);
     }
-    if (content.text) badge.append(content.text);
+    // In a span of its own, so the "for you" mark after it is not the first child and gets its separator.
+    if (content.text) badge.append(Object.assign(document.createElement('span'), { textContent: content.text }));
     if (content.forYou) {
       const mark = document.createElement('span');
       mark.className = 'for-you';

@@ -127,12 +127,21 @@ function bibtexName(name: string): string {
   return /,|\band\b/i.test(name) ? `{${escaped}}` : escaped;
 }
 
-/** Keywords are split at commas and semicolons by every reader, even in braces: inside one tag they become spaces. */
+/**
+ * The separators a tag may hold, written as the full-width forms no reader splits at. Readers split keywords at a
+ * plain comma whatever braces or macros surround it: biber decodes LaTeX (`\char44` too), then splits at
+ * `\s*,\s*`; Zotero's parser (@retorquere/bibtex-parser) and bibtexparser 1's `keyword` split at `,` and `;`;
+ * pybtex and bibtexparser 2 keep the field whole. So each tag comes back one keyword, its comma still a comma to
+ * read, in all of them.
+ */
+const KEYWORD_SEPARATORS: Record<string, string> = { ',': '，', ';': '；' };
+
+/** Tags as one keywords field: ", " between tags, never inside one. */
 function bibtexKeywords(tags: readonly string[]): string {
   return tags
-    .map((tag) => collapseWhitespace(tag.replace(/[,;]/g, ' ')))
-    .filter(Boolean)
-    .map(escapeLatex)
+    .map((tag) => collapseWhitespace(tag))
+    .filter((tag) => /[^\s,;]/.test(tag))
+    .map((tag) => escapeLatex(tag.replace(/[,;]/g, (separator) => KEYWORD_SEPARATORS[separator])))
     .join(', ');
 }
 

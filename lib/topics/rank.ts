@@ -1,5 +1,7 @@
+import { singular } from '@/lib/plural';
 import { forEachTerm, type TopicDayRecord } from './day-record';
-import { DEFINITION } from './terms';
+import { distinctiveness, isTopicTerm, keywordBoost } from './termhood';
+import { DEFINITION, KEYWORD } from './terms';
 import { evidenceSentence, type Topic, type TopicsResult, type TopicWindow, WINDOW_DAYS } from './topics';
 
 /** Papers a topic needs in the window: two papers sharing a phrase are a coincidence, not a topic. */
@@ -57,6 +59,8 @@ interface Counts {
   all: Map<string, number>;
   /** Acronym definitions ("=rl=reinforcement learning") → papers that give them. */
   definitions: Map<string, number>;
+  /** Term → papers that list it among their keywords. */
+  keywords: Map<string, number>;
   recentPapers: number;
   baselinePapers: number;
 }
@@ -83,6 +87,7 @@ function count(days: DayView[]): Counts {
     recent: new Map(),
     all: new Map(),
     definitions: new Map(),
+    keywords: new Map(),
     recentPapers: 0,
     baselinePapers: 0,
   };
@@ -95,6 +100,11 @@ function count(days: DayView[]): Counts {
     forEachTerm(record, keys, (key, _index, _start, papers) => {
       if (key[0] === DEFINITION) {
         counts.definitions.set(key, (counts.definitions.get(key) ?? 0) + papers);
+        return;
+      }
+      if (key[0] === KEYWORD) {
+        const term = key.slice(KEYWORD.length);
+        counts.keywords.set(term, (counts.keywords.get(term) ?? 0) + papers);
         return;
       }
       counts.all.set(key, (counts.all.get(key) ?? 0) + papers);
@@ -251,15 +261,24 @@ function details(days: DayView[], keys: string[], groups: Map<string, string[]>,
 
 /**
  * How papers spell a term: the commonest of the spellings they wrote ("LLMs", "fine-tuning", "GUI agents") over the
- * bare key; an acronym group reads "reinforcement learning (RL)".
+ * bare key; an acronym group is its expansion's spelling, with the acronym apart ("reinforcement learning", "RL").
  */
-function label({ spellings }: Details, members: string[]): string {
+function label({ spellings }: Details, members: string[]): { label: string; acronym?: string } {
   const spelling = (member: string) => {
     const written = [...(spellings.get(member) ?? [])].filter(([label]) => label !== member);
     written.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return written[0]?.[0] ?? member;
   };
-  return members.length === 1 ? spelling(members[0]) : `${spelling(members[0])} (${spelling(members[1])})`;
+  const phrase = spelling(members[0]);
+  if (members.length === 1) return { label: phrase };
+  return { label: phrase, acronym: acronymInNumber(spelling(members[1]), phrase) };
+}
+
+/** The acronym in the number of its phrase: "PTMs" beside "pre-trained models", "PTM" beside "pre-trained model". */
+export function acronymInNumber(acronym: string, phrase: string): string {
+  const bare = acronym.replace(/(?<=\p{Lu})s$/u, '');
+  const lastWord = phrase.split(/[\s-]/).at(-1) ?? '';
+  return singular(lastWord) === lastWord ? bare : `${bare}s`;
 }
 
 /**
@@ -278,23 +297,31 @@ export function rankTopics(records: TopicDayRecord[], window: TopicWindow, today
   const young = window !== 'all' && baselinePapers === 0 && recentPapers > 0;
   const groups = acronymGroups(counts);
   mergeGroups(days, counts, groups);
-  const listable = [...counts.recent].filter(([, papers]) => papers >= MIN_SUPPORT).map(([key]) => key);
+  const listable = [...counts.recent]
+    .filter(([key, papers]) => papers >= MIN_SUPPORT && isTopicTerm(key))
+    .map(([key]) => key);
   const cut = fragments(counts.all, listable);
 
   const candidates: Candidate[] = [];
+  // A rise or a count weighs by how distinctive the term is among every paper read, and by HF's keywords.
+  const weight = (key: string) => {
+    const papers = counts.all.get(key) as number;
+    const listing = (groups.get(key) ?? [key]).reduce((sum, member) => sum + (counts.keywords.get(member) ?? 0), 0);
+    return distinctiveness(papers, recentPapers + baselinePapers) * keywordBoost(listing, papers);
+  };
   for (const key of listable) {
     if (cut.has(key)) continue;
     const recent = counts.recent.get(key) as number;
     if (window === 'all' || young) {
-      candidates.push({ key, count: recent, score: recent });
+      candidates.push({ key, count: recent, score: recent * weight(key) });
       continue;
     }
     const baseline = (counts.all.get(key) as number) - recent;
     if (recent / recentPapers <= baseline / baselinePapers) continue;
-    const score = logLikelihood(recent, recentPapers, baseline, baselinePapers);
-    if (score < SIGNIFICANT_RISE) continue;
+    const rise = logLikelihood(recent, recentPapers, baseline, baselinePapers);
+    if (rise < SIGNIFICANT_RISE) continue;
     const { recent: recentDays, baseline: baselineDays } = WINDOW_DAYS[window];
-    candidates.push({ key, count: recent, before: (baseline * recentDays) / baselineDays, score });
+    candidates.push({ key, count: recent, before: (baseline * recentDays) / baselineDays, score: rise * weight(key) });
   }
   candidates.sort((a, b) => b.score - a.score || b.count - a.count || a.key.localeCompare(b.key));
 
@@ -304,10 +331,13 @@ export function rankTopics(records: TopicDayRecord[], window: TopicWindow, today
   const labelOf = (key: string) => label(found.get(key) as Details, groups.get(key) ?? [key]);
   const topics: Topic[] = lines.map(({ candidate, variants }) => {
     const { paperIds, series } = found.get(candidate.key) as Details;
+    const { label, acronym } = labelOf(candidate.key);
     return {
       key: candidate.key,
-      label: labelOf(candidate.key),
-      variants: variants.map(labelOf),
+      label,
+      ...(acronym ? { acronym } : {}),
+      terms: groups.get(candidate.key) ?? [candidate.key],
+      variants: variants.map((variant) => labelOf(variant).label),
       paperIds,
       count: candidate.count,
       ...(candidate.before === undefined ? {} : { before: candidate.before }),

@@ -65,6 +65,17 @@ function candidates(text: string, repeated: boolean): Candidates {
 
 /** Marks a term key that records an acronym's definition rather than a term: "=rl=reinforcement learning". */
 export const DEFINITION = '=';
+/** Marks a term key that records a keyword Hugging Face gives the paper: "#dense retrieval". */
+export const KEYWORD = '#';
+
+/** The term a keyword is, when the whole keyword is one ("dense retrieval"; not "we study X"). */
+function keywordTerm(keyword: string): string | undefined {
+  const textRuns = runs(keyword);
+  if (textRuns.length !== 1) return undefined;
+  const key = textRuns[0].map((info) => info.key).join(' ');
+  return candidates(keyword, false).has(key) ? key : undefined;
+}
+
 /** Words an acronym's letters may skip: "mixture of experts (MoE)". */
 const LINKING = new Set(['of', 'and', 'for', 'from', 'the', 'to', 'in', 'with', 'on']);
 
@@ -114,7 +125,8 @@ function definitions(text: string): [string, string][] {
 /**
  * The terms a paper is about, decided from the paper alone so that what it added can be taken back: every candidate
  * of its title and keywords, and those its abstract repeats (a term an abstract names once is seldom its subject);
- * plus the acronyms it defines, which join an acronym to its expansion when topics are ranked.
+ * plus the acronyms it defines, which join an acronym to its expansion when topics are ranked, and the terms its
+ * keywords are (evidence, when topics are ranked, that a phrase is a term).
  */
 export function paperTerms(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>): PaperTerms {
   const terms: PaperTerms = new Map();
@@ -129,6 +141,10 @@ export function paperTerms(paper: Pick<Paper, 'title' | 'abstract' | 'keywords'>
   for (const text of [paper.title, paper.abstract ?? '']) {
     for (const [acronym, expansion] of definitions(text))
       terms.set(`${DEFINITION}${acronym}${DEFINITION}${expansion}`, '');
+  }
+  for (const keyword of paper.keywords) {
+    const key = keywordTerm(keyword);
+    if (key) terms.set(`${KEYWORD}${key}`, '');
   }
   return terms;
 }

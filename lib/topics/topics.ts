@@ -9,8 +9,12 @@ export const WINDOW_DAYS = { '7d': { recent: 7, baseline: 28 }, '30d': { recent:
 export interface Topic {
   /** The term with its variants folded ("llm" for "LLM" and "LLMs"). */
   key: string;
-  /** Its commonest spelling. */
+  /** Its commonest spelling: a phrase, never with its acronym glued on ("large language models"). */
   label: string;
+  /** The acronym papers define it by, shown apart ("LLMs"). */
+  acronym?: string;
+  /** Every term key counted as this topic: its key and the acronym's (absent in rankings kept from before). */
+  terms?: string[];
   /** Every paper with this term in the window (for all time: every paper with it). */
   paperIds: string[];
   /** Papers with this term in the window. */
@@ -23,7 +27,10 @@ export interface Topic {
   series: number[];
   /** Longer terms folded under this one ("growing neural cellular automata" under "neural cellular automata"). */
   variants: string[];
-  /** What it is ranked by: the log-likelihood G² of its rise, or its count for all time. */
+  /**
+   * What it is ranked by: the log-likelihood G² of its rise, or its count for all time, weighed by how distinctive
+   * the term is and by whether HF lists it as a keyword (termhood.ts).
+   */
   score: number;
 }
 

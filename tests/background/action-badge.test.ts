@@ -1,4 +1,12 @@
-import { badgeText, countFirstSeenSince, createActionBadge, startOfDay } from '@/lib/background/action-badge';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  badgeText,
+  countFirstSeenSince,
+  createActionBadge,
+  MIDNIGHT_ALARM,
+  nextLocalMidnight,
+  startOfDay,
+} from '@/lib/background/action-badge';
 import { openLibrary } from '@/lib/library/db';
 import { applyImport } from '@/lib/library/ingest';
 import { makePaper } from '../helpers/papers';
@@ -42,5 +50,70 @@ describe('the toolbar badge', () => {
     await badge.refresh();
     expect(shown).toEqual(['2', '']);
     db.close();
+  });
+
+  it('finds the next local midnight, from any hour, even a moment before it', () => {
+    expect(nextLocalMidnight(NOW)).toBe(new Date(2026, 10, 21).getTime());
+    expect(nextLocalMidnight(new Date(2026, 10, 20, 23, 59, 59, 999))).toBe(new Date(2026, 10, 21).getTime());
+    expect(nextLocalMidnight(new Date(2026, 10, 21))).toBe(new Date(2026, 10, 22).getTime());
+    expect(nextLocalMidnight(new Date(2026, 11, 31, 18))).toBe(new Date(2027, 0, 1).getTime());
+  });
+
+  describe('at local midnight', () => {
+    let clock: Date;
+    let shown: string[];
+    beforeEach(() => {
+      fakeBrowser.reset();
+      shown = [];
+    });
+    // A badge as a (re)started background makes it: the clock, the alarms and the toolbar are the browser's.
+    const startBackground = (db: Awaited<ReturnType<typeof openLibrary>>, enabled = async () => true) =>
+      createActionBadge({
+        db: async () => db,
+        enabled,
+        action: { setBadgeText: ({ text }) => void shown.push(text), setBadgeBackgroundColor: () => {} },
+        alarms: fakeBrowser.alarms,
+        now: () => clock,
+      });
+
+    it('resets the count with nothing written, from an alarm that a stopped background does not lose', async () => {
+      const db = await openLibrary();
+      await applyImport(db, library);
+      clock = new Date(2026, 10, 20, 23, 58);
+      await startBackground(db).refresh();
+      expect(shown).toEqual(['2']);
+      expect(await fakeBrowser.alarms.getAll()).toEqual([
+        expect.objectContaining({ name: MIDNIGHT_ALARM, scheduledTime: new Date(2026, 10, 21).getTime() }),
+      ]);
+
+      // The worker is stopped; the alarm wakes a new one just after midnight, which hears it and recounts.
+      clock = new Date(2026, 10, 21, 0, 0, 1);
+      const restarted = startBackground(db);
+      const [alarm] = await fakeBrowser.alarms.getAll();
+      await restarted.alarm(alarm.name);
+      expect(shown).toEqual(['2', '']);
+      // And the next midnight is set, once.
+      expect(await fakeBrowser.alarms.getAll()).toEqual([
+        expect.objectContaining({ name: MIDNIGHT_ALARM, scheduledTime: new Date(2026, 10, 22).getTime() }),
+      ]);
+      db.close();
+    });
+
+    it('recounts for no other alarm, and leaves no alarm while the count is turned off', async () => {
+      const db = await openLibrary();
+      await applyImport(db, library);
+      clock = NOW;
+      let enabled = true;
+      const badge = startBackground(db, async () => enabled);
+      await badge.alarm('some-other-alarm');
+      expect(shown).toEqual([]);
+      await badge.refresh();
+      expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+      enabled = false;
+      await badge.refresh();
+      expect(shown).toEqual(['2', '']);
+      expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+      db.close();
+    });
   });
 });

@@ -38,6 +38,52 @@ describe('TopicList', () => {
     expect(toggled).toEqual(['sheaf diffusion']);
   });
 
+  it('shows an acronym beside its phrase, not glued to it, and the button still starts with the phrase', () => {
+    const llm = { ...topic, key: 'large language model', label: 'large language models', acronym: 'LLMs' };
+    render(
+      <TopicList
+        result={{ window: '7d', topics: [llm], recentPapers: 80, baselinePapers: 300 }}
+        window="7d"
+        activeKey={null}
+        onWindowChange={() => {}}
+        onToggle={() => {}}
+      />,
+    );
+    const button = screen.getByRole('button', { name: /^large language models/ });
+    expect(button.textContent).not.toContain('(');
+    expect(button.querySelector('abbr')?.textContent).toBe('LLMs');
+  });
+
+  // The chart ends with the real today, as the popup's does.
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+  it('charts the chosen topic’s weekly share as an image whose name says the numbers', async () => {
+    const db = await openTopicsDb();
+    await writeChanges(
+      db,
+      added([
+        makePaper('2611.00001', { title: 'Sheaf Diffusion', submittedOnDailyAt: hoursAgo(2) }),
+        makePaper('2611.00002', { title: 'Protein Folding', submittedOnDailyAt: hoursAgo(3) }),
+      ]),
+    );
+    const props = {
+      result: { window: '7d' as const, topics: [topic], recentPapers: 2, baselinePapers: 0 },
+      window: '7d' as const,
+      onWindowChange: () => {},
+      onToggle: () => {},
+      db,
+    };
+    const { rerender } = render(<TopicList {...props} activeKey={null} />);
+    expect(screen.queryByRole('img')).toBeNull();
+    rerender(<TopicList {...props} activeKey="sheaf diffusion" />);
+    const chart = await screen.findByRole('img', {}, { timeout: 5_000 });
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    expect(chart.getAttribute('aria-label')).toBe(
+      `Weekly share over 12 weeks, oldest first: ${'0 %, '.repeat(11)}50 %`,
+    );
+    db.close();
+  });
+
   it('explains an empty window and shows a failed read', () => {
     const props = { window: '7d' as const, activeKey: null, onWindowChange: () => {}, onToggle: () => {} };
     const { rerender } = render(

@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, type Item, papersPageHtml } from '../helpers/island';
+import { AXE_SOURCE, axeInPage } from './axe';
 import { badgeLatency } from './badge-latency';
 import { type ExtensionSession, launchExtension } from './harness';
 import { dailyScreen, INJECTION_WORD, paperScreen, serveHfSite, weeklyScreen, withSpaNavigation } from './hf-site';
@@ -204,6 +205,38 @@ describe('what the library remembers, on the Hugging Face pages', () => {
       expect(card.badgeHeight).toBeLessThanOrEqual(30);
       expect(card.shift).toBeCloseTo(card.badgeHeight, 0);
     }
+  });
+
+  it('draws its badges at 4.5:1 or more on the site in light and in dark mode, switched without a reload', async () => {
+    await dailyTab.evaluate(AXE_SOURCE);
+    const badgeColours = () =>
+      dailyTab.evaluate(() =>
+        [...document.querySelectorAll('papershelf-seen')].map((host) => {
+          const badge = host.shadowRoot?.querySelector('.badge') as Element;
+          return `${getComputedStyle(badge).color} on ${getComputedStyle(badge).backgroundColor}`;
+        }),
+      );
+    const colours: Record<string, string[]> = {};
+    for (const dark of [false, true]) {
+      // The site's dark mode is a class on <html>, as its theme switch sets it.
+      await dailyTab.evaluate((on) => document.documentElement.classList.toggle('dark', on), dark);
+      const scheme = dark ? 'dark' : 'light';
+      await expect
+        .poll(() => dailyTab.evaluate(() => document.querySelector('papershelf-seen')?.getAttribute('data-theme')))
+        .toBe(scheme);
+      const { problems, passed } = await dailyTab.evaluate(axeInPage, {
+        selector: 'papershelf-seen',
+        rules: ['color-contrast'],
+      });
+      expect(problems, scheme).toEqual([]);
+      expect(passed, `${scheme}: badges whose contrast was checked`).toBeGreaterThanOrEqual(dailyIds.length);
+      colours[scheme] = await badgeColours();
+    }
+    // Light and dark badges are drawn differently, each badge of a mode alike.
+    expect(new Set(colours.light).size).toBe(1);
+    expect(new Set(colours.dark).size).toBe(1);
+    expect(colours.dark[0]).not.toBe(colours.light[0]);
+    await dailyTab.evaluate(() => document.documentElement.classList.remove('dark'));
   });
 
   it('dims exactly the seen cards, at once in the open tab, and leaves no trace when turned off', async () => {

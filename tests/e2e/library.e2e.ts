@@ -79,12 +79,18 @@ describe('a large library in the popup', () => {
 
     await first.click();
     await expect.poll(() => count(popup).textContent()).toBe(`6 of ${papers.length.toLocaleString('en-US')} papers`);
+    // Beside its papers, its weekly share: nothing in the eleven weeks before, some this week, said in words.
+    const chart = popup.getByRole('img', { name: /^Weekly share over 12 weeks/ });
+    await chart.waitFor();
+    expect(await chart.evaluate((element) => element.tagName.toLowerCase())).toBe('svg');
+    expect(await chart.getAttribute('aria-label')).toMatch(/oldest first: (0 %, ){11}[1-9][\d.]* %$/);
     const titles = await rows(popup).locator('a[href^="https://huggingface.co/papers/"]').allTextContents();
     expect(titles).toHaveLength(6);
     for (const title of titles) expect(title).toMatch(new RegExp(PLANTED, 'i'));
 
     await first.click();
     await expect.poll(() => count(popup).textContent()).toBe(`${papers.length.toLocaleString('en-US')} papers`);
+    expect(await chart.count()).toBe(0);
   });
 
   it('renders only the rows in view', async () => {

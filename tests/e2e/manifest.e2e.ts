@@ -6,8 +6,8 @@ const built = process.env.PAPERSHELF_EXTENSION_DIR || resolve(import.meta.dirnam
 const manifest = JSON.parse(readFileSync(resolve(built, 'manifest.json'), 'utf8'));
 
 describe('the built manifest', () => {
-  it('asks for storage, unlimited storage and the papers pages only; downloads only when backups are turned on', () => {
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+  it('asks for storage, unlimited storage, alarms (the toolbar count’s midnight) and the papers pages only; downloads only when backups are turned on', () => {
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
     expect(manifest.host_permissions).toEqual(['https://huggingface.co/papers*']);
     expect(manifest.optional_permissions ?? []).toEqual(['downloads']);
     expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([

@@ -35,8 +35,8 @@ afterEach(() => {
 
 describe('the background', () => {
   it('registers its listeners synchronously, before anything is awaited: a restarted worker hears what woke it', () => {
-    const listening = [fakeBrowser.runtime.onMessage, fakeBrowser.storage.onChanged].map((event) =>
-      vi.spyOn(event, 'addListener'),
+    const listening = [fakeBrowser.runtime.onMessage, fakeBrowser.storage.onChanged, fakeBrowser.alarms.onAlarm].map(
+      (event) => vi.spyOn(event, 'addListener'),
     );
     background.main();
     for (const addListener of listening) expect(addListener).toHaveBeenCalledTimes(1);

@@ -178,10 +178,19 @@ describe('toBibtex', () => {
     );
   });
 
-  it('keeps tags one keyword each, even with commas or semicolons in them', () => {
-    const paper = makePaper('2501.00001', { tags: ['vision, language', 'nlp;classic', 'transformers', ' , '] });
-    const [entry] = readBack(toBibtex([paper]));
-    expect(entry.fields.keywords).toEqual(['nlp classic', 'transformers', 'vision language']); // sorted by the parser
+  it('keeps tags one keyword each, even with commas or semicolons in them, in every reading mode', () => {
+    const tags = ['rl;hf', 'vision, language', 'transformers', 'nlp classic'];
+    const paper = makePaper('2501.00001', { tags: [...tags, ' , '] });
+    const asTyped = (keyword: string) => keyword.replace(/，/g, ',').replace(/；/g, ';');
+    for (const options of [{ english: false }, { english: false, fieldMode: { keywords: 'richtext' as const } }]) {
+      const [entry] = readBack(toBibtex([paper]), options);
+      expect(new Set((entry.fields.keywords ?? []).map(asTyped))).toEqual(new Set(tags));
+      expect(entry.fields.keywords).toHaveLength(tags.length);
+    }
+    // The field as biber sees it: split at every plain comma only after LaTeX is decoded, braces or not.
+    const written = parseBibtex(toBibtex([paper]))[0].fields.keywords;
+    expect(written.split(/\s*,\s*/).map(asTyped)).toEqual(tags);
+    expect(written.split(/,|;/).map((keyword) => asTyped(keyword.trim()))).toEqual(tags); // bibtexparser 1
   });
 
   it('escapes LaTeX specials in keywords, for readers that take them as TeX (biber)', () => {
@@ -217,7 +226,7 @@ describe('toBibtex', () => {
 
   it('keeps single-line notes and tags as they are', () => {
     const [attention] = TRICKY_PAPERS;
-    expect(entryOf(attention).fields.keywords).toBe('transformers, nlp classic');
+    expect(entryOf(attention).fields.keywords).toBe('transformers, nlp， classic');
     expect(entryOf(TRICKY_PAPERS[2]).fields).toMatchObject({ keywords: '=SUM(A1), indented', note: '@mention' });
     expect(entryOf(TRICKY_PAPERS[4]).fields).not.toHaveProperty('note');
     expect(entryOf(TRICKY_PAPERS[4]).fields).not.toHaveProperty('keywords');

@@ -1,4 +1,4 @@
-import { paperTerms, sameTopicInputs, topicDay } from '@/lib/topics/terms';
+import { KEYWORD, paperTerms, sameTopicInputs, topicDay } from '@/lib/topics/terms';
 import { canEndTerm, keyWords } from '@/lib/topics/words';
 import { makePaper } from '../helpers/papers';
 import { readSeedPapers, SEED_FILES } from '../helpers/seed-library';
@@ -105,5 +105,16 @@ describe('terms of real papers', () => {
     expect(sameTopicInputs(paper, { ...paper, lastSeenAt: '2030-01-01T00:00:00Z' })).toBe(true);
     expect(sameTopicInputs(paper, { ...paper, keywords: [...paper.keywords, 'BM25'] })).toBe(false);
     expect(sameTopicInputs(paper, { ...paper, submittedOnDailyAt: '2026-01-01T00:00:00Z' })).toBe(false);
+  });
+});
+
+describe('keywords as evidence', () => {
+  it('records each keyword that is a whole term, and no keyword that is not one', () => {
+    const terms = paperTerms(
+      makePaper('2409.00003', { title: 'A Study', keywords: ['dense retrieval', 'LLMs', 'we study this', 'novel'] }),
+    );
+    const marks = [...terms.keys()].filter((key) => key.startsWith(KEYWORD));
+    expect(marks.sort()).toEqual([`${KEYWORD}dense retrieval`, `${KEYWORD}llm`]);
+    expect(terms.get(`${KEYWORD}dense retrieval`)).toBe('');
   });
 });

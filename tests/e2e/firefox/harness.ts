@@ -14,7 +14,7 @@ import puppeteer, {
 } from 'puppeteer-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { type HfPage, hfResponse } from '../hf-site';
-import type { DownloadedFile, ExtensionBrowser, Tab, Target } from '../scenarios/driver';
+import type { DownloadedFile, ExtensionBrowser, LaunchOptions, Tab, Target } from '../scenarios/driver';
 
 // A copy elsewhere can be tested while the tree is being rebuilt.
 const EXTENSION_DIR = resolve(
@@ -33,7 +33,7 @@ interface GeckoManifest {
  * Starts headless Firefox ESR in a fresh profile and installs the Firefox build as a temporary add-on. Tabs reach
  * only what `serveHfSite` serves; downloads are saved, without asking, to a folder of the session.
  */
-export async function launchFirefox(): Promise<ExtensionBrowser> {
+export async function launchFirefox({ colorScheme = 'light' }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const manifestPath = join(EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(`No Firefox build at ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
@@ -55,6 +55,9 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [gecko.id]: uuid }),
+      // What pages, the extension's included, are told of the colour scheme (0 dark, 1 light): set at launch, as
+      // Firefox over WebDriver BiDi cannot emulate a media feature.
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
       'browser.download.dir': downloadDir,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
@@ -230,6 +233,9 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
       await page.locator(selector(target)).click();
       return takeDownload(downloadDir, before);
     },
+    setViewport: ({ width, height, zoom }) =>
+      page.setViewport({ width: Math.round(width / zoom), height: Math.round(height / zoom), deviceScaleFactor: zoom }),
+    addScript: async (source) => void (await page.evaluate(source)),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>,
     close: () => page.close(),

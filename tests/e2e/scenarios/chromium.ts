@@ -3,17 +3,21 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../harness';
 import { serveHfSite } from '../hf-site';
-import type { ExtensionBrowser, Tab, Target } from './driver';
+import type { ExtensionBrowser, LaunchOptions, Tab, Target } from './driver';
 
-export async function launchChromium(): Promise<ExtensionBrowser> {
+export async function launchChromium({ colorScheme = 'light' }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const session = await launchExtension();
+  const chromiumTab = async (page: Page) => {
+    await page.emulateMedia({ colorScheme });
+    return tabOf(page);
+  };
   return {
     name: 'chromium',
     version: session.context.browser()?.version() ?? 'unknown',
     serveHfSite: (pages) => serveHfSite(session.context, pages),
     newTab: async () => chromiumTab(await session.context.newPage()),
     async openExtensionPage(page) {
-      const tab = chromiumTab(await session.context.newPage());
+      const tab = await chromiumTab(await session.context.newPage());
       await tab.goto(page === 'popup' ? session.popupUrl : session.libraryUrl);
       return tab;
     },
@@ -22,7 +26,7 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
   };
 }
 
-function chromiumTab(page: Page): Tab {
+function tabOf(page: Page): Tab {
   const locate = (target: Target) =>
     typeof target === 'string'
       ? page.locator(target).first()
@@ -45,6 +49,17 @@ function chromiumTab(page: Page): Tab {
       const [download] = await Promise.all([page.waitForEvent('download'), locate(target).click()]);
       return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
     },
+    async setViewport({ width, height, zoom }) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width: Math.round(width / zoom),
+        height: Math.round(height / zoom),
+        deviceScaleFactor: zoom,
+        mobile: false,
+      });
+      await cdp.detach();
+    },
+    addScript: async (source) => void (await page.evaluate(source)),
     evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg),
     close: () => page.close(),

@@ -34,6 +34,13 @@ export interface Tab {
   chooseFile(selector: string, path: string): Promise<void>;
   /** Clicks the target and returns the file the page saves as a result. */
   download(target: Target): Promise<DownloadedFile>;
+  /**
+   * Shows the page in a window of `width` × `height` device pixels at the browser's `zoom` (1.25: each CSS pixel
+   * drawn 1.25 device pixels wide, so fewer of them fit).
+   */
+  setViewport(size: { width: number; height: number; zoom: number }): Promise<void>;
+  /** Runs a script's source in the page through the driver, as a test tool is injected (no page policy applies). */
+  addScript(source: string): Promise<void>;
   /** Runs `fn(arg)` in the page (a serialisable function: it cannot see the test's variables). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   close(): Promise<void>;
@@ -55,4 +62,9 @@ export interface ExtensionBrowser {
   /** URLs outside the extension that its background or its pages asked for. */
   extensionRequests(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** How a browser is started: the colour scheme its pages are shown in (the system's is light). */
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
 }
