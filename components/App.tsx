@@ -1,57 +1,74 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LibraryFilters, SortKey } from '@/lib/library/read';
+import { useKeyboard } from '@/components/hooks/use-keyboard';
+import { useLibrary } from '@/components/hooks/use-library';
+import { useLibraryView } from '@/components/hooks/use-library-view';
+import { useModule } from '@/components/hooks/use-module';
+import { useNewSince } from '@/components/hooks/use-new-since';
+import { usePaper, useQueue } from '@/components/hooks/use-recommend';
+import { useSearch } from '@/components/hooks/use-search';
+import { useTopics } from '@/components/hooks/use-topics';
+import { useWeeklyBackup } from '@/components/hooks/use-weekly-backup';
+import { PaperList } from '@/components/list/PaperList';
+import { setReadingState } from '@/components/list/ReadingStateSelect';
+import { AppMenu } from '@/components/menu/AppMenu';
+import { ImportPanel } from '@/components/menu/ImportPanel';
+import { AppStateContext, createAppState, useAppState } from '@/components/state/app-state';
+import type { SortKey } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { formatCount, plural } from '@/lib/plural';
-import type { TopicWindow } from '@/lib/topics/topics';
-import { AnnotateDialog } from './AnnotateDialog';
-import { AppMenu } from './AppMenu';
+import type { ExportSubject } from '@/lib/transfer/export-library';
 import { BackupReminder } from './BackupReminder';
 import { CaptureSwitch } from './CaptureSwitch';
 import { EmptyState } from './EmptyState';
-import type { ExportSubject } from './export-library';
-import { FilterBar } from './FilterBar';
-import { ForYouList } from './ForYouList';
-import { ImportPanel } from './ImportPanel';
-import { PaperDetail } from './PaperDetail';
-import { PaperList } from './PaperList';
-import { setReadingState } from './ReadingStateSelect';
 import { SearchBox } from './SearchBox';
-import { SelectionBar } from './SelectionBar';
 import { TopicList } from './TopicList';
-import { useKeyboard } from './use-keyboard';
-import { useLibrary } from './use-library';
-import { useLibraryView } from './use-library-view';
-import { useModule } from './use-module';
-import { useNewSince } from './use-new-since';
-import { usePaper, useQueue } from './use-recommend';
-import { useSearch } from './use-search';
-import { useTopics } from './use-topics';
-import { useWeeklyBackup } from './use-weekly-backup';
 import { WriteProblem } from './WriteProblem';
 
-/** What the list shows: the whole library (searched, filtered), the To read queue, or suggestions. */
-type Shelf = 'library' | 'to-read' | 'for-you';
+const loadDeleteDialog = () => import('@/components/dialogs/DeletePaperDialog');
+const loadAnnotateDialog = () => import('@/components/dialogs/AnnotateDialog');
+// The full page's filters and selection: never part of what the popup loads.
+const loadFilterBar = () => import('./FilterBar');
+const loadSelectionBar = () => import('./SelectionBar');
+// Suggestions are a shelf of their own, a click away from the list.
+const loadForYou = () => import('./ForYouList');
+// A paper's detail (its links, upvote history and similar papers) loads with the first one opened.
+const loadDetail = () => import('@/components/detail/PaperDetail');
 
-const loadDeleteDialog = () => import('./DeletePaperDialog');
-
+/** The popup, or the full page: one set of shared state per page, read by each panel where it needs it. */
 export function App({ fullPage = false }: { fullPage?: boolean }) {
+  const [state] = useState(createAppState);
+  return (
+    <AppStateContext.Provider value={state}>
+      <AppView fullPage={fullPage} />
+    </AppStateContext.Provider>
+  );
+}
+
+function AppView({ fullPage }: { fullPage: boolean }) {
   const library = useLibrary();
-  const [shelf, setShelf] = useState<Shelf>('library');
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortKey>('lastSeen');
-  const [starredOnly, setStarredOnly] = useState(false);
-  const [topicWindow, setTopicWindow] = useState<TopicWindow>('7d');
-  const [topicKey, setTopicKey] = useState<string | null>(null);
-  // The keyboard cursor follows a paper, not a position: a list refreshed by a capture does not move it.
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [annotating, setAnnotating] = useState<Paper | null>(null);
-  const [deleting, setDeleting] = useState<Paper | null>(null);
+  const state = useAppState();
+  const shelf = state.shelf.value;
+  const query = state.query.value;
+  const sort = state.sort.value;
+  const starredOnly = state.starredOnly.value;
+  const topicWindow = state.topicWindow.value;
+  const topicKey = state.topicKey.value;
+  const activeId = state.activeId.value;
+  const selected = state.selected.value;
+  const deleting = state.deleting.value;
   const deleteDialog = useModule(loadDeleteDialog, deleting !== null);
-  const [detailId, setDetailId] = useState<string | null>(null);
-  const [filters, setFilters] = useState<LibraryFilters>({});
-  const [newOnly, setNewOnly] = useState(false);
+  const annotateDialog = useModule(loadAnnotateDialog, state.annotating.value !== null);
+  const filterBar = useModule(loadFilterBar, fullPage);
+  const selectionBar = useModule(loadSelectionBar, fullPage);
+  const forYou = useModule(loadForYou, shelf === 'for-you');
+  const detailId = state.detailId.value;
+  const detailPanel = useModule(loadDetail, detailId !== null);
+  const filters = state.filters.value;
+  const newOnly = state.newOnly.value;
+  const setActiveId = (id: string | null) => {
+    state.activeId.value = id;
+  };
   const searchInput = useRef<HTMLInputElement>(null);
 
   useWeeklyBackup(library.db);
@@ -91,7 +108,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
   useEffect(() => setActiveId(null), [query, topicKey, starredOnly, sort, viewFilters, shelf]);
   // Typing a search looks in the whole library.
   useEffect(() => {
-    if (query) setShelf('library');
+    if (query) state.shelf.value = 'library';
   }, [query]);
   // Nothing is active until the keyboard or a focus makes it so: the first row does not look chosen on opening.
   const activeIndex = activeId ? listIds.indexOf(activeId) : -1;
@@ -100,12 +117,14 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
 
   const toggleStar = (paper: Paper) =>
     sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);
-  const toggleSelect = (paper: Paper) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(paper.id)) next.add(paper.id);
-      return next;
-    });
+  const toggleSelect = (paper: Paper) => state.toggleSelected(paper.id);
+  const openDetail = (paper: Paper) => state.openDetail(paper.id);
+  const annotate = (paper: Paper) => {
+    state.annotating.value = paper;
+  };
+  const confirmDeletion = (paper: Paper) => {
+    state.deleting.value = paper;
+  };
 
   // A detail opened from a suggestion or a similar paper may be of a paper the list does not hold.
   const detailRead = usePaper(library.db, detailId, library.change.stamp);
@@ -123,13 +142,19 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       const paper = paperAt(index);
       if (paper) toggleStar(paper);
     },
-    mark: (index, state) => {
+    mark: (index, reading) => {
       const paper = paperAt(index);
-      if (paper) setReadingState(paper, paper.readingState === state ? null : state);
+      if (paper) setReadingState(paper, paper.readingState === reading ? null : reading);
     },
-    clearSearch: () => setQuery(''),
-    toggleNew: fresh.since ? () => setNewOnly((on) => !on) : undefined,
-    closeDetail: detail ? () => setDetailId(null) : undefined,
+    clearSearch: () => {
+      state.query.value = '';
+    },
+    toggleNew: fresh.since
+      ? () => {
+          state.newOnly.value = !state.newOnly.value;
+        }
+      : undefined,
+    closeDetail: detail ? () => state.openDetail(null) : undefined,
   });
 
   const filtering = Boolean(searching || topicIds || starredOnly || Object.values(viewFilters).some(Boolean));
@@ -143,10 +168,12 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         window={topicWindow}
         activeKey={topicKey}
         onWindowChange={(next) => {
-          setTopicWindow(next);
-          setTopicKey(null);
+          state.topicWindow.value = next;
+          state.topicKey.value = null;
         }}
-        onToggle={(key) => setTopicKey(key === topicKey ? null : key)}
+        onToggle={(key) => {
+          state.topicKey.value = key === topicKey ? null : key;
+        }}
         compact={!fullPage}
         db={library.db}
       />
@@ -162,22 +189,25 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       : { kind: 'view' };
   const expectedRows = searching ? search.result?.total : filtering ? undefined : (library.count ?? undefined);
   const menu = useMemo(
-    () => (
-      <AppMenu
-        library={library}
-        view={exportView}
-        viewSubject={viewSubject}
-        selection={[...selected]}
-        onSelectionCleared={() => setSelected(new Set())}
-      />
-    ),
-    [library, exportView, viewSubject.kind, search.query, topicPhrase, selected],
+    () => <AppMenu library={library} view={exportView} viewSubject={viewSubject} />,
+    [library, exportView, viewSubject.kind, search.query, topicPhrase],
   );
   const empty = library.count === 0;
   // In the popup a paper's detail takes the whole area below the search: the topics wait behind it.
-  const reading = Boolean(detail) && !fullPage;
+  const reading = Boolean(detail && detailPanel) && !fullPage;
   // Bulk selection belongs to the full page; a popup row keeps to its own actions.
   const rowSelection = fullPage ? selected : undefined;
+  // What a row does, the same in the library's list and in the queue.
+  const rowActions = {
+    activeIndex,
+    selected: rowSelection,
+    onActivate: setActiveIndex,
+    onDetails: openDetail,
+    onToggleStar: toggleStar,
+    onToggleSelect: toggleSelect,
+    onEdit: annotate,
+    onDelete: confirmDeletion,
+  };
   const error = library.error ?? view.error;
   return (
     <div class={fullPage ? 'app full-page' : 'app'}>
@@ -219,12 +249,14 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       <WriteProblem />
       {library.count !== null && <BackupReminder count={library.count} />}
       <div class="toolbar">
-        <SearchBox ref={searchInput} value={query} onInput={setQuery} />
+        <SearchBox ref={searchInput} />
         <select
           aria-label="Sort by"
           value={searching ? 'relevance' : sort}
           disabled={searching}
-          onChange={(event) => setSort(event.currentTarget.value as SortKey)}
+          onChange={(event) => {
+            state.sort.value = event.currentTarget.value as SortKey;
+          }}
         >
           {searching && <option value="relevance">Relevance</option>}
           <option value="lastSeen">Last seen</option>
@@ -239,7 +271,9 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
           aria-label="Starred only"
           title="Starred only"
           class="starred-only"
-          onClick={() => setStarredOnly(!starredOnly)}
+          onClick={() => {
+            state.starredOnly.value = !starredOnly;
+          }}
         >
           ★
         </button>
@@ -253,15 +287,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
               ['for-you', 'For you'],
             ] as const
           ).map(([value, label]) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={shelf === value}
-              onClick={() => {
-                setShelf(value);
-                setDetailId(null);
-              }}
-            >
+            <button key={value} type="button" aria-pressed={shelf === value} onClick={() => state.showShelf(value)}>
               {label}
             </button>
           ))}
@@ -272,8 +298,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
               aria-pressed={newOnly}
               title="Papers first seen since your last visit (n)"
               onClick={() => {
-                setNewOnly(!newOnly);
-                setShelf('library');
+                state.newOnly.value = !newOnly;
+                state.shelf.value = 'library';
               }}
             >
               New since your last visit ({formatCount(fresh.count)})
@@ -283,10 +309,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
       )}
       {/* The last ranking kept shows before the library has even been counted. */}
       {!empty && !reading && (library.count !== null || topics.result !== null) && topicList}
-      {fullPage && (
-        <FilterBar db={library.db} changeStamp={library.change.stamp} filters={filters} onChange={setFilters} />
-      )}
-      <SelectionBar db={library.db} selection={[...selected]} onClear={() => setSelected(new Set())} />
+      {fullPage && filterBar && <filterBar.FilterBar db={library.db} changeStamp={library.change.stamp} />}
+      {fullPage && selectionBar && <selectionBar.SelectionBar db={library.db} />}
       {search.result && !search.result.allWords && view.ids.length > 0 && (
         <p class="hint partial-match" role="status">
           No paper has every word of “{search.query}”; showing papers with some of them.
@@ -296,7 +320,7 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
         {empty ? (
           <EmptyState />
         ) : shelf === 'for-you' ? (
-          <ForYouList db={library.db} stamp={library.change.stamp} onDetails={(paper) => setDetailId(paper.id)} />
+          forYou && <forYou.ForYouList db={library.db} stamp={library.change.stamp} onDetails={openDetail} />
         ) : onQueue && queue.length === 0 ? (
           <p class="hint no-results" role="status">
             Nothing to read yet: mark a paper To read (t) and it waits here, oldest first.
@@ -308,15 +332,8 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             need={() => {}}
             listKey="to-read"
             sort="lastSeen"
-            onDetails={(paper) => setDetailId(paper.id)}
-            activeIndex={activeIndex}
             highlightTerms={[]}
-            selected={rowSelection}
-            onActivate={setActiveIndex}
-            onToggleStar={toggleStar}
-            onToggleSelect={toggleSelect}
-            onEdit={setAnnotating}
-            onDelete={setDeleting}
+            {...rowActions}
           />
         ) : view.ids.length === 0 && view.complete ? (
           <p class="hint no-results" role="status">
@@ -334,37 +351,30 @@ export function App({ fullPage = false }: { fullPage?: boolean }) {
             need={view.need}
             listKey={JSON.stringify([search.query, topicKey, starredOnly, sort, viewFilters])}
             sort={searching ? 'relevance' : sort}
-            onDetails={(paper) => setDetailId(paper.id)}
-            activeIndex={activeIndex}
             highlightTerms={search.result?.terms ?? []}
-            selected={rowSelection}
-            onActivate={setActiveIndex}
-            onToggleStar={toggleStar}
-            onToggleSelect={toggleSelect}
-            onEdit={setAnnotating}
-            onDelete={setDeleting}
+            {...rowActions}
           />
         )}
-        {detail && (
-          <PaperDetail
+        {detail && detailPanel && (
+          <detailPanel.PaperDetail
             db={library.db}
-            onOpen={setDetailId}
+            onOpen={(id) => state.openDetail(id)}
             paper={detail}
-            onClose={() => setDetailId(null)}
+            onClose={() => state.openDetail(null)}
             onToggleStar={() => toggleStar(detail)}
-            onEdit={() => setAnnotating(detail)}
+            onEdit={() => annotate(detail)}
           />
         )}
       </main>
       <ImportPanel />
-      <AnnotateDialog paper={annotating} onClose={() => setAnnotating(null)} />
+      {annotateDialog && <annotateDialog.AnnotateDialog />}
       {deleting && deleteDialog && (
         <deleteDialog.DeletePaperDialog
           db={library.db}
           paper={deleting}
           onClose={() => {
-            setDeleting(null);
-            if (detailId === deleting.id) setDetailId(null);
+            state.deleting.value = null;
+            if (state.detailId.value === deleting.id) state.openDetail(null);
           }}
         />
       )}

@@ -1,7 +1,7 @@
+import { useStored } from '@/components/hooks/use-stored';
 import { formatCount } from '@/lib/plural';
 import { autoBackup, backupReminderDismissedAt, lastExportAt } from '@/lib/preferences';
-import { formatDay } from './format';
-import { useStored } from './use-stored';
+import { formatDay } from '@/lib/view/format';
 
 const FIRST_REMINDER_AT = 250;
 /** After a dismissal, speak again only once the library has grown this many times over. */

@@ -1,5 +1,5 @@
+import { useStored } from '@/components/hooks/use-stored';
 import { captureEnabled } from '@/lib/preferences';
-import { useStored } from './use-stored';
 
 export function CaptureSwitch() {
   const enabled = useStored(captureEnabled, true);

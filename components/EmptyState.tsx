@@ -1,4 +1,4 @@
-import { chooseImportFile } from './ImportPanel';
+import { chooseImportFile } from '@/components/menu/ImportPanel';
 
 /** The first opening: what will happen, and how to bring a library one already has. */
 export function EmptyState() {

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useAppState } from '@/components/state/app-state';
 import { allTags, type LibraryFilters, type LibraryReader } from '@/lib/library/read';
 
 interface FilterBarProps {
   db: LibraryReader | undefined;
   changeStamp: number;
-  filters: LibraryFilters;
-  onChange: (filters: LibraryFilters) => void;
 }
 
 /** A day picked in a date input, as the ISO bound of that day (start, or end when `end`). */
@@ -14,7 +13,12 @@ const dayBound = (day: string, end: boolean) =>
 const dayOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
 /** The full page's filters: a tag, when papers were seen, when they were published, and whether they have code. */
-export function FilterBar({ db, changeStamp, filters, onChange }: FilterBarProps) {
+export function FilterBar({ db, changeStamp }: FilterBarProps) {
+  const state = useAppState();
+  const filters = state.filters.value;
+  const onChange = (next: LibraryFilters) => {
+    state.filters.value = next;
+  };
   const [tags, setTags] = useState<string[]>([]);
   useEffect(() => {
     if (db) allTags(db).then(setTags, console.error);

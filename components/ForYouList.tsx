@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { useForYou } from '@/components/hooks/use-recommend';
+import { setReadingState } from '@/components/list/ReadingStateSelect';
 import type { LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { SUGGESTION_WINDOWS, type SuggestionWindow } from '@/lib/recommend/record';
-import { setReadingState } from './ReadingStateSelect';
-import { useForYou } from './use-recommend';
 
 interface ForYouListProps {
   db: LibraryReader | undefined;

@@ -1,13 +1,14 @@
 import type { Ref } from 'preact';
+import { useAppState } from '@/components/state/app-state';
 
 interface SearchBoxProps {
-  value: string;
-  onInput: (value: string) => void;
   /** Preact passes a ref to a function component as a prop: no forwardRef (and no preact/compat) needed. */
   ref?: Ref<HTMLInputElement>;
 }
 
-export function SearchBox({ value, onInput, ref }: SearchBoxProps) {
+/** The search: what is typed is the page's query. */
+export function SearchBox({ ref }: SearchBoxProps) {
+  const { query } = useAppState();
   return (
     <input
       ref={ref}
@@ -15,8 +16,10 @@ export function SearchBox({ value, onInput, ref }: SearchBoxProps) {
       class="search"
       aria-label="Search papers"
       placeholder="Search titles, authors, abstracts…  ( / )"
-      value={value}
-      onInput={(event) => onInput(event.currentTarget.value)}
+      value={query.value}
+      onInput={(event) => {
+        query.value = event.currentTarget.value;
+      }}
       // biome-ignore lint/a11y/noAutofocus: the popup is opened to find a paper; typing goes straight to the search.
       autoFocus
     />

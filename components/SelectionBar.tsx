@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useAppState } from '@/components/state/app-state';
 import { errorMessage } from '@/lib/errors';
 import { getPapers, type LibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
@@ -6,12 +7,13 @@ import { plural } from '@/lib/plural';
 
 interface SelectionBarProps {
   db: LibraryReader | undefined;
-  selection: string[];
-  onClear: () => void;
 }
 
 /** What can be done to several papers at once: star, unstar, tag. (Export and delete take the selection too.) */
-export function SelectionBar({ db, selection, onClear }: SelectionBarProps) {
+export function SelectionBar({ db }: SelectionBarProps) {
+  const state = useAppState();
+  const selection = [...state.selected.value];
+  const onClear = () => state.clearSelection();
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState('');
   if (selection.length === 0) return null;

@@ -1,9 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import { useState } from 'preact/hooks';
+import { useModule } from '@/components/hooks/use-module';
 import type { LibrarySchema } from '@/lib/library/schema';
 import { EMPTY_WINDOW_HINT, type TopicsResult, type TopicWindow } from '@/lib/topics/topics';
 import { Sparkline } from './Sparkline';
-import { useModule } from './use-module';
 
 // The chosen topic's weekly chart loads when a topic is first chosen, never with the popup.
 const loadChart = () => import('./TopicChart');

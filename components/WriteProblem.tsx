@@ -1,5 +1,5 @@
+import { useStored } from '@/components/hooks/use-stored';
 import { writeProblem } from '@/lib/status';
-import { useStored } from './use-stored';
 
 /** A write the database refused: what happened, that nothing saved was harmed, and what to do. */
 export function WriteProblem() {

@@ -70,6 +70,9 @@ const TOUCHES_BROWSER = {
   'lib/library/seen.ts': 'reads what a page view has seen before',
   'lib/library/synced.ts': 'writes what sync brings',
   'lib/library/write-tx.ts': 'the write transaction’s type',
+  'lib/transfer/auto-backup.ts': 'writes backups through the downloads API',
+  'lib/transfer/export-library.ts': 'reads the papers to export from the library',
+  'lib/transfer/import-library.ts': 'hands an import to the background through the runtime',
   'lib/messages.ts': 'sends messages through the runtime',
   'lib/preferences.ts': 'extension storage',
   'lib/status.ts': 'extension storage',
@@ -114,6 +117,10 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/errors.ts': { by: 'tests/background/router.test.ts' },
   'lib/io/chunks.ts': { why: 'the page side of handing a file over in pieces: tests/e2e/library.e2e.ts' },
   'lib/io/download.ts': { why: 'a Blob download from a page: tests/e2e/library.e2e.ts' },
+  'lib/transfer/export-library.ts': { by: 'tests/components/menu/export-panel.test.tsx' },
+  'lib/transfer/import-library.ts': {
+    why: 'the page side of an import, a port and messages: tests/e2e/library.e2e.ts',
+  },
   'lib/io/import-record.ts': { by: 'tests/io/import-file.test.ts' },
   'lib/library/db.ts': { by: 'tests/library/migrations.test.ts' },
   'lib/library/derived.ts': { by: 'tests/library/ingest.test.ts' },
@@ -125,7 +132,7 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/page/island.ts': { by: 'tests/page/read-page.test.ts' },
   'lib/paper.ts': { by: 'tests/library/merge.test.ts' },
   'lib/plural.ts': { by: 'tests/topics/rank.test.ts' },
-  'lib/preferences.ts': { by: 'tests/components/auto-backup.test.ts' },
+  'lib/preferences.ts': { by: 'tests/transfer/auto-backup.test.ts' },
   'lib/recommend/features.ts': { by: 'tests/recommend/suggest.test.ts' },
   'lib/recommend/model.ts': { by: 'tests/recommend/suggest.test.ts' },
   'lib/recommend/record.ts': { by: 'tests/background/suggestions.test.ts' },
@@ -136,13 +143,14 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/search/segments.ts': { by: 'tests/search/consistent-reads.test.ts' },
   'lib/search/store.ts': { by: 'tests/search/search.test.ts' },
   'lib/search/tokens.ts': { by: 'tests/search/search.test.ts' },
-  'lib/status.ts': { by: 'tests/components/use-library.test.ts' },
+  'lib/status.ts': { by: 'tests/components/hooks/use-library.test.ts' },
   'lib/stopwords.ts': { by: 'tests/topics/terms.test.ts' },
   'lib/sync/entry.ts': { by: 'tests/sync/merge.test.ts' },
   'lib/sync/quota.ts': { by: 'tests/sync/pack.test.ts' },
   'lib/sync/settings.ts': { by: 'tests/sync/service.test.ts' },
   'lib/text.ts': { by: 'tests/page/read-page.test.ts' },
   'lib/topics/day-record.ts': { by: 'tests/topics/tallies.test.ts' },
+  'lib/topics/kept-topics.ts': { by: 'tests/components/hooks/use-topics.test.ts' },
   'lib/topics/lexicon-data.ts': { why: 'data: the lexicon, built by scripts from its sources' },
   'lib/topics/read.ts': { by: 'tests/topics/rank.test.ts' },
   'lib/topics/stoplist.ts': { by: 'tests/topics/terms.test.ts' },
@@ -178,6 +186,33 @@ describe('architecture', () => {
     for (const file of sources('lib').filter((name) => layerOf(name) === 'features')) {
       const from = folderOf(file);
       const targets = (graph.get(file) ?? []).filter((target) => layerOf(target) === 'features').map(folderOf);
+      folders.set(from, [...new Set([...(folders.get(from) ?? []), ...targets.filter((target) => target !== from)])]);
+    }
+    expect(circles(folders)).toEqual([]);
+  });
+
+  it('keeps the interface’s hooks, its state and lib free of the panels; lib imports no component', () => {
+    const notPanels = (file: string) => file.startsWith('components/hooks/') || file.startsWith('components/state/');
+    const hooks = [...sources('components/hooks'), ...sources('components/state')];
+    expect(hooks.length).toBeGreaterThan(5);
+    const intoPanels = hooks.flatMap((file) =>
+      (graph.get(file) ?? [])
+        .filter((target) => target.startsWith('components/') && !notPanels(target))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(intoPanels).toEqual([]);
+    const intoComponents = sources('lib').flatMap((file) =>
+      (graph.get(file) ?? [])
+        .filter((target) => target.startsWith('components/'))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(intoComponents).toEqual([]);
+    // The interface's folders (the list, the detail, the menu, the dialogs…) depend on each other one way too.
+    const folderOf = (file: string) => path.dirname(file);
+    const folders = new Map<string, string[]>();
+    for (const file of sources('components')) {
+      const targets = (graph.get(file) ?? []).filter((target) => target.startsWith('components/')).map(folderOf);
+      const from = folderOf(file);
       folders.set(from, [...new Set([...(folders.get(from) ?? []), ...targets.filter((target) => target !== from)])]);
     }
     expect(circles(folders)).toEqual([]);

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
-import { PaperDetail } from '@/components/PaperDetail';
-import { PaperRow } from '@/components/PaperRow';
+import { PaperDetail } from '@/components/detail/PaperDetail';
+import { PaperRow } from '@/components/list/PaperRow';
 import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { makePaper } from '../helpers/papers';

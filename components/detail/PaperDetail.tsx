@@ -1,0 +1,107 @@
+import { ReadingStateSelect } from '@/components/list/ReadingStateSelect';
+import type { LibraryReader } from '@/lib/library/read';
+import { sendMessage } from '@/lib/messages';
+import type { Paper } from '@/lib/paper';
+import { paperLinks } from '@/lib/paper-links';
+import { plural } from '@/lib/plural';
+import { formatDay } from '@/lib/view/format';
+import { SimilarPapers } from './SimilarPapers';
+import { UpvoteHistory } from './UpvoteHistory';
+
+interface PaperDetailProps {
+  db: LibraryReader | undefined;
+  paper: Paper;
+  onClose: () => void;
+  onToggleStar: () => void;
+  onEdit: () => void;
+  /** Shows another paper's detail (a similar one). */
+  onOpen: (id: string) => void;
+}
+
+/** Everything known about one paper: the abstract, every author, when it was seen, where to read it, and its neighbours. */
+export function PaperDetail({ db, paper, onClose, onToggleStar, onEdit, onOpen }: PaperDetailProps) {
+  const upvotes = paper.upvotes === null ? null : plural(paper.upvotes, 'upvote');
+  return (
+    <section class="detail" aria-labelledby="detail-title">
+      <div class="detail-actions">
+        <button type="button" class="detail-close" onClick={onClose}>
+          ← Back to list
+        </button>
+        <button type="button" aria-pressed={paper.starred} onClick={onToggleStar}>
+          {paper.starred ? '★ Starred' : '☆ Star'}
+        </button>
+        <button type="button" onClick={onEdit}>
+          Tags and note…
+        </button>
+        <ReadingStateSelect paper={paper} />
+      </div>
+      <h2 id="detail-title" class="detail-title">
+        {paper.title}
+      </h2>
+      {paper.authors.length > 0 && <p class="detail-authors">{paper.authors.join(', ')}</p>}
+      <ul class="detail-links" aria-label="Links">
+        {paperLinks(paper).map((link) => (
+          <li key={link.label}>
+            <a
+              href={link.href}
+              target="_blank"
+              rel="noreferrer noopener"
+              // Opening a paper is a sign of interest that suggestions learn from.
+              onClick={() => void sendMessage('paperOpened', { id: paper.id }).catch(console.error)}
+            >
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <dl class="detail-facts">
+        {paper.publishedAt && (
+          <>
+            <dt>Published</dt>
+            <dd>{formatDay(paper.publishedAt)}</dd>
+          </>
+        )}
+        {paper.venue && (
+          <>
+            <dt>Venue</dt>
+            <dd>{paper.venue}</dd>
+          </>
+        )}
+        <dt>Seen</dt>
+        <dd>
+          {paper.seenCount}× · first {formatDay(paper.firstSeenAt)} · last {formatDay(paper.lastSeenAt)}
+        </dd>
+        {upvotes && (
+          <>
+            <dt>Upvotes</dt>
+            <dd>{upvotes}</dd>
+          </>
+        )}
+        {paper.upvoteHistory.length > 0 && (
+          <>
+            <dt>Rising</dt>
+            <dd>
+              <UpvoteHistory history={paper.upvoteHistory} />
+            </dd>
+          </>
+        )}
+        {paper.keywords.length > 0 && (
+          <>
+            <dt>Keywords</dt>
+            <dd>{paper.keywords.join(', ')}</dd>
+          </>
+        )}
+        {paper.tags.length > 0 && (
+          <>
+            <dt>Tags</dt>
+            <dd>{paper.tags.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {paper.note && <p class="detail-note">{paper.note}</p>}
+      <h3>Abstract</h3>
+      <p class="detail-abstract">{paper.abstract ?? 'No abstract was shown on the pages you visited.'}</p>
+      <SimilarPapers db={db} paper={paper} onOpen={onOpen} />
+    </section>
+  );
+}
