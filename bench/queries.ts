@@ -144,6 +144,8 @@ export interface Quality {
   complete: number;
   /** Mean share of the first ten results that are in the ground truth. */
   top10: number;
+  /** Share of queries whose paper (the one the query was drawn from) is among the first five results. */
+  success5: number;
 }
 
 /** How well `found` (ranked ids per query) matches the ground truth, over the given queries. */
@@ -151,7 +153,8 @@ export function quality(queries: BenchQuery[], found: string[][], truth: string[
   let recall = 0;
   let complete = 0;
   let top10 = 0;
-  queries.forEach((_query, index) => {
+  let success5 = 0;
+  queries.forEach((query, index) => {
     const expected = new Set(truth[index]);
     const results = found[index];
     const hits = results.filter((id) => expected.has(id)).length;
@@ -159,7 +162,8 @@ export function quality(queries: BenchQuery[], found: string[][], truth: string[
     if (hits === expected.size) complete++;
     const first = results.slice(0, 10);
     top10 += first.length ? first.filter((id) => expected.has(id)).length / first.length : 0;
+    if (results.slice(0, 5).includes(query.from)) success5++;
   });
   const n = Math.max(1, queries.length);
-  return { recall: recall / n, complete: complete / n, top10: top10 / n };
+  return { recall: recall / n, complete: complete / n, top10: top10 / n, success5: success5 / n };
 }
