@@ -330,7 +330,7 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
   for (let left = 1; left > 0; ) {
     merges.push(
       await timeOnce(async () => {
-        const tx = db.transaction(['postings', 'segments', 'terms'], 'readwrite') as unknown as WriteTx;
+        const tx = db.transaction(['postings', 'segments', 'terms', 'typoForms'], 'readwrite') as unknown as WriteTx;
         left = await mergeSegments(tx);
         await tx.done;
       }),

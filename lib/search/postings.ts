@@ -3,6 +3,7 @@ import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';
+import { fileTerm } from './typo-index';
 
 /** Papers per postings block: a merge rewrites at most one small block per term it adds. */
 export const BLOCK = 2048;
@@ -78,7 +79,7 @@ async function appendPostings(tx: WriteTx, key: string, docs: number[], lastBloc
       }
       next = (last.primaryKey as Key)[2] + 1;
     } else {
-      writes.push(tx.objectStore('terms').put(1, term));
+      writes.push(fileTerm(tx, term));
     }
   } else {
     next = lastBlock + 1;
@@ -139,13 +140,14 @@ export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promi
     return;
   }
   const last = await lastBlocks(tx);
-  const terms = tx.objectStore('terms');
+  const newTerms = new Set<string>();
   const work: Promise<unknown>[] = [];
   for (const [key, docs] of adds) {
     const block = last.get(key);
-    if (block === undefined) work.push(terms.put(1, key.slice(2)));
+    if (block === undefined) newTerms.add(key.slice(2));
     work.push(appendPostings(tx, key, docs, block ?? -1));
   }
+  for (const term of newTerms) work.push(fileTerm(tx, term));
   await Promise.all(work);
 }
 
