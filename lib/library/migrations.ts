@@ -1,7 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
-import { fileTypoForms } from '@/lib/search/typo-index';
-import { updateDerived } from './derived';
+import { deriveTypoForms, updateDerived } from './derived';
 import type { LibrarySchema } from './schema';
 import { toPaper, toStored } from './stored';
 import type { WriteTx } from './write-tx';
@@ -89,8 +88,7 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     // Typo tolerance reads the index instead of the whole term list: every term known so far is filed under its
     // deletion forms (terms of unmerged segments are filed when they are merged).
     db.createObjectStore('typoForms');
-    const terms = await tx.objectStore('terms').getAllKeys();
-    await Promise.all(terms.map((term) => fileTypoForms(tx as unknown as WriteTx, term)));
+    await deriveTypoForms(tx as unknown as WriteTx);
   }
 }
 

@@ -1,14 +1,13 @@
 // The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list) read for a
 // query in one transaction, and the searcher extension pages hold.
 import { countPapers, getPapers, isPaper, type LibraryReader, type ReadTx } from '@/lib/library/read';
-import { type StoreName, termRange } from '@/lib/library/schema';
+import { formRange, type StoreName, termRange } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from './doc-ids';
-import { nearTerms } from './fuzzy';
+import { lookupForms, nearTerms, twoTyposPrefix } from './fuzzy';
 import { type PostingsSource, type SearchOptions, type SearchResult, searchPostings } from './query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from './segments';
 import { FIELDS } from './tokens';
-import { typoCandidatesOnDisk } from './typo-index';
 
 function concat(blocks: Uint32Array[]): Uint32Array {
   if (blocks.length === 1) return blocks[0];
@@ -47,6 +46,20 @@ function segmentCache() {
     cached = next;
     return [...cached.values()];
   };
+}
+
+/**
+ * The terms `word` may be a misspelling of, as far as the merged index knows them: those filed under one of its
+ * deletion forms, and for a long word those beginning as it does. A superset: fuzzy.ts's nearTerms picks among them.
+ */
+async function typoCandidatesOnDisk(tx: ReadTx, word: string): Promise<string[]> {
+  const forms = tx.objectStore('typoForms');
+  const prefix = twoTyposPrefix(word);
+  const [filed, begun] = await Promise.all([
+    Promise.all(lookupForms(word).map((form) => forms.getAllKeys(formRange(form)))),
+    prefix === null ? [] : tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+  ]);
+  return [...filed.flatMap((keys) => keys.map(([, term]) => term)), ...begun];
 }
 
 /**
