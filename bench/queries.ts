@@ -4,7 +4,16 @@ import { queryArxivId } from '@/lib/search/query';
 import { isStopword, tokenize } from '@/lib/search/tokens';
 import { random } from './synthetic-library';
 
-export const KINDS = ['one word', 'two words', 'typing', 'misspelling', 'author', 'arXiv id'] as const;
+export const KINDS = [
+  'one word',
+  'two words',
+  'typing',
+  'misspelling',
+  'known item',
+  'known item, misspelled',
+  'author',
+  'arXiv id',
+] as const;
 export type QueryKind = (typeof KINDS)[number];
 
 export interface BenchQuery {
@@ -44,7 +53,9 @@ function misspell(word: string, next: () => number): string {
 /**
  * `perKind` queries of each kind, the same every run: a title word; two adjacent title words; two words with the
  * second still being typed ("reinforcement lea") or one word half typed; a misspelled title word, alone or before
- * the next title word; an author's full name; an arXiv id. Misspellings are never themselves words of the library.
+ * the next title word; a known item (three or four of a title's content words, as someone remembering the paper
+ * types them), then the same with one of its words of six letters or more misspelled; an author's full name; an
+ * arXiv id. Misspellings are never themselves words of the library.
  */
 export function realisticQueries(papers: Paper[], perKind = 20, seed = 11): BenchQuery[] {
   const next = random(seed);
@@ -83,6 +94,21 @@ export function realisticQueries(papers: Paper[], perKind = 20, seed = 11): Benc
           if (!vocabulary.has(typo)) {
             query = alone ? typo : `${typo} ${words[at + 1]}`;
             intended = alone ? words[at] : `${words[at]} ${words[at + 1]}`;
+          }
+        }
+      } else if (kind === 'known item' || kind === 'known item, misspelled') {
+        const remembered = words.filter(content);
+        const length = 3 + Math.floor(next() * 2);
+        const start = Math.floor(next() * Math.max(1, remembered.length - length + 1));
+        const picked = remembered.slice(start, start + length);
+        const long = picked.flatMap((word, index) => (word.length >= 6 ? [index] : []));
+        if (picked.length >= 3 && kind === 'known item') query = picked.join(' ');
+        else if (picked.length >= 3 && long.length) {
+          const at = long[Math.floor(next() * long.length)];
+          const typo = misspell(picked[at], next);
+          if (!vocabulary.has(typo)) {
+            query = picked.map((word, index) => (index === at ? typo : word)).join(' ');
+            intended = picked.join(' ');
           }
         }
       } else if (kind === 'author' && paper.authors.length) {
