@@ -9,7 +9,7 @@ import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import { serveHfSite } from '../tests/e2e/hf-site';
-import { chooseImport, imported, tempFile } from '../tests/e2e/popup';
+import { chooseImport, closeMenu, imported, openMenu, tempFile } from '../tests/e2e/popup';
 import { papersPageHtml } from '../tests/helpers/island';
 import {
   badgeTimes,
@@ -376,12 +376,25 @@ async function measurePopup(setup: PopupSetup): Promise<PopupRun> {
   }
   await popup.getByRole('searchbox', { name: 'Search papers' }).fill('');
 
+  // Said as soon as it is known: a later step failing does not lose it.
+  console.error(
+    `search at ${count(size)}: ${KINDS.map((kind) => {
+      const { p50, p95 } = summarize(search.filter((s) => s.kind === kind).map((s) => s.time));
+      return `${kind} ${ms(p50)} / ${ms(p95)}`;
+    }).join(
+      '; ',
+    )}; first query cold ${firstQuery.times.map(ms).join(', ')}; first misspelling cold ${firstTypo.times.map(ms).join(', ')}`,
+  );
+
+  // Export is in the popup's menu.
+  await openMenu(popup);
   const exportStart = performance.now();
   await Promise.all([
     popup.waitForEvent('download', { timeout: 600_000 }),
     popup.getByRole('button', { name: /^Export/ }).click(),
   ]);
   const exportTime = performance.now() - exportStart;
+  await closeMenu(popup);
 
   // The worker at rest, woken by a message (searching does not wake it).
   await wakeWorker(popup);
