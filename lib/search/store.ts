@@ -1,5 +1,5 @@
-// The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list) read for a
-// query in one transaction, and the searcher extension pages hold.
+// The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list, its typo forms) read
+// for a query in one transaction, and the searcher extension pages hold.
 import { countPapers, getPapers, isPaper, type LibraryReader, type ReadTx } from '@/lib/library/read';
 import { formRange, type StoreName, termRange } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
