@@ -163,7 +163,7 @@ describe('library service', () => {
     expect((await searcher.search('echolocaton')).ids).toEqual(['2601.00999']);
     expect((await searcher.search('bandicots')).ids).toEqual(['2601.00999']);
     expect((await searcher.search('nubmat')).total).toBe(250);
-  });
+  }, 20_000); // a bulk write of a few hundred papers, on a machine that may be busy
 
   it('says an import whose window closed before the commit was abandoned, and keeps nothing of it', async () => {
     const { route, db, statuses } = service();
