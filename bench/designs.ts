@@ -224,7 +224,10 @@ async function measurePrevious(papers: Paper[], queries: string[], captures: Pap
   return { result, barePut: put30 };
 }
 
-/** Bytes of the postings on disk: the blocks, and the terms as they are spelled in keys (postings and terms). */
+/**
+ * Bytes of the postings on disk: the blocks, the terms as they are spelled in keys (postings and terms), and the
+ * typo forms (form and term in each key).
+ */
 async function postingsBytes(reader: LibraryReader) {
   const encoder = new TextEncoder();
   let blocks = 0;
@@ -236,12 +239,15 @@ async function postingsBytes(reader: LibraryReader) {
     cursor = await cursor.continue();
   }
   for (const term of await reader.getAllKeys('terms')) keys += encoder.encode(term).length;
+  let typos = 0;
+  for (const [form, term] of await reader.getAllKeys('typoForms'))
+    typos += encoder.encode(form).length + encoder.encode(term).length;
   // Postings of recent writes not merged yet (none right after an import).
   for (const segment of await reader.getAll('segments')) {
     blocks += segment.offsets.byteLength + segment.docs.byteLength;
     keys += encoder.encode(segment.keys).length;
   }
-  return { blocks, keys };
+  return { blocks, keys, typos };
 }
 
 /** readTopics, if the topics rewrite has landed: looked for in lib/topics/ and lib/library/read.ts. */
@@ -289,7 +295,7 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
     },
     before,
   );
-  const { blocks, keys } = await postingsBytes(reader as LibraryReader);
+  const { blocks, keys, typos } = await postingsBytes(reader as LibraryReader);
 
   let topics: DesignComparison['topics'];
   const readTopics = await findReadTopics();
@@ -330,7 +336,7 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
   for (let left = 1; left > 0; ) {
     merges.push(
       await timeOnce(async () => {
-        const tx = db.transaction(['postings', 'segments', 'terms'], 'readwrite') as unknown as WriteTx;
+        const tx = db.transaction(['postings', 'segments', 'terms', 'typoForms'], 'readwrite') as unknown as WriteTx;
         left = await mergeSegments(tx);
         await tx.done;
       }),
@@ -355,7 +361,10 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
     cold,
     warm,
     samples,
-    disk: { total: blocks + keys, parts: `blocks ${(blocks / 1e6).toFixed(1)} + terms ${(keys / 1e6).toFixed(1)} MB` },
+    disk: {
+      total: blocks + keys + typos,
+      parts: `blocks ${(blocks / 1e6).toFixed(1)} + terms ${(keys / 1e6).toFixed(1)} + typo forms ${(typos / 1e6).toFixed(1)} MB`,
+    },
     heap,
     capture: median(ingests),
     captureParts: `postings alone ${postingsOnly.toFixed(0)} ms, topic tallies alone ${talliesOnly.toFixed(0)} ms`,

@@ -2,6 +2,7 @@
 // copy of the postings the background writes, so the popup bench waits for the right paper, not just any row.
 import type { Paper } from '@/lib/paper';
 import { docNumber } from '@/lib/search/doc-ids';
+import { nearTerms } from '@/lib/search/fuzzy';
 import { type PostingsSource, searchPostings } from '@/lib/search/query';
 import { fieldTerms } from '@/lib/search/tokens';
 
@@ -42,8 +43,8 @@ function memorySource(papers: Paper[]): PostingsSource {
       }
       return found;
     },
-    async vocabulary() {
-      return vocabulary;
+    async termsNear(word) {
+      return nearTerms(word, vocabulary);
     },
     async paperCount() {
       return papers.length;

@@ -4,7 +4,16 @@ import { queryArxivId } from '@/lib/search/query';
 import { isStopword, tokenize } from '@/lib/search/tokens';
 import { random } from './synthetic-library';
 
-export const KINDS = ['one word', 'two words', 'typing', 'misspelling', 'author', 'arXiv id'] as const;
+export const KINDS = [
+  'one word',
+  'two words',
+  'typing',
+  'misspelling',
+  'known item',
+  'known item, misspelled',
+  'author',
+  'arXiv id',
+] as const;
 export type QueryKind = (typeof KINDS)[number];
 
 export interface BenchQuery {
@@ -44,7 +53,9 @@ function misspell(word: string, next: () => number): string {
 /**
  * `perKind` queries of each kind, the same every run: a title word; two adjacent title words; two words with the
  * second still being typed ("reinforcement lea") or one word half typed; a misspelled title word, alone or before
- * the next title word; an author's full name; an arXiv id. Misspellings are never themselves words of the library.
+ * the next title word; a known item (three or four of a title's content words, as someone remembering the paper
+ * types them), then the same with one of its words of six letters or more misspelled; an author's full name; an
+ * arXiv id. Misspellings are never themselves words of the library.
  */
 export function realisticQueries(papers: Paper[], perKind = 20, seed = 11): BenchQuery[] {
   const next = random(seed);
@@ -83,6 +94,21 @@ export function realisticQueries(papers: Paper[], perKind = 20, seed = 11): Benc
           if (!vocabulary.has(typo)) {
             query = alone ? typo : `${typo} ${words[at + 1]}`;
             intended = alone ? words[at] : `${words[at]} ${words[at + 1]}`;
+          }
+        }
+      } else if (kind === 'known item' || kind === 'known item, misspelled') {
+        const remembered = words.filter(content);
+        const length = 3 + Math.floor(next() * 2);
+        const start = Math.floor(next() * Math.max(1, remembered.length - length + 1));
+        const picked = remembered.slice(start, start + length);
+        const long = picked.flatMap((word, index) => (word.length >= 6 ? [index] : []));
+        if (picked.length >= 3 && kind === 'known item') query = picked.join(' ');
+        else if (picked.length >= 3 && long.length) {
+          const at = long[Math.floor(next() * long.length)];
+          const typo = misspell(picked[at], next);
+          if (!vocabulary.has(typo)) {
+            query = picked.map((word, index) => (index === at ? typo : word)).join(' ');
+            intended = picked.join(' ');
           }
         }
       } else if (kind === 'author' && paper.authors.length) {
@@ -144,6 +170,8 @@ export interface Quality {
   complete: number;
   /** Mean share of the first ten results that are in the ground truth. */
   top10: number;
+  /** Share of queries whose paper (the one the query was drawn from) is among the first five results. */
+  success5: number;
 }
 
 /** How well `found` (ranked ids per query) matches the ground truth, over the given queries. */
@@ -151,7 +179,8 @@ export function quality(queries: BenchQuery[], found: string[][], truth: string[
   let recall = 0;
   let complete = 0;
   let top10 = 0;
-  queries.forEach((_query, index) => {
+  let success5 = 0;
+  queries.forEach((query, index) => {
     const expected = new Set(truth[index]);
     const results = found[index];
     const hits = results.filter((id) => expected.has(id)).length;
@@ -159,7 +188,8 @@ export function quality(queries: BenchQuery[], found: string[][], truth: string[
     if (hits === expected.size) complete++;
     const first = results.slice(0, 10);
     top10 += first.length ? first.filter((id) => expected.has(id)).length / first.length : 0;
+    if (results.slice(0, 5).includes(query.from)) success5++;
   });
   const n = Math.max(1, queries.length);
-  return { recall: recall / n, complete: complete / n, top10: top10 / n };
+  return { recall: recall / n, complete: complete / n, top10: top10 / n, success5: success5 / n };
 }

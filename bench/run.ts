@@ -3,6 +3,7 @@
 // Switches (environment):
 //   BENCH_SIZES=10000,50000            libraries for the design comparison and search quality (Node)
 //   BENCH_POPUP_SIZES=1000,10000,50000,100000   libraries for the popup
+//   BENCH_QUERIES_PER_KIND=20                 queries of each kind in the design comparison and search quality
 //   BENCH_NODE=0 / BENCH_RECOMMEND=0 / BENCH_POPUP=0   skip a part
 //   BENCH_POPUP_PARTS=popup,recommend   what runs on each popup library: the popup's own measurements, the recommender's
 import 'fake-indexeddb/auto';
@@ -69,6 +70,10 @@ function printQuality(
   scan: number[],
 ) {
   console.log(`### Search quality against a linear scan, ${count(size)} papers (${queries.length} queries)\n`);
+  console.log(
+    'success@5: the paper a query was drawn from is among the first five results (a misspelling: the paper whose ' +
+      'title word was misspelled).\n',
+  );
   const rows: [string, number[]][] = KINDS.map((kind) => [
     kind,
     queries.flatMap((query, index) => (query.kind === kind ? [index] : [])),
@@ -83,9 +88,11 @@ function printQuality(
         'B recall',
         'B all found',
         'B top 10 in truth',
+        'B success@5',
         'A recall',
         'A all found',
         'A top 10 in truth',
+        'A success@5',
       ],
       rows.map(([kind, picked]) => {
         const pick = <T>(list: T[]) => picked.map((index) => list[index]);
@@ -101,9 +108,11 @@ function printQuality(
           pct(b.recall),
           pct(b.complete),
           pct(b.top10),
+          pct(b.success5),
           pct(a.recall),
           pct(a.complete),
           pct(a.top10),
+          pct(a.success5),
         ];
       }),
     ),
@@ -136,7 +145,7 @@ function printQuality(
 
 async function benchNode(size: number) {
   const { papers, captures } = libraryAndCaptures(size, Date.parse(NOW), 7);
-  const queries = realisticQueries(papers);
+  const queries = realisticQueries(papers, Number(process.env.BENCH_QUERIES_PER_KIND ?? 20));
   const index = scanIndex(papers);
   const truth = queries.map((query) => linearScan(index, query.intended));
   const scan = queries.map((query) => {

@@ -43,8 +43,6 @@ export function useSearch(db: LibraryReader | undefined, query: string, changeSt
   wanted.current = text;
 
   // Layout effects: a query is searched right after the keystroke's render, not a frame later.
-  // Before searching again after a write, what it may have changed is forgotten.
-  useLayoutEffect(() => searcher?.refresh(), [searcher, changeStamp]);
   useLayoutEffect(() => {
     if (!text || !searcher) {
       waiting.current = null;

@@ -1,4 +1,4 @@
-import { updatePostings } from '@/lib/search/postings';
+import { fileTypoFormsOfEveryTerm, updatePostings } from '@/lib/search/postings';
 import { updateTopicTallies } from '@/lib/topics/tallies';
 import { PAPER_COUNT_KEY } from './schema';
 import type { PaperChange, WriteTx } from './write-tx';
@@ -21,3 +21,6 @@ export async function updateDerived(tx: WriteTx, changes: PaperChange[]): Promis
   if (changes.length === 0) return;
   await Promise.all([updatePostings(tx, changes), updateTopicTallies(tx, changes), updatePaperCount(tx, changes)]);
 }
+
+/** Files the terms a library has indexed so far under their typo forms: derived once, when they are first kept. */
+export const deriveTypoForms = (tx: WriteTx): Promise<void> => fileTypoFormsOfEveryTerm(tx);

@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
-import { updateDerived } from './derived';
+import { deriveTypoForms, updateDerived } from './derived';
 import type { LibrarySchema } from './schema';
 import { toPaper, toStored } from './stored';
 import type { WriteTx } from './write-tx';
@@ -52,6 +52,8 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     db.createObjectStore('postings');
     db.createObjectStore('segments', { autoIncrement: true });
     db.createObjectStore('terms');
+    // Version 6's store: the derivation below is today's, which files every term's typo forms as well.
+    db.createObjectStore('typoForms');
     db.createObjectStore('topicDays');
     // The search index of version 3 was one large snapshot; it is replaced by the postings.
     await tx.objectStore('meta').delete('searchIndex');
@@ -81,6 +83,12 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
       await cursor.update({ ...cursor.value, readingState, queuedAt, openedAt });
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 6 && !db.objectStoreNames.contains('typoForms')) {
+    // Typo tolerance reads the index instead of the whole term list: every term known so far is filed under its
+    // deletion forms (terms of unmerged segments are filed when they are merged).
+    db.createObjectStore('typoForms');
+    await deriveTypoForms(tx as unknown as WriteTx);
   }
 }
 

@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
 
 export const DB_NAME = 'papershelf';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * Postings of one write, kept together until the background merges them into the per-term blocks (see
@@ -20,6 +20,9 @@ export type PostingField = 0 | 1 | 2;
 /** Every postings block of (`field`, `term`), in block order. */
 export const termRange = (field: PostingField, term: string) =>
   IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
+
+/** Every term filed under `form` in `typoForms`. */
+export const formRange = (form: string) => IDBKeyRange.bound([form], [form, []]);
 
 export interface LibrarySchema extends DBSchema {
   papers: {
@@ -52,6 +55,12 @@ export interface LibrarySchema extends DBSchema {
   segments: { key: number; value: Segment };
   /** Every term ever indexed, for typo-tolerant lookups (a stale term only costs a lookup that finds nothing). */
   terms: { key: string; value: 1 };
+  /**
+   * Every term of `terms` filed under itself and each form of it with one letter left out (see
+   * lib/search/fuzzy.ts): a misspelled word finds its terms by a few key reads. Filed with the term; a stale one
+   * only costs a lookup that finds nothing.
+   */
+  typoForms: { key: [string, string]; value: 1 };
   /** Topic tallies per day, kept in step with every write so topics are ranked, never recomputed. */
   topicDays: { key: string; value: unknown };
   /** Small records of the library's own. */
@@ -61,6 +70,6 @@ export interface LibrarySchema extends DBSchema {
 /** The `meta` key of the number of papers, kept by every write: Chrome's `count()` walks the whole store. */
 export const PAPER_COUNT_KEY = 'paperCount';
 
-export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'topicDays' | 'meta';
+export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'typoForms' | 'topicDays' | 'meta';
 /** Every store a write keeps in step: a paper and what is derived from it commit together. */
-export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'topicDays', 'meta'];
+export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'typoForms', 'topicDays', 'meta'];

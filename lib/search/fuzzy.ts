@@ -1,88 +1,86 @@
-// Two rows reused by every call: a typo search compares a word with most of the vocabulary.
-let previousRow = new Int32Array(64);
-let currentRow = new Int32Array(64);
+// Typo tolerance: which indexed terms a misspelled word may have meant, and the forms under which the index files
+// terms so that they are found by a few key reads (SymSpell's deletion neighbourhoods).
+
+/** Words shorter than this are taken as typed: one edit away from a short word is too often another word. */
+export const TYPO_MIN_LETTERS = 5;
+/** From this length a word may hold two typos, when it begins with the letters its term begins with. */
+const TWO_TYPOS_MIN_LETTERS = 10;
+/** How many first letters a word with two typos shares with its term: the index finds those terms by prefix. */
+const TWO_TYPOS_PREFIX = 4;
+
+function withoutOneLetter(word: string): Set<string> {
+  const forms = new Set<string>();
+  for (let at = 0; at < word.length; at++) forms.add(word.slice(0, at) + word.slice(at + 1));
+  return forms;
+}
 
 /**
- * Levenshtein distance if it is at most `max`, else max + 1. Only the band of cells within `max` of the diagonal
- * is computed (no cell outside it can lead to a distance of `max` or less), and it stops once a row exceeds `max`.
+ * The forms the index files `term` under: itself and itself with any one letter left out. A word one edit from a
+ * term (a letter dropped, added or replaced, two neighbours swapped) shares at least one form with it.
  */
-export function boundedDistance(a: string, b: string, max: number): number {
-  const over = max + 1;
-  if (Math.abs(a.length - b.length) > max) return over;
-  const n = b.length;
-  if (previousRow.length <= n + 1) {
-    previousRow = new Int32Array(n + 2);
-    currentRow = new Int32Array(n + 2);
-  }
-  let previous = previousRow;
-  let current = currentRow;
-  for (let j = 0; j <= n; j++) previous[j] = j <= max ? j : over;
-  previous[n + 1] = over;
+export function deletionForms(term: string): string[] {
+  // A term shorter than this is never within one edit of a word long enough to be forgiven a typo.
+  if (term.length < TYPO_MIN_LETTERS - 1) return [];
+  return [term, ...withoutOneLetter(term)];
+}
+
+/** The forms a misspelled word is looked up under (none when it is too short to be forgiven a typo). */
+export const lookupForms = (word: string): string[] => (word.length >= TYPO_MIN_LETTERS ? deletionForms(word) : []);
+
+/** The prefix whose terms may be two typos from `word`, or null when it is too short for two. */
+export const twoTyposPrefix = (word: string): string | null =>
+  word.length >= TWO_TYPOS_MIN_LETTERS ? word.slice(0, TWO_TYPOS_PREFIX) : null;
+
+/** Whether `a` becomes `b` by at most one edit: a letter dropped, added or replaced, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let at = 0;
+  while (at < b.length && a[at] === b[at]) at++;
+  if (at === b.length) return true;
+  if (a.length > b.length) return a.slice(at + 1) === b.slice(at);
+  if (a.slice(at + 1) === b.slice(at + 1)) return true;
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
+/** Edits between two words, counting a swap of neighbours as one (optimal string alignment), or max + 1 past max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let beforePrevious = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - max);
-    const to = Math.min(n, i + max);
-    current[0] = i <= max ? i : over;
-    current[from - 1] = from === 1 ? current[0] : over;
-    let best = from === 1 ? current[0] : over;
-    const letter = a.charCodeAt(i - 1);
-    for (let j = from; j <= to; j++) {
-      let value = previous[j - 1] + (letter === b.charCodeAt(j - 1) ? 0 : 1);
-      if (previous[j] + 1 < value) value = previous[j] + 1;
-      if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
-      if (value > over) value = over;
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, beforePrevious[j - 2] + 1);
       current[j] = value;
       if (value < best) best = value;
     }
-    current[to + 1] = over; // read by the next row, whose band reaches one further
-    if (best > max) return over;
-    [previous, current] = [current, previous];
+    if (best > max) return max + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return Math.min(previous[n], over);
+  return Math.min(previous[b.length], max + 1);
 }
 
-/** Which characters a word holds, one bit each (past 32 they share bits). An edit changes at most two bits. */
-function letterBits(word: string): number {
-  let bits = 0;
-  for (let index = 0; index < word.length; index++) bits |= 1 << (word.charCodeAt(index) & 31);
-  return bits;
-}
-
-function bitCount(bits: number): number {
-  let count = bits - ((bits >>> 1) & 0x55555555);
-  count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
-  return (((count + (count >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-// Each vocabulary's letter bits, worked out once: a page keeps its vocabulary for every typo it looks up.
-const vocabularyBits = new WeakMap<readonly string[], Int32Array>();
-
-function bitsOf(vocabulary: readonly string[]): Int32Array {
-  let bits = vocabularyBits.get(vocabulary);
-  if (!bits) {
-    bits = Int32Array.from(vocabulary, letterBits);
-    vocabularyBits.set(vocabulary, bits);
+/**
+ * The terms among `candidates` that `word` may be a misspelling of, closest first: one edit away anywhere in a
+ * word of 5 letters or more; in a word of 10 or more, also two edits away when its first four letters are right.
+ */
+export function nearTerms(word: string, candidates: Iterable<string>, limit = 8): { term: string; distance: number }[] {
+  if (word.length < TYPO_MIN_LETTERS) return [];
+  const prefix = twoTyposPrefix(word);
+  const found = new Map<string, number>();
+  for (const term of candidates) {
+    if (term === word || found.has(term)) continue;
+    if (withinOneEdit(word, term)) found.set(term, 1);
+    else if (prefix !== null && term.startsWith(prefix) && editDistance(word, term, 2) === 2) found.set(term, 2);
   }
-  return bits;
-}
-
-/** Terms of the vocabulary within a typo or two of `word` (one per 5 letters, at most 2), closest first. */
-export function nearTerms(
-  word: string,
-  vocabulary: readonly string[],
-  limit = 8,
-): { term: string; distance: number }[] {
-  const max = Math.min(2, Math.floor(word.length / 5));
-  if (max === 0) return [];
-  const bits = bitsOf(vocabulary);
-  const wordBits = letterBits(word);
-  const found: { term: string; distance: number }[] = [];
-  for (let index = 0; index < vocabulary.length; index++) {
-    const term = vocabulary[index];
-    // Most terms differ in length or in more letters than `max` edits can change: no distance is worked out.
-    if (Math.abs(term.length - word.length) > max || bitCount(bits[index] ^ wordBits) > 2 * max) continue;
-    if (term === word) continue;
-    const distance = boundedDistance(word, term, max);
-    if (distance <= max) found.push({ term, distance });
-  }
-  return found.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term)).slice(0, limit);
+  return [...found]
+    .map(([term, distance]) => ({ term, distance }))
+    .sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term))
+    .slice(0, limit);
 }

@@ -1,6 +1,7 @@
 import { type PostingField, termRange } from '@/lib/library/schema';
 import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
+import { deletionForms } from './fuzzy';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';
 
@@ -11,6 +12,23 @@ const BULK = 200;
 
 type Key = [PostingField, string, number];
 const NO_TERMS: Set<string>[] = [new Set(), new Set(), new Set()];
+
+/** Files a term under each of its deletion forms, where a misspelling of it is looked up (see fuzzy.ts). */
+function fileTypoForms(tx: WriteTx, term: string): Promise<unknown> {
+  const forms = tx.objectStore('typoForms');
+  return Promise.all(deletionForms(term).map((form) => forms.put(1, [form, term])));
+}
+
+/** Enters a term new to the index in the term list and under its typo forms, in the write that brings it. */
+function fileTerm(tx: WriteTx, term: string): Promise<unknown> {
+  return Promise.all([tx.objectStore('terms').put(1, term), fileTypoForms(tx, term)]);
+}
+
+/** Files every term of the term list under its typo forms (a library indexed before they were kept). */
+export async function fileTypoFormsOfEveryTerm(tx: WriteTx): Promise<void> {
+  const terms = await tx.objectStore('terms').getAllKeys();
+  await Promise.all(terms.map((term) => fileTypoForms(tx, term)));
+}
 
 /** Postings to add and remove, grouped by (field, term). */
 function diff(changes: PaperChange[]) {
@@ -78,7 +96,7 @@ async function appendPostings(tx: WriteTx, key: string, docs: number[], lastBloc
       }
       next = (last.primaryKey as Key)[2] + 1;
     } else {
-      writes.push(tx.objectStore('terms').put(1, term));
+      writes.push(fileTerm(tx, term));
     }
   } else {
     next = lastBlock + 1;
@@ -139,13 +157,14 @@ export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promi
     return;
   }
   const last = await lastBlocks(tx);
-  const terms = tx.objectStore('terms');
+  const newTerms = new Set<string>();
   const work: Promise<unknown>[] = [];
   for (const [key, docs] of adds) {
     const block = last.get(key);
-    if (block === undefined) work.push(terms.put(1, key.slice(2)));
+    if (block === undefined) newTerms.add(key.slice(2));
     work.push(appendPostings(tx, key, docs, block ?? -1));
   }
+  for (const term of newTerms) work.push(fileTerm(tx, term));
   await Promise.all(work);
 }
 

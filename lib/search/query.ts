@@ -1,7 +1,6 @@
 import { parseArxivId } from '@/lib/arxiv';
 import type { PostingField } from '@/lib/library/schema';
 import { DocScores } from './doc-scores';
-import { nearTerms } from './fuzzy';
 import { FIELDS, isStopword, tokenize } from './tokens';
 
 /** What a search found: every matching paper, best first. */
@@ -24,8 +23,8 @@ export interface PostingsSource {
   postings(terms: string[]): Promise<Map<string, Uint32Array[]>>;
   /** Indexed terms that start with `prefix`, longer than it. */
   termsWithPrefix(prefix: string): Promise<string[]>;
-  /** Every indexed term, for typo tolerance. */
-  vocabulary(): Promise<readonly string[]>;
+  /** Indexed terms `word` may be a misspelling of, closest first (see fuzzy.ts's nearTerms). */
+  termsNear(word: string): Promise<{ term: string; distance: number }[]>;
   paperCount(): Promise<number>;
   idsOf(docs: number[]): Promise<string[]>;
   hasPaper(id: string): Promise<boolean>;
@@ -122,7 +121,7 @@ async function matchWord(
   let scores = scoreWord(found, wanted, paperCount, matched);
   if (scores.size === 0 && !exact) {
     // Nothing starts with this word: a typo, probably.
-    wanted = typoCandidates(nearTerms(word, await source.vocabulary()));
+    wanted = typoCandidates(await source.termsNear(word));
     if (wanted.length)
       scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
   }

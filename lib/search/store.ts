@@ -1,9 +1,10 @@
-// The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list) read for a
-// query in one transaction, and the searcher extension pages hold.
+// The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list, its typo forms) read
+// for a query in one transaction, and the searcher extension pages hold.
 import { countPapers, getPapers, isPaper, type LibraryReader, type ReadTx } from '@/lib/library/read';
-import { type StoreName, termRange } from '@/lib/library/schema';
+import { formRange, type StoreName, termRange } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from './doc-ids';
+import { lookupForms, nearTerms, twoTyposPrefix } from './fuzzy';
 import { type PostingsSource, type SearchOptions, type SearchResult, searchPostings } from './query';
 import { docsFor, keysWithPrefix, type OpenSegment, openSegment } from './segments';
 import { FIELDS } from './tokens';
@@ -20,14 +21,13 @@ function concat(blocks: Uint32Array[]): Uint32Array {
 }
 
 /** What a search reads, all in one transaction: a merge or a write commits before it or after it, never between. */
-const SEARCH_STORES: StoreName[] = ['postings', 'segments', 'terms', 'meta', 'papers'];
+const SEARCH_STORES: StoreName[] = ['postings', 'segments', 'terms', 'typoForms', 'meta', 'papers'];
 
 /**
  * The segments of recent writes, each opened once: a segment never changes (a rewrite gets a new key, and no key
  * is given twice).
- * `onMerged` hears when segments went away: their terms moved to the blocks and the term list.
  */
-function segmentCache(onMerged: () => void) {
+function segmentCache() {
   let cached = new Map<number, OpenSegment>();
   return async (tx: ReadTx): Promise<OpenSegment[]> => {
     const store = tx.objectStore('segments');
@@ -43,22 +43,30 @@ function segmentCache(onMerged: () => void) {
       const known = cached.get(key);
       if (known) next.set(key, known);
     }
-    if ([...cached.keys()].some((key) => !next.has(key))) onMerged();
     cached = next;
     return [...cached.values()];
   };
 }
 
 /**
+ * The terms `word` may be a misspelling of, as far as the merged index knows them: those filed under one of its
+ * deletion forms, and for a long word those beginning as it does. A superset: fuzzy.ts's nearTerms picks among them.
+ */
+async function typoCandidatesOnDisk(tx: ReadTx, word: string): Promise<string[]> {
+  const forms = tx.objectStore('typoForms');
+  const prefix = twoTyposPrefix(word);
+  const [filed, begun] = await Promise.all([
+    Promise.all(lookupForms(word).map((form) => forms.getAllKeys(formRange(form)))),
+    prefix === null ? [] : tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+  ]);
+  return [...filed.flatMap((keys) => keys.map(([, term]) => term)), ...begun];
+}
+
+/**
  * The search index on disk as `tx` sees it, read on demand: nothing to load before the first query. Every read
  * but the ids' names goes through `tx` (the irregular ids' table only grows, and a long ranking is named later).
  */
-function postingsSource(
-  db: LibraryReader,
-  tx: ReadTx,
-  recent: Promise<OpenSegment[]>,
-  vocabulary: () => Promise<readonly string[]>,
-): PostingsSource {
+function postingsSource(db: LibraryReader, tx: ReadTx, recent: Promise<OpenSegment[]>): PostingsSource {
   return {
     async postings(terms) {
       const store = tx.objectStore('postings');
@@ -85,11 +93,11 @@ function postingsSource(
       );
       return [...new Set([...stored, ...fresh])].filter((term) => term !== prefix);
     },
-    async vocabulary() {
-      const segments = await recent; // first: a merge it reveals makes the kept vocabulary be read again
-      const stored = await vocabulary();
+    async termsNear(word) {
+      // Terms of unmerged segments are not filed under their forms yet: the few of recent writes are compared.
+      const [filed, segments] = await Promise.all([typoCandidatesOnDisk(tx, word), recent]);
       const fresh = segments.flatMap((segment) => segment.keys.map((key) => key.slice(2)));
-      return fresh.length ? [...new Set([...stored, ...fresh])] : stored;
+      return nearTerms(word, [...filed, ...fresh]);
     },
     paperCount: () => countPapers(db, tx),
     async idsOf(docs) {
@@ -103,27 +111,6 @@ function postingsSource(
   };
 }
 
-/** Terms per request when the vocabulary is read in idle time. */
-const VOCABULARY_SLICE = 4000;
-const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
-
-/** Every indexed term, a slice at a time, waiting for `pause` before each slice. */
-export async function termsInSlices(
-  db: LibraryReader,
-  pause: () => Promise<void>,
-  size = VOCABULARY_SLICE,
-): Promise<string[]> {
-  const terms: string[] = [];
-  for (;;) {
-    await pause();
-    const after = terms.at(-1);
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const slice = (await db.getAllKeys('terms', range, size)) as string[];
-    for (const term of slice) terms.push(term);
-    if (slice.length < size) return terms;
-  }
-}
-
 /** A search's answer, with the papers of its first screen: the list shows them in the render that lists it. */
 export interface SearchAnswer extends SearchResult {
   firstPapers: Paper[];
@@ -135,54 +122,24 @@ const SEARCH_FIRST_SCREEN = 16;
 const SEARCH_FIRST_RANKED = 200;
 
 /**
- * Search over the on-disk index. The vocabulary (for typo tolerance only) is read once per searcher, when a
- * word has no match or in idle time after a first search; `refresh` forgets what may have changed after the
- * library did (the vocabulary). Each answer brings the papers of its first `firstScreen` ids.
+ * Search over the on-disk index: each search reads what it needs in one transaction, typos included (nothing is
+ * read ahead or kept but the segments). Each answer brings the papers of its first `firstScreen` ids.
  */
 export function createSearcher(
   db: LibraryReader,
   firstRanked = SEARCH_FIRST_RANKED,
   firstScreen = SEARCH_FIRST_SCREEN,
 ) {
-  // The vocabulary once read, and the read in idle time under way (if any).
-  let vocabulary: readonly string[] | undefined;
-  let reading: Promise<readonly string[]> | undefined;
-  const forget = () => {
-    vocabulary = undefined;
-    reading = undefined;
-  };
-  // Someone searching will mistype a word sooner or later: the vocabulary is read in idle time, a slice at a time,
-  // so the next query's requests are answered between slices rather than after the whole of it.
-  const readVocabularySoon = () => {
-    if (vocabulary || reading || typeof requestIdleCallback !== 'function') return;
-    const slices = termsInSlices(db, idle);
-    reading = slices;
-    slices.then(
-      (terms) => {
-        if (reading === slices) vocabulary = terms; // unless forgotten meanwhile
-      },
-      () => {
-        if (reading === slices) reading = undefined; // read again next time, not failed for good
-      },
-    );
-  };
-  const readSegments = segmentCache(forget);
+  const readSegments = segmentCache();
   return {
     async search(query: string, options?: SearchOptions): Promise<SearchAnswer> {
       const tx = db.transaction(SEARCH_STORES);
       // The segments are looked at once per search, not once per word and step.
       const recent = readSegments(tx);
       recent.catch(() => {}); // an id lookup never reads them; a failure is reported where they are read
-      // Within the search's transaction: waiting on a read outside it would let the transaction end.
-      const readVocabulary = async () => {
-        vocabulary ??= await tx.objectStore('terms').getAllKeys();
-        return vocabulary;
-      };
-      const result = await searchPostings(postingsSource(db, tx, recent, readVocabulary), query, firstRanked, options);
-      if (!options?.exact) readVocabularySoon(); // words taken as they are never need the vocabulary
+      const result = await searchPostings(postingsSource(db, tx, recent), query, firstRanked, options);
       const firstPapers = (await getPapers(db, result.ids.slice(0, firstScreen))).filter(isPaper);
       return { ...result, firstPapers };
     },
-    refresh: forget,
   };
 }

@@ -3,7 +3,9 @@ import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { toExportDocument } from '@/lib/io/export-json';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
+import { openLibraryReader } from '@/lib/library/read';
 import { toPaper } from '@/lib/library/stored';
+import { createSearcher } from '@/lib/search/store';
 import type { ImportStatus } from '@/lib/status';
 import { makePaper } from '../helpers/papers';
 
@@ -142,6 +144,26 @@ describe('library service', () => {
     expect(statuses.map((status) => status.phase)).toEqual(['receiving', 'checking', 'writing', 'writing', 'done']);
     expect(statuses.every((status) => status.id === importId && status.fileName === 'shelf.json')).toBe(true);
   });
+
+  it('finds an imported paper by a misspelled title word as soon as the import says done', async () => {
+    const { route, db, statuses } = service();
+    // A restore: more papers than a capture, so their terms go straight into the blocks and the typo forms.
+    const papers = Array.from({ length: 250 }, (_, index) =>
+      makePaper(`2601.${String(index + 1).padStart(5, '0')}`, { title: `Numbat foraging ${index}`, abstract: null }),
+    );
+    papers.push(makePaper('2601.00999', { title: 'Echolocation in bandicoots', abstract: null }));
+    const begin = await route({ type: 'importBegin', data: { fileName: 'backup.json' } }, 'extension-page');
+    const importId = begin.ok ? (begin.value as { importId: string }).importId : '';
+    const text = JSON.stringify(toExportDocument(papers, '2026-11-20'));
+    await route({ type: 'importChunk', data: { importId, text } }, 'extension-page');
+    await route({ type: 'importCommit', data: { importId } }, 'extension-page');
+    expect(statuses.at(-1)?.phase).toBe('done');
+    expect(await (await db).count('segments')).toBe(0);
+    const searcher = createSearcher(await openLibraryReader());
+    expect((await searcher.search('echolocaton')).ids).toEqual(['2601.00999']);
+    expect((await searcher.search('bandicots')).ids).toEqual(['2601.00999']);
+    expect((await searcher.search('nubmat')).total).toBe(250);
+  }, 20_000); // a bulk write of a few hundred papers, on a machine that may be busy
 
   it('says an import whose window closed before the commit was abandoned, and keeps nothing of it', async () => {
     const { route, db, statuses } = service();

@@ -5,8 +5,10 @@ import { openDB } from 'idb';
 import { openLibrary } from '@/lib/library/db';
 import { openLibraryReader } from '@/lib/library/read';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
-import { toPaper } from '@/lib/library/stored';
+import { toPaper, toStored } from '@/lib/library/stored';
+import { docNumber } from '@/lib/search/doc-ids';
 import { createSearcher } from '@/lib/search/store';
+import { fieldTerms } from '@/lib/search/tokens';
 import { makePaper } from '../helpers/papers';
 
 interface StoreShape {
@@ -18,7 +20,7 @@ interface VersionFixture {
   version: number;
   description: string;
   stores: Record<string, StoreShape>;
-  records: Record<string, ({ id: string } | { key: string; value: unknown })[]>;
+  records: Record<string, ({ id: string } | { key: IDBValidKey; value: unknown })[]>;
 }
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/library');
@@ -129,6 +131,31 @@ describe('schema versions', () => {
     expect(paper).toEqual({ ...old, readingState: null, queuedAt: null, openedAt: null });
     expect(await db.getAllKeysFromIndex('papers', 'queue')).toEqual([]);
     db.close();
+  });
+
+  it('files every term of a version 5 library under its typo forms, so a misspelled word finds its paper', async () => {
+    const v5 = fixtures.find((fixture) => fixture.version === 5) as VersionFixture;
+    const paper = makePaper('2501.00007', { title: 'Quokka trajectories', abstract: 'Marsupials hopping.' });
+    const { doc } = docNumber(paper.id);
+    // Its postings and term list as version 5 wrote them (merged into blocks, no segment left).
+    const postings = fieldTerms(paper).flatMap((terms, field) =>
+      [...terms].map((term) => ({ key: [field, term, 0], value: Uint32Array.of(doc) })),
+    );
+    const terms = [...new Set(fieldTerms(paper).flatMap((set) => [...set]))].map((term) => ({ key: term, value: 1 }));
+    await writeOldLibrary({
+      ...v5,
+      records: { papers: [toStored({ ...paper, recentViewIds: [] }, paper.lastSeenAt)], postings, terms },
+    });
+    const db = await openLibrary();
+    expect(await db.getAllKeys('typoForms', IDBKeyRange.bound(['trajctories'], ['trajctories', []]))).toEqual([
+      ['trajctories', 'trajectories'],
+    ]);
+    expect(await db.count('typoForms')).toBeGreaterThan(terms.length);
+    db.close();
+    const searcher = createSearcher(await openLibraryReader());
+    for (const typo of ['trajcetories', 'quokak', 'marsupails', 'hoping']) {
+      expect((await searcher.search(typo)).ids, typo).toEqual([paper.id]);
+    }
   });
 
   it('refuses to open a library written by a newer version, and leaves it as it was', async () => {

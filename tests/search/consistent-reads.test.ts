@@ -11,8 +11,11 @@ import { tokenize } from '@/lib/search/tokens';
 const CAPTURES = 40;
 const PER_CAPTURE = 12;
 const WORDS = ['sparse', 'attention', 'reward', 'decoding', 'robot', 'vision', 'agent', 'kernel'];
-// A common word, a prefix of it, two words, and a prefix with a few completions.
-const QUERIES = ['model', 'mod', 'model sparse', 'quirk12'];
+// A common word, a prefix of it, two words, a prefix with a few completions, and misspellings (a swap of
+// neighbours in a word of a paper written midway, and in a common word).
+const QUERIES = ['model', 'mod', 'model sparse', 'quirk12', 'zeat123', 'mdoel sparse'];
+/** What a misspelled query should find: the papers of the word meant (no other word is a typo away). */
+const MEANT: Record<string, string> = { zeat123: 'zeta123', 'mdoel sparse': 'model sparse' };
 
 /** Paper `n`: common words, "model" in most abstracts, and words of its own (many terms to merge). */
 function sighting(n: number): PaperSighting {
@@ -32,7 +35,7 @@ const capture = (batch: number) => ({
 
 /** A linear scan: the papers having, for each query word, a word that starts with it (as the search matches). */
 function scan(papers: Iterable<PaperSighting>, query: string): Set<string> {
-  const words = tokenize(query);
+  const words = tokenize(MEANT[query] ?? query);
   const found = new Set<string>();
   for (const paper of papers) {
     const terms = tokenize(`${paper.title} ${paper.abstract ?? ''}`);

@@ -2,12 +2,12 @@ import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { openLibrary } from '@/lib/library/db';
 import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { WRITE_STORES } from '@/lib/library/schema';
+import { formRange, WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
 import { BLOCK, mergeSegments } from '@/lib/search/postings';
 import { queryArxivId, typoCandidates } from '@/lib/search/query';
-import { createSearcher, termsInSlices } from '@/lib/search/store';
+import { createSearcher } from '@/lib/search/store';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 /** A library holding `papers`, written through the background's own write path, and a searcher over it. */
@@ -37,7 +37,7 @@ describe('search over the on-disk index', () => {
   let seeded: Awaited<ReturnType<typeof libraryOf>>;
   beforeAll(async () => {
     seeded = await libraryOf(library);
-  });
+  }, 30_000); // hundreds of real papers written through the import path, on a machine that may be busy
 
   it('forgives typos, completes the word being typed, and needs every word when some paper has them all', async () => {
     const { search, searcher } = seeded;
@@ -104,14 +104,6 @@ describe('search over the on-disk index', () => {
     }
   });
 
-  it('reads the vocabulary a slice at a time, pausing before each, to the same terms in the same order', async () => {
-    const every = (await seeded.reader.getAllKeys('terms')) as string[];
-    let pauses = 0;
-    const sliced = await termsInSlices(seeded.reader, async () => void pauses++, 97);
-    expect(sliced).toEqual(every);
-    expect(pauses).toBe(Math.floor(every.length / 97) + 1);
-  });
-
   it('ranks a title match above an abstract-only one, and ties to the newer arXiv id', async () => {
     const { search } = await libraryOf([
       makePaper('2601.00003', { title: 'A study of sparse networks', abstract: 'We revisit quokka pruning at scale.' }),
@@ -151,7 +143,7 @@ describe('search over the on-disk index', () => {
   });
 
   it('stays in step with every write: new words found, old ones gone, deleted papers vanish', async () => {
-    const { db, search, searcher } = await libraryOf([makePaper('2601.00001', { title: 'Kangaroo decoding' })]);
+    const { db, search } = await libraryOf([makePaper('2601.00001', { title: 'Kangaroo decoding' })]);
     await annotatePaper(db, '2601.00001', ['marsupial'], 'line one\nline two');
     expect(await search('marsupial')).toEqual(['2601.00001']);
     await ingestCapture(db, capture('2601.00002', 'Platypus tricks'), new Date().toISOString());
@@ -162,7 +154,6 @@ describe('search over the on-disk index', () => {
     await deletePapers(db, ['2601.00001']);
     expect(await search('kangaroo')).toEqual([]);
     await clearLibrary(db);
-    searcher.refresh();
     expect(await search('platypus')).toEqual([]);
     expect(await search('platypsu')).toEqual([]);
   });
@@ -228,6 +219,74 @@ describe('segments of recent writes', () => {
       expect(await search('numbat')).toEqual(everything);
       expect(await search('marsupial ecology')).toEqual(everything);
     }
+  });
+});
+
+describe('misspelled words, found through the typo forms on disk', () => {
+  const filedUnder = async (db: Awaited<ReturnType<typeof openLibrary>>, form: string) =>
+    (await db.getAllKeys('typoForms', formRange(form))).map(([, term]) => term);
+
+  it('are found from a capture’s segment, then from the forms its merge files, until the paper is deleted', async () => {
+    const { db, search } = await libraryOf([]);
+    await ingestCapture(db, capture('2601.00001', 'Kangaroo decoding'), new Date().toISOString());
+    expect(await filedUnder(db, 'kangaroo')).toEqual([]); // still in its segment
+    for (const typo of ['kanagroo', 'kangroo', 'kangarooo', 'kungaroo', 'decodign']) {
+      expect(await search(typo), typo).toEqual(['2601.00001']);
+    }
+    await createSegmentMerger(async () => db).run();
+    expect(await db.count('segments')).toBe(0);
+    expect(await filedUnder(db, 'kangroo')).toEqual(['kangaroo']);
+    expect(await filedUnder(db, 'kangaroo')).toEqual(['kangaroo']);
+    for (const typo of ['kanagroo', 'kangroo', 'kangarooo', 'kungaroo', 'decodign']) {
+      expect(await search(typo), typo).toEqual(['2601.00001']);
+    }
+    await deletePapers(db, ['2601.00001']);
+    expect(await search('kanagroo')).toEqual([]);
+    await ingestCapture(db, capture('2601.00002', 'Kangaroo again'), new Date().toISOString());
+    expect(await search('kanagroo')).toEqual(['2601.00002']);
+    await clearLibrary(db);
+    expect(await db.count('typoForms')).toBe(0);
+  });
+
+  it('are found right after an import, every term filed in its transaction', async () => {
+    const papers = Array.from({ length: 201 }, (_, index) =>
+      makePaper(`2602.${String(index + 1).padStart(5, '0')}`, {
+        title: `Wombat ${index} burrowing${index}`,
+        abstract: null,
+      }),
+    );
+    const { db, search } = await libraryOf(papers);
+    expect(await db.count('segments')).toBe(0); // a bulk write goes straight into the blocks
+    expect(await filedUnder(db, 'burowing17')).toEqual(['burrowing17']);
+    // Its own word first; in a long word, words two typos away (burrowing117, …) come after.
+    expect((await search('burrowign17'))[0]).toBe('2602.00018');
+    expect(await search('wmobat')).toHaveLength(201);
+  }, 20_000); // a bulk write of a few hundred papers, on a machine that may be busy
+
+  it('read only the forms of the word typed, not the term list', async () => {
+    const { reader, search } = await libraryOf([
+      makePaper('2601.00001', { title: 'Diffusion models', abstract: 'Denoising diffusion, explained.' }),
+    ]);
+    const read: string[] = [];
+    const transaction = reader.transaction.bind(reader);
+    // Every store a search opens is watched for reads of the whole term list.
+    reader.transaction = ((...args: Parameters<typeof transaction>) => {
+      const tx = transaction(...args);
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = ((name: Parameters<typeof objectStore>[0]) => {
+        const store = objectStore(name);
+        const getAllKeys = store.getAllKeys.bind(store);
+        store.getAllKeys = ((query?: IDBKeyRange | null, count?: number) => {
+          read.push(`${String(name)}${query ? ' range' : ' all'}`);
+          return getAllKeys(query, count);
+        }) as typeof store.getAllKeys;
+        return store;
+      }) as typeof tx.objectStore;
+      return tx;
+    }) as typeof reader.transaction;
+    expect(await search('difusion')).toEqual(['2601.00001']);
+    expect(read).toContain('typoForms range');
+    expect(read).not.toContain('terms all');
   });
 });
 

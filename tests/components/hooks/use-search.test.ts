@@ -16,7 +16,6 @@ vi.mock('@/lib/search/store', () => ({
         : { ids: [query], total: 1, terms: [], allWords: true, firstPapers: [] };
       return new Promise((resolve) => pending.push(() => resolve(answer)));
     },
-    refresh: () => {},
   }),
 }));
 
