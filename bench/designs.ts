@@ -238,10 +238,13 @@ async function postingsBytes(reader: LibraryReader) {
     keys += encoder.encode(cursor.key[1]).length;
     cursor = await cursor.continue();
   }
-  for (const term of await reader.getAllKeys('terms')) keys += encoder.encode(term).length;
   let typos = 0;
-  for (const [form, term] of await reader.getAllKeys('typoForms'))
-    typos += encoder.encode(form).length + encoder.encode(term).length;
+  let terms = await reader.transaction('terms').store.openCursor();
+  while (terms) {
+    keys += encoder.encode(terms.key).length;
+    for (const form of terms.value.forms) typos += encoder.encode(form).length + encoder.encode(terms.key).length;
+    terms = await terms.continue();
+  }
   // Postings of recent writes not merged yet (none right after an import).
   for (const segment of await reader.getAll('segments')) {
     blocks += segment.offsets.byteLength + segment.docs.byteLength;
@@ -336,7 +339,7 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
   for (let left = 1; left > 0; ) {
     merges.push(
       await timeOnce(async () => {
-        const tx = db.transaction(['postings', 'segments', 'terms', 'typoForms'], 'readwrite') as unknown as WriteTx;
+        const tx = db.transaction(['postings', 'segments', 'terms'], 'readwrite') as unknown as WriteTx;
         left = await mergeSegments(tx);
         await tx.done;
       }),

@@ -6,7 +6,7 @@ import { mergeSegments } from '@/lib/search/postings';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PAUSE_MS = 20;
 
-const MERGE_STORES: StoreName[] = ['postings', 'segments', 'terms', 'typoForms'];
+const MERGE_STORES: StoreName[] = ['postings', 'segments', 'terms'];
 
 /**
  * Folds the segments captures leave behind into the per-term blocks, in short transactions once writes pause

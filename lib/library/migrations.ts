@@ -51,9 +51,8 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
     papers.createIndex('githubRepo', 'githubRepo');
     db.createObjectStore('postings');
     db.createObjectStore('segments', { autoIncrement: true });
-    db.createObjectStore('terms');
-    // Version 6's store: the derivation below is today's, which files every term's typo forms as well.
-    db.createObjectStore('typoForms');
+    // With version 6's index: the derivation below is today's, which files every term's typo forms as well.
+    db.createObjectStore('terms').createIndex('typoForm', 'forms', { multiEntry: true });
     db.createObjectStore('topicDays');
     // The search index of version 3 was one large snapshot; it is replaced by the postings.
     await tx.objectStore('meta').delete('searchIndex');
@@ -84,10 +83,11 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
       cursor = await cursor.continue();
     }
   }
-  if (oldVersion < 6 && !db.objectStoreNames.contains('typoForms')) {
+  const terms = tx.objectStore('terms');
+  if (oldVersion < 6 && !terms.indexNames.contains('typoForm')) {
     // Typo tolerance reads the index instead of the whole term list: every term known so far is filed under its
     // deletion forms (terms of unmerged segments are filed when they are merged).
-    db.createObjectStore('typoForms');
+    terms.createIndex('typoForm', 'forms', { multiEntry: true });
     await deriveTypoForms(tx as unknown as WriteTx);
   }
 }

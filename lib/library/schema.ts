@@ -21,8 +21,10 @@ export type PostingField = 0 | 1 | 2;
 export const termRange = (field: PostingField, term: string) =>
   IDBKeyRange.bound([field, term, 0], [field, term, Infinity]);
 
-/** Every term filed under `form` in `typoForms`. */
-export const formRange = (form: string) => IDBKeyRange.bound([form], [form, []]);
+/** A term list entry: the forms a misspelling of the term is looked up under. */
+export interface TermEntry {
+  forms: string[];
+}
 
 export interface LibrarySchema extends DBSchema {
   papers: {
@@ -53,14 +55,12 @@ export interface LibrarySchema extends DBSchema {
   postings: { key: [PostingField, string, number]; value: Uint32Array };
   /** Postings of recent writes, one record per write, until the background merges them into `postings`. */
   segments: { key: number; value: Segment };
-  /** Every term ever indexed, for typo-tolerant lookups (a stale term only costs a lookup that finds nothing). */
-  terms: { key: string; value: 1 };
   /**
-   * Every term of `terms` filed under itself and each form of it with one letter left out (see
-   * lib/search/fuzzy.ts): a misspelled word finds its terms by a few key reads. Filed with the term; a stale one
-   * only costs a lookup that finds nothing.
+   * Every term ever indexed, each with its typo forms: itself and itself with one letter left out (see
+   * lib/search/fuzzy.ts). The multi-entry index files the term under each form, so a misspelled word finds its
+   * terms by a few key reads, and a new term costs one write. A stale term only costs a lookup that finds nothing.
    */
-  typoForms: { key: [string, string]; value: 1 };
+  terms: { key: string; value: TermEntry; indexes: { typoForm: string } };
   /** Topic tallies per day, kept in step with every write so topics are ranked, never recomputed. */
   topicDays: { key: string; value: unknown };
   /** Small records of the library's own. */
@@ -70,6 +70,6 @@ export interface LibrarySchema extends DBSchema {
 /** The `meta` key of the number of papers, kept by every write: Chrome's `count()` walks the whole store. */
 export const PAPER_COUNT_KEY = 'paperCount';
 
-export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'typoForms' | 'topicDays' | 'meta';
+export type StoreName = 'papers' | 'postings' | 'segments' | 'terms' | 'topicDays' | 'meta';
 /** Every store a write keeps in step: a paper and what is derived from it commit together. */
-export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'typoForms', 'topicDays', 'meta'];
+export const WRITE_STORES: StoreName[] = ['papers', 'postings', 'segments', 'terms', 'topicDays', 'meta'];

@@ -13,21 +13,18 @@ const BULK = 200;
 type Key = [PostingField, string, number];
 const NO_TERMS: Set<string>[] = [new Set(), new Set(), new Set()];
 
-/** Files a term under each of its deletion forms, where a misspelling of it is looked up (see fuzzy.ts). */
-function fileTypoForms(tx: WriteTx, term: string): Promise<unknown> {
-  const forms = tx.objectStore('typoForms');
-  return Promise.all(deletionForms(term).map((form) => forms.put(1, [form, term])));
-}
-
-/** Enters a term new to the index in the term list and under its typo forms, in the write that brings it. */
+/** Enters a term new to the index in the term list, filed under its typo forms, in the write that brings it. */
 function fileTerm(tx: WriteTx, term: string): Promise<unknown> {
-  return Promise.all([tx.objectStore('terms').put(1, term), fileTypoForms(tx, term)]);
+  return tx.objectStore('terms').put({ forms: deletionForms(term) }, term);
 }
 
 /** Files every term of the term list under its typo forms (a library indexed before they were kept). */
 export async function fileTypoFormsOfEveryTerm(tx: WriteTx): Promise<void> {
-  const terms = await tx.objectStore('terms').getAllKeys();
-  await Promise.all(terms.map((term) => fileTypoForms(tx, term)));
+  let cursor = await tx.objectStore('terms').openCursor();
+  while (cursor) {
+    await cursor.update({ forms: deletionForms(cursor.key) });
+    cursor = await cursor.continue();
+  }
 }
 
 /** Postings to add and remove, grouped by (field, term). */

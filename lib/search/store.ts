@@ -1,7 +1,7 @@
 // The search's storage adapter: the on-disk index (postings blocks, recent segments, the term list, its typo forms) read
 // for a query in one transaction, and the searcher extension pages hold.
 import { countPapers, getPapers, isPaper, type LibraryReader, type ReadTx } from '@/lib/library/read';
-import { formRange, type StoreName, termRange } from '@/lib/library/schema';
+import { type StoreName, termRange } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docIds, IRREGULAR_IDS_KEY, isIrregular } from './doc-ids';
 import { lookupForms, nearTerms, twoTyposPrefix } from './fuzzy';
@@ -21,7 +21,7 @@ function concat(blocks: Uint32Array[]): Uint32Array {
 }
 
 /** What a search reads, all in one transaction: a merge or a write commits before it or after it, never between. */
-const SEARCH_STORES: StoreName[] = ['postings', 'segments', 'terms', 'typoForms', 'meta', 'papers'];
+const SEARCH_STORES: StoreName[] = ['postings', 'segments', 'terms', 'meta', 'papers'];
 
 /**
  * The segments of recent writes, each opened once: a segment never changes (a rewrite gets a new key, and no key
@@ -53,13 +53,13 @@ function segmentCache() {
  * deletion forms, and for a long word those beginning as it does. A superset: fuzzy.ts's nearTerms picks among them.
  */
 async function typoCandidatesOnDisk(tx: ReadTx, word: string): Promise<string[]> {
-  const forms = tx.objectStore('typoForms');
+  const terms = tx.objectStore('terms');
   const prefix = twoTyposPrefix(word);
   const [filed, begun] = await Promise.all([
-    Promise.all(lookupForms(word).map((form) => forms.getAllKeys(formRange(form)))),
+    Promise.all(lookupForms(word).map((form) => terms.index('typoForm').getAllKeys(form))),
     prefix === null ? [] : tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
   ]);
-  return [...filed.flatMap((keys) => keys.map(([, term]) => term)), ...begun];
+  return [...filed.flat(), ...begun];
 }
 
 /**

@@ -147,10 +147,9 @@ describe('schema versions', () => {
       records: { papers: [toStored({ ...paper, recentViewIds: [] }, paper.lastSeenAt)], postings, terms },
     });
     const db = await openLibrary();
-    expect(await db.getAllKeys('typoForms', IDBKeyRange.bound(['trajctories'], ['trajctories', []]))).toEqual([
-      ['trajctories', 'trajectories'],
-    ]);
-    expect(await db.count('typoForms')).toBeGreaterThan(terms.length);
+    expect(await db.getAllKeysFromIndex('terms', 'typoForm', 'trajctories')).toEqual(['trajectories']);
+    expect(await db.count('terms', undefined)).toBe(terms.length);
+    expect(await db.countFromIndex('terms', 'typoForm')).toBeGreaterThan(terms.length);
     db.close();
     const searcher = createSearcher(await openLibraryReader());
     for (const typo of ['trajcetories', 'quokak', 'marsupails', 'hoping']) {
