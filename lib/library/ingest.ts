@@ -85,8 +85,15 @@ export function applyImport(
     // What each id was before the import, and what it is after: a repeated id merges onto its own earlier record.
     const before = new Map<string, StoredPaper | undefined>();
     const written = new Map<string, PaperRecord>();
+    // Only ids the library holds are looked up: a restore into an empty library reads nothing but this list.
+    const held = new Set(await store.getAllKeys());
     for (let start = 0; start < papers.length; start += IMPORT_SLICE) {
-      const slice = papers.slice(start, start + IMPORT_SLICE).filter((paper) => !before.has(paper.id));
+      const slice: Paper[] = [];
+      for (const paper of papers.slice(start, start + IMPORT_SLICE)) {
+        if (before.has(paper.id)) continue;
+        if (held.has(paper.id)) slice.push(paper);
+        else before.set(paper.id, undefined);
+      }
       // Looked up together: one round trip per slice. (An async callback turns a bad key's synchronous throw into
       // a rejection, so the lookups already sent are still awaited, not orphaned.)
       const stored = await Promise.all(slice.map(async (paper) => store.get(paper.id)));
