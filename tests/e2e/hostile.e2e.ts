@@ -101,6 +101,8 @@ describe('hostile pages', () => {
         const row = page.locator('li[data-paper-id]').nth(index);
         await openRowMenu(row);
         await row.getByRole('button', { name: 'Details' }).click();
+        // The detail is drawn once its part of the page has loaded (the first time) and the paper is read.
+        await page.locator('section.detail').getByRole('heading').first().waitFor();
         const hrefs = await page
           .locator('section.detail')
           .getByRole('link')
