@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStored } from '@/components/hooks/use-stored';
 import { errorMessage } from '@/lib/errors';
 import { sendMessage } from '@/lib/messages';
 import { importStatus } from '@/lib/status';
-import { importLibraryFile } from '@/lib/transfer/import-library';
+import { CHOOSE_IMPORT_HASH, chooseInFullPageInstead, importLibraryFile } from '@/lib/transfer/import-library';
 import { describeImportStatus, isImportRunning } from '@/lib/transfer/import-report';
 import { megabytesOf } from '@/lib/view/format';
 
@@ -15,6 +15,7 @@ const IMPORT_INPUT_ID = 'import-file';
 
 /** Opens the file chooser of the import: called from a click, as browsers require. */
 export function chooseImportFile() {
+  if (chooseInFullPageInstead()) return;
   (document.getElementById(IMPORT_INPUT_ID) as HTMLInputElement | null)?.click();
 }
 
@@ -34,6 +35,11 @@ export function ImportPanel() {
   // A finished import's report, once read and dismissed, gives the list its room back.
   const [dismissed, setDismissed] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // Sent here from a popup that a file picker would close: the choice is offered first thing.
+  const [offered, setOffered] = useState(() => location.hash === CHOOSE_IMPORT_HASH);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  // Before the browser's own autofocus (the search box's): the page was opened for this one choice.
+  useLayoutEffect(() => chooseButton.current?.focus(), []);
   const background = useStored(importStatus, null);
   // Shown: the import handed over here, one running, or one that ended lately (its window may have closed).
   const shown =
@@ -48,6 +54,7 @@ export function ImportPanel() {
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again must fire again
     if (!file) return;
+    setOffered(false);
     setFailure('');
     setHandover({ importId: null, fraction: 0, fileName: file.name, bytes: file.size });
     try {
@@ -105,8 +112,13 @@ export function ImportPanel() {
           ×
         </button>
       )}
+      {offered && !running && !ours && (
+        <button type="button" class="primary" ref={chooseButton} onClick={() => input.current?.click()}>
+          Choose the file to import
+        </button>
+      )}
       {!running && (failure || ours?.phase === 'failed') && (
-        <button type="button" class="retry-import" onClick={() => input.current?.click()}>
+        <button type="button" class="retry-import" onClick={chooseImportFile}>
           Choose the file again
         </button>
       )}

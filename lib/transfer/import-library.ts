@@ -35,3 +35,18 @@ export async function importLibraryFile(
     port.disconnect();
   }
 }
+
+/** The full page's address part that asks it to offer the file choice at once. */
+export const CHOOSE_IMPORT_HASH = '#import';
+
+/**
+ * Firefox closes its popup as soon as a file picker opens, so a file chosen there never reaches the page: from
+ * Firefox's popup the choice moves to the full page, opened where it offers it, and the popup closes. True if so.
+ */
+export function chooseInFullPageInstead(): boolean {
+  if (!import.meta.env.FIREFOX || !browser.extension.getViews({ type: 'popup' }).includes(window)) return false;
+  void browser.tabs
+    .create({ url: browser.runtime.getURL(`/library.html${CHOOSE_IMPORT_HASH}`) })
+    .then(() => window.close());
+  return true;
+}
