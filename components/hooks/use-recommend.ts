@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { getPapers, type LibraryReader, queuedPapers } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import { takeEarlyForYou } from '@/lib/recommend/early-read';
+import { type EarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';
 import { earlyForYou, type ForYou, readForYou } from '@/lib/recommend/for-you';
 import { nearestInLibrary, similarSearcher } from '@/lib/recommend/nearest';
 import { FIRST_WINDOW, type SuggestionWindow } from '@/lib/recommend/record';
@@ -26,6 +26,15 @@ function useRead<T>(read: (() => Promise<T>) | undefined, initial: T, deps: unkn
   return value;
 }
 
+/**
+ * Whether the opening's read holds the last ranking published: a retrain may have ended between the page's
+ * opening and the first read (a panel loaded when first shown), and no change is heard from before it listened.
+ */
+async function isLatest(early: Promise<EarlyForYou>): Promise<boolean> {
+  const [read, published] = await Promise.all([early.catch(() => undefined), publishedSuggestions.getValue()]);
+  return Boolean(read) && (!published || read?.record?.at === published.at);
+}
+
 /** The background's last ranking, within the window, without the papers acted on since it was made. */
 export function useForYou(db: LibraryReader | undefined, stamp: number, windowDays: SuggestionWindow): ForYou {
   const retrained = useChanges(publishedSuggestions);
@@ -35,7 +44,7 @@ export function useForYou(db: LibraryReader | undefined, stamp: number, windowDa
     db &&
       (async () => {
         const begun = windowDays === FIRST_WINDOW && stamp === 0 && retrained === 0 ? early : undefined;
-        const shown = begun && (await earlyForYou(begun, windowDays));
+        const shown = begun && (await isLatest(begun)) ? await earlyForYou(begun, windowDays) : undefined;
         return shown ?? readForYou(db, windowDays, new Date().toISOString());
       }),
     { state: 'loading' },

@@ -1,0 +1,48 @@
+import { renderHook, waitFor } from '@testing-library/preact';
+import { useForYou } from '@/components/hooks/use-recommend';
+import { createSuggestionTrainer } from '@/lib/background/suggestions';
+import { openLibrary } from '@/lib/library/db';
+import { startEarlyRead } from '@/lib/library/first-screen';
+import { applyImport } from '@/lib/library/ingest';
+import { openLibraryReader } from '@/lib/library/read';
+import { EARLY_FOR_YOU_KEY, startEarlyForYou } from '@/lib/recommend/early-read';
+import { FIRST_WINDOW } from '@/lib/recommend/record';
+import { publishedSuggestions } from '@/lib/status';
+import { makePaper } from '@/tests/helpers/papers';
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+/** Three starred diffusion papers seen long ago, and papers of two themes seen over the last few days. */
+const library = Array.from({ length: 40 }, (_, i) => {
+  const theme = i % 2 ? 'robot grasping manipulation policy' : 'diffusion denoising image generation';
+  const fields = { title: `${theme} study ${i}`, abstract: `We study ${theme}.`, lastSeenAt: hoursAgo(i * 2) };
+  const id = `2611.${String(10000 + i)}`;
+  if (i < 6 && i % 2 === 0)
+    return makePaper(id, { ...fields, lastSeenAt: hoursAgo(40 * 24), starred: true, annotatedAt: hoursAgo(40 * 24) });
+  return makePaper(id, fields);
+});
+
+describe('For you as the page shows it', () => {
+  it('shows a ranking published after the page’s opening read, not that older read', async () => {
+    const db = await openLibrary();
+    await applyImport(db, library);
+    // The opening reads before any ranking exists…
+    const opened = startEarlyRead();
+    const early = startEarlyForYou(opened.opening, opened.firstScreen);
+    (globalThis as Record<string, unknown>)[EARLY_FOR_YOU_KEY] = early;
+    expect((await early).record).toBeUndefined();
+    // …then the background ranks and publishes before the panel is first shown (it is loaded when first opened).
+    await createSuggestionTrainer({
+      db: async () => db,
+      published: ({ at, model }) => void publishedSuggestions.setValue({ at, model }),
+    }).run();
+    await waitFor(async () => expect(await publishedSuggestions.getValue()).not.toBeNull());
+    const reader = await openLibraryReader();
+    const { result } = renderHook(() => useForYou(reader, 0, FIRST_WINDOW));
+    await waitFor(() => expect(result.current.state).toBe('ready'));
+    if (result.current.state !== 'ready') return;
+    expect(result.current.items[0].paper.title).toMatch(/diffusion/);
+    (await opened.opening).close();
+    db.close();
+  });
+});
