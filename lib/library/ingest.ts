@@ -37,15 +37,14 @@ export async function writePapers(
   now: string,
 ) {
   const store = tx.objectStore('papers');
-  const changes: PaperChange[] = [];
-  const puts: Promise<unknown>[] = [];
-  for (const record of records) {
-    const old = before.get(record.id);
-    const stored = toStored(record, now);
-    puts.push(store.put(stored));
-    changes.push({ before: old && toPaper(old), after: toPaper(stored) });
-  }
-  await Promise.all([...puts, updateDerived(tx, changes)]);
+  const stored = records.map((record) => toStored(record, now));
+  const changes: PaperChange[] = stored.map((paper) => {
+    const old = before.get(paper.id);
+    return { before: old && toPaper(old), after: toPaper(paper) };
+  });
+  // An async callback turns a bad record's synchronous throw into a rejection: the writes already sent are still
+  // awaited, not left to fail unheard when the transaction aborts.
+  await Promise.all([...stored.map(async (paper) => store.put(paper)), updateDerived(tx, changes)]);
 }
 
 /** One page view's batch, merged into the library in one transaction. `openedId`: the paper whose own page it is. */
