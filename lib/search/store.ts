@@ -54,10 +54,11 @@ function segmentCache() {
  */
 async function typoCandidatesOnDisk(tx: ReadTx, word: string): Promise<string[]> {
   const terms = tx.objectStore('terms');
+  const byForm = terms.index('typoForm');
   const prefix = twoTyposPrefix(word);
   const [filed, begun] = await Promise.all([
-    Promise.all(lookupForms(word).map((form) => terms.index('typoForm').getAllKeys(form))),
-    prefix === null ? [] : tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+    Promise.all(lookupForms(word).map((form) => byForm.getAllKeys(form))),
+    prefix === null ? [] : terms.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
   ]);
   return [...filed.flat(), ...begun];
 }
