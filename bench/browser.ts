@@ -1,7 +1,9 @@
 // Driving the built extension in headless Chromium: the popup's own marks of when things were on screen, its
 // service worker through DevTools, heaps after GC, and HF list pages put in front of the content script.
 import type { CDPSession, Page } from 'playwright-core';
+import { DB_NAME } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
+import { FOR_YOU_KEY } from '@/lib/recommend/record';
 import { badgeLatency } from '../tests/e2e/badge-latency';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import { cardsHtml, islandHtml, papersPageHtml } from '../tests/helpers/island';
@@ -294,4 +296,52 @@ export async function badgeTimes(tab: Page, papers: Paper[], forYou = false): Pr
     );
   }
   return times.slice(1);
+}
+
+/**
+ * The For you ranking the background last stored (null before any), and the search segments it has not
+ * merged yet, read from an extension page.
+ */
+function storedRanking(page: Page) {
+  return page.evaluate(
+    ({ name, key }) =>
+      new Promise<{ ranking: { at: string; model: boolean; ranked: number } | null; segments: number }>(
+        (resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.addEventListener('error', () => reject(open.error));
+          open.addEventListener('success', () => {
+            const tx = open.result.transaction(['meta', 'segments']);
+            const request = tx.objectStore('meta').get(key);
+            const segments = tx.objectStore('segments').count();
+            tx.addEventListener('error', () => reject(tx.error));
+            tx.addEventListener('complete', () => {
+              open.result.close();
+              const record = request.result;
+              resolve({
+                ranking: record && { at: record.at, model: Boolean(record.learned), ranked: record.ranked.length },
+                segments: segments.result,
+              });
+            });
+          });
+        },
+      ),
+    { name: DB_NAME, key: FOR_YOU_KEY },
+  );
+}
+
+/**
+ * Waits for a ranking with a model stored at or after `since` (epoch ms), the retrain after the import's writes,
+ * and for the background's merging of search segments to end: what follows is measured on a worker at rest.
+ */
+export async function restedAfter(session: ExtensionSession, since: number) {
+  const page = await openPopup(session, 'searchbox');
+  try {
+    for (const deadline = Date.now() + 900_000; Date.now() < deadline; await page.waitForTimeout(500)) {
+      const { ranking, segments } = await storedRanking(page);
+      if (ranking?.model && Date.parse(ranking.at) >= since && segments === 0) return ranking;
+    }
+    throw new Error('no ranking stored, or segments left unmerged, 15 minutes after the import');
+  } finally {
+    await page.close();
+  }
 }

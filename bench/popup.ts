@@ -19,6 +19,7 @@ import {
   openPopup,
   pageHeap,
   pairedOpen,
+  restedAfter,
   stopWorker,
   timedOpen,
   typeAndWait,
@@ -232,7 +233,7 @@ async function measureSize(size: number, empty: ExtensionSession, launchExtensio
     return {
       size,
       popup: PARTS.includes('popup')
-        ? await measurePopup({ ...setup, newest, capturePaths, importTime, heapAfterImport })
+        ? await measurePopup({ ...setup, newest, capturePaths, importTime, importedAt, heapAfterImport })
         : null,
       recommend: PARTS.includes('recommend')
         ? await measureRecommendSpeed({ ...setup, importedAt, listPath: LIST_PATH })
@@ -253,12 +254,26 @@ interface PopupSetup {
   expected: (string | null)[];
   capturePaths: string[];
   importTime: number;
+  /** When the import ended (epoch ms). */
+  importedAt: number;
   heapAfterImport: number | null;
 }
 
 /** The popup's opens, topics, searches, heaps, captures and badges, on the library just imported. */
 async function measurePopup(setup: PopupSetup): Promise<PopupRun> {
-  const { size, session, empty, papers, newest, queries, expected, capturePaths, importTime, heapAfterImport } = setup;
+  const {
+    size,
+    session,
+    empty,
+    papers,
+    newest,
+    queries,
+    expected,
+    capturePaths,
+    importTime,
+    importedAt,
+    heapAfterImport,
+  } = setup;
   // Each open of the library's popup is paired with one of the empty popup in its own browser, in the same worker
   // state, so both see the same load on the machine.
   const openBoth = async (state: 'stopped' | 'running', keepOpen = false) => {
@@ -274,7 +289,9 @@ async function measurePopup(setup: PopupSetup): Promise<PopupRun> {
   const afterImport = (after.marks.firstRow as { at: number }).at;
   const afterImportEmpty = (await timedOpen(empty, 'searchbox')).marks.searchbox as number;
 
-  // (c) The worker running and idle.
+  // (c) The worker running and idle: once the import's aftermath (its retrain, the search segments' merging) is over,
+  // or these opens would wait on those writes and measure them instead.
+  await restedAfter(session, importedAt);
   const running = { empty: [] as number[], library: [] as number[] };
   for (let open = 0; open < OPENS; open++) {
     const pair = await openBoth('running');

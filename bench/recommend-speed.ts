@@ -4,11 +4,19 @@
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { RETRAIN_MEASURE } from '@/lib/background/suggestions';
-import { DB_NAME } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
-import { FOR_YOU_KEY } from '@/lib/recommend/record';
 import type { ExtensionSession } from '../tests/e2e/harness';
-import { badgeTimes, marksOf, openPopup, pageHeap, pairedOpen, stopWorker, typeAndWait, workerHeap } from './browser';
+import {
+  badgeTimes,
+  marksOf,
+  openPopup,
+  pageHeap,
+  pairedOpen,
+  restedAfter,
+  stopWorker,
+  typeAndWait,
+  workerHeap,
+} from './browser';
 import { mb, ms, ratio, summarize, table } from './measure';
 import { THEMES } from './planted-interests';
 import type { BenchQuery } from './queries';
@@ -47,54 +55,6 @@ export function withSignals(papers: readonly Paper[], now: number): Paper[] {
     const queuedAt = readingState === 'to-read' ? annotatedAt : null;
     return { ...paper, starred: readingState !== 'read', readingState, queuedAt, annotatedAt };
   });
-}
-
-/**
- * The ranking the background last stored (meta `suggestions`; null before any), and the search segments it has not
- * merged yet, read from an extension page.
- */
-function storedRanking(page: Page) {
-  return page.evaluate(
-    ({ name, key }) =>
-      new Promise<{ ranking: { at: string; model: boolean; ranked: number } | null; segments: number }>(
-        (resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.addEventListener('error', () => reject(open.error));
-          open.addEventListener('success', () => {
-            const tx = open.result.transaction(['meta', 'segments']);
-            const request = tx.objectStore('meta').get(key);
-            const segments = tx.objectStore('segments').count();
-            tx.addEventListener('error', () => reject(tx.error));
-            tx.addEventListener('complete', () => {
-              open.result.close();
-              const record = request.result;
-              resolve({
-                ranking: record && { at: record.at, model: Boolean(record.learned), ranked: record.ranked.length },
-                segments: segments.result,
-              });
-            });
-          });
-        },
-      ),
-    { name: DB_NAME, key: FOR_YOU_KEY },
-  );
-}
-
-/**
- * Waits for a ranking with a model stored at or after `since` (epoch ms), the retrain after the import's writes,
- * and for the background's merging of search segments to end: what follows is measured on a worker at rest.
- */
-async function rankingAfter(session: ExtensionSession, since: number) {
-  const page = await openPopup(session, 'searchbox');
-  try {
-    for (const deadline = Date.now() + 900_000; Date.now() < deadline; await page.waitForTimeout(500)) {
-      const { ranking, segments } = await storedRanking(page);
-      if (ranking?.model && Date.parse(ranking.at) >= since && segments === 0) return ranking;
-    }
-    throw new Error('no ranking stored, or segments left unmerged, 15 minutes after the import');
-  } finally {
-    await page.close();
-  }
 }
 
 /** The worker's last retrain, in epoch ms (its measure, see lib/background/suggestions.ts); null if none. */
@@ -164,7 +124,7 @@ const median = (values: number[]) => summarize(values).p50;
 
 export async function measureRecommendSpeed(setup: RecommendSetup): Promise<RecommendSpeedRun> {
   const { size, session, empty, papers, queries, expected } = setup;
-  const ranking = await rankingAfter(session, setup.importedAt);
+  const ranking = await restedAfter(session, setup.importedAt);
 
   // For you on opening, then Similar in the last popup of each worker state.
   const forYou = { stopped: [] as Paired[], running: [] as Paired[] };
