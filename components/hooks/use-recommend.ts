@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { getPapers, type LibraryReader, queuedPapers } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { type EarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';
@@ -40,16 +40,22 @@ export function useForYou(db: LibraryReader | undefined, stamp: number, windowDa
   const retrained = useChanges(publishedSuggestions);
   // The first window's read began with the page's opening: the first read takes it over, once.
   const [early] = useState(takeEarlyForYou);
+  // Once the opening's first rows are shown, the whole window is read.
+  const [wholeWindow, setWholeWindow] = useState(false);
   const [forYou] = useRead<ForYou>(
     db &&
       (async () => {
-        const begun = windowDays === FIRST_WINDOW && stamp === 0 && retrained === 0 ? early : undefined;
+        const begun = windowDays === FIRST_WINDOW && stamp === 0 && retrained === 0 && !wholeWindow ? early : undefined;
         const shown = begun && (await isLatest(begun)) ? await earlyForYou(begun, windowDays) : undefined;
         return shown ?? readForYou(db, windowDays, new Date().toISOString());
       }),
     { state: 'loading' },
-    [db, stamp, retrained, windowDays],
+    [db, stamp, retrained, windowDays, wholeWindow],
   );
+  const partial = forYou.state === 'ready' && forYou.partial === true;
+  useEffect(() => {
+    if (partial) setWholeWindow(true);
+  }, [partial]);
   return forYou;
 }
 

@@ -1,5 +1,5 @@
 // For you read the moment a page starts loading, beside the list's first screen (see lib/library/first-screen.ts):
-// the last ranking and the papers of its first window, so a click on For you shows them without a read of its own.
+// the last ranking and the papers of its first rows, so a click on For you shows them without waiting for a read.
 // Plain IndexedDB, no library: the page's classic script that starts it must stay small.
 import { answer } from '@/lib/library/first-screen';
 import { FIRST_WINDOW, FOR_YOU_KEY, type StoredSuggestions, suggestionsWithin } from './record';
@@ -11,11 +11,20 @@ export interface EarlyForYou {
   /** When the read began (ISO): the window it read is counted back from then. */
   at: string;
   record: StoredSuggestions | undefined;
-  /** The stored records of the ranking's first suggestions within FIRST_WINDOW, in its order (undefined: gone). */
+  /** The stored records of the first EARLY_ROWS suggestions within FIRST_WINDOW, in order (undefined: gone). */
   papers: unknown[];
 }
 
-/** Reads the ranking and its first window's papers in one transaction once the database is open and `after` settled. */
+/**
+ * Suggestions whose papers are read with the opening: For you's first screen in a tall popup. The rest of the window
+ * is read once these are shown (a read per paper, and the opening is when the page is busiest).
+ */
+export const EARLY_ROWS = 12;
+
+/**
+ * Reads the ranking as soon as the database is open, and the papers of its first EARLY_ROWS suggestions within
+ * FIRST_WINDOW once `after` (the list's first screen) has settled, so the list's own read goes first.
+ */
 export function startEarlyForYou(
   opening: Promise<IDBDatabase>,
   after: Promise<unknown>,
@@ -26,13 +35,15 @@ export function startEarlyForYou(
     () => {},
     () => {},
   );
-  const read = Promise.all([opening, settled]).then(async ([db]) => {
-    const tx = db.transaction(['meta', 'papers']);
-    const record = (await answer(tx.objectStore('meta').get(FOR_YOU_KEY))) as StoredSuggestions | undefined;
-    // Asked for in the same transaction, from the answer's own callback, so it is still active.
-    const wanted = record?.learned ? suggestionsWithin(record, FIRST_WINDOW, at) : [];
-    const papers = await Promise.all(wanted.map((entry) => answer(tx.objectStore('papers').get(entry.id))));
-    return { at, record, papers };
+  const ranking = opening.then(
+    (db) =>
+      answer(db.transaction('meta').objectStore('meta').get(FOR_YOU_KEY)) as Promise<StoredSuggestions | undefined>,
+  );
+  const read = Promise.all([opening, ranking, settled]).then(async ([db, record]) => {
+    const wanted = record?.learned ? suggestionsWithin(record, FIRST_WINDOW, at).slice(0, EARLY_ROWS) : [];
+    if (wanted.length === 0) return { at, record, papers: [] };
+    const papers = db.transaction('papers').objectStore('papers');
+    return { at, record, papers: await Promise.all(wanted.map((entry) => answer(papers.get(entry.id)))) };
   });
   read.catch(() => {}); // whoever takes it over reads again instead
   return read;

@@ -23,7 +23,8 @@ export type ForYou =
   | { state: 'loading' }
   /** Too few papers chosen yet: how many more it takes. */
   | { state: 'learning'; missing: number }
-  | { state: 'ready'; items: ForYouItem[] };
+  /** `partial`: only the first rows were read (with the page's opening); the rest of the window is still to read. */
+  | { state: 'ready'; items: ForYouItem[]; partial?: boolean };
 
 /** Shown at most: a morning's reading and then some. */
 export const FOR_YOU_ROWS = 30;
@@ -55,7 +56,7 @@ export async function readForYou(db: LibraryReader, windowDays: SuggestionWindow
   return forYouOf(record, windowDays, now, papers);
 }
 
-/** For you from the read the page's opening began (see early-read.ts); undefined if it failed. */
+/** For you from the read the page's opening began (see early-read.ts), its first rows; undefined if it failed. */
 export async function earlyForYou(
   early: Promise<EarlyForYou>,
   windowDays: SuggestionWindow,
@@ -63,5 +64,7 @@ export async function earlyForYou(
   const read = await early.catch(() => undefined);
   if (!read) return undefined;
   const papers = read.papers.map((stored) => (stored ? toPaper(stored as StoredPaper) : undefined));
-  return forYouOf(read.record, windowDays, read.at, papers);
+  const shown = forYouOf(read.record, windowDays, read.at, papers);
+  const unread = read.record?.learned && suggestionsWithin(read.record, windowDays, read.at).length > papers.length;
+  return shown.state === 'ready' && unread ? { ...shown, partial: true } : shown;
 }

@@ -4,7 +4,7 @@ import { startEarlyRead } from '@/lib/library/first-screen';
 import { applyImport, setReadingState } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
-import { EARLY_FOR_YOU_KEY, startEarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';
+import { EARLY_FOR_YOU_KEY, EARLY_ROWS, startEarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';
 import { earlyForYou, type ForYou, forYouOf, readForYou } from '@/lib/recommend/for-you';
 import { FOR_YOU_KEY, FORMER_SUGGESTIONS_KEY, type StoredSuggestions } from '@/lib/recommend/record';
 import { makePaper } from '../helpers/papers';
@@ -63,9 +63,10 @@ describe('For you as a page reads it', { timeout: 60_000 }, () => {
     expect(month.length).toBeGreaterThan(ids.length);
   });
 
-  it('reads with the opening what a read on request would, and keeps none acted on since the ranking', async () => {
+  it('reads with the opening the first rows a read on request would, and keeps none acted on since the ranking', async () => {
     const db = await trained(library());
     const first = idsOf(await readForYou(await openLibraryReader(), 7, NOW.toISOString()));
+    expect(first.length).toBeGreaterThan(EARLY_ROWS);
     await setReadingState(db, first[0], 'not-interested');
     db.close();
 
@@ -74,8 +75,25 @@ describe('For you as a page reads it', { timeout: 60_000 }, () => {
     const early = startEarlyForYou(opened.opening, opened.firstScreen);
     vi.useRealTimers();
     const shown = await earlyForYou(early, 7);
-    expect(idsOf(shown)).toEqual(first.slice(1));
-    expect(idsOf(shown)).toEqual(idsOf(await readForYou(await openLibraryReader(), 7, NOW.toISOString())));
+    expect(idsOf(shown)).toEqual(first.slice(1, EARLY_ROWS));
+    expect(shown).toMatchObject({ partial: true });
+    const onRequest = await readForYou(await openLibraryReader(), 7, NOW.toISOString());
+    expect(idsOf(onRequest)).toEqual(first.slice(1));
+    expect(onRequest).not.toHaveProperty('partial');
+    (await opened.opening).close();
+  });
+
+  it('reads the whole window with the opening when it fits in the first rows', async () => {
+    (await trained(library().slice(0, 14))).close();
+    const whole = idsOf(await readForYou(await openLibraryReader(), 7, NOW.toISOString()));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(whole.length).toBeLessThanOrEqual(EARLY_ROWS);
+    const opened = startEarlyRead();
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const shown = await earlyForYou(startEarlyForYou(opened.opening, opened.firstScreen), 7);
+    vi.useRealTimers();
+    expect(idsOf(shown)).toEqual(whole);
+    expect(shown).not.toHaveProperty('partial');
     (await opened.opening).close();
   });
 

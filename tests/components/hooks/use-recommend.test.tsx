@@ -5,11 +5,13 @@ import { openLibrary } from '@/lib/library/db';
 import { startEarlyRead } from '@/lib/library/first-screen';
 import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { EARLY_FOR_YOU_KEY, startEarlyForYou } from '@/lib/recommend/early-read';
+import { EARLY_FOR_YOU_KEY, EARLY_ROWS, startEarlyForYou } from '@/lib/recommend/early-read';
+import { type ForYou, readForYou } from '@/lib/recommend/for-you';
 import { FIRST_WINDOW } from '@/lib/recommend/record';
 import { publishedSuggestions } from '@/lib/status';
 import { makePaper } from '@/tests/helpers/papers';
 
+const idsOf = (forYou: ForYou) => (forYou.state === 'ready' ? forYou.items.map((item) => item.paper.id) : []);
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 /** Three starred diffusion papers seen long ago, and papers of two themes seen over the last few days. */
@@ -42,6 +44,32 @@ describe('For you as the page shows it', () => {
     await waitFor(() => expect(result.current.state).toBe('ready'));
     if (result.current.state !== 'ready') return;
     expect(result.current.items[0].paper.title).toMatch(/diffusion/);
+    (await opened.opening).close();
+    db.close();
+  });
+
+  it('shows the opening’s first rows at once, then the whole window', async () => {
+    const db = await openLibrary();
+    await applyImport(db, library);
+    await createSuggestionTrainer({
+      db: async () => db,
+      published: ({ at, model }) => void publishedSuggestions.setValue({ at, model }),
+    }).run();
+    await waitFor(async () => expect(await publishedSuggestions.getValue()).not.toBeNull());
+    const opened = startEarlyRead();
+    (globalThis as Record<string, unknown>)[EARLY_FOR_YOU_KEY] = startEarlyForYou(opened.opening, opened.firstScreen);
+    const reader = await openLibraryReader();
+    const whole = idsOf(await readForYou(reader, FIRST_WINDOW, new Date().toISOString()));
+    expect(whole.length).toBeGreaterThan(EARLY_ROWS);
+    const shown: string[][] = [];
+    const { result } = renderHook(() => {
+      const forYou = useForYou(reader, 0, FIRST_WINDOW);
+      if (forYou.state === 'ready') shown.push(idsOf(forYou));
+      return forYou;
+    });
+    await waitFor(() => expect(idsOf(result.current)).toEqual(whole));
+    expect(shown[0]).toEqual(whole.slice(0, EARLY_ROWS));
+    expect(result.current).not.toHaveProperty('partial');
     (await opened.opening).close();
     db.close();
   });
