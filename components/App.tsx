@@ -9,12 +9,11 @@ import { useSearch } from '@/components/hooks/use-search';
 import { useTopics } from '@/components/hooks/use-topics';
 import { useWeeklyBackup } from '@/components/hooks/use-weekly-backup';
 import { PaperList } from '@/components/list/PaperList';
-import { setReadingState } from '@/components/list/ReadingStateSelect';
 import { AppMenu } from '@/components/menu/AppMenu';
 import { ImportPanel } from '@/components/menu/ImportPanel';
 import { AppStateContext, createAppState, useAppState } from '@/components/state/app-state';
+import { setReadingState, toggleStar } from '@/components/state/paper-actions';
 import type { SortKey } from '@/lib/library/read';
-import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { formatCount, plural } from '@/lib/plural';
 import type { ExportSubject } from '@/lib/transfer/export-library';
@@ -115,8 +114,6 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   const setActiveIndex = (index: number) => setActiveId(listIds[index] ?? null);
   const paperAt = (index: number) => (listIds[index] ? listPaper(listIds[index]) : undefined);
 
-  const toggleStar = (paper: Paper) =>
-    sendMessage('setStarred', { id: paper.id, starred: !paper.starred }).catch(console.error);
   const toggleSelect = (paper: Paper) => state.toggleSelected(paper.id);
   const openDetail = (paper: Paper) => state.openDetail(paper.id);
   const annotate = (paper: Paper) => {
@@ -355,16 +352,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
             {...rowActions}
           />
         )}
-        {detail && detailPanel && (
-          <detailPanel.PaperDetail
-            db={library.db}
-            onOpen={(id) => state.openDetail(id)}
-            paper={detail}
-            onClose={() => state.openDetail(null)}
-            onToggleStar={() => toggleStar(detail)}
-            onEdit={() => annotate(detail)}
-          />
-        )}
+        {detail && detailPanel && <detailPanel.PaperDetail db={library.db} paper={detail} />}
       </main>
       <ImportPanel />
       {annotateDialog && <annotateDialog.AnnotateDialog />}

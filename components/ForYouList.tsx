@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useForYou } from '@/components/hooks/use-recommend';
-import { setReadingState } from '@/components/list/ReadingStateSelect';
+import { setReadingState } from '@/components/state/paper-actions';
 import type { LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { SUGGESTION_WINDOWS, type SuggestionWindow } from '@/lib/recommend/record';

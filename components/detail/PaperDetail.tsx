@@ -1,4 +1,6 @@
 import { ReadingStateSelect } from '@/components/list/ReadingStateSelect';
+import { useAppState } from '@/components/state/app-state';
+import { toggleStar } from '@/components/state/paper-actions';
 import type { LibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
@@ -11,26 +13,27 @@ import { UpvoteHistory } from './UpvoteHistory';
 interface PaperDetailProps {
   db: LibraryReader | undefined;
   paper: Paper;
-  onClose: () => void;
-  onToggleStar: () => void;
-  onEdit: () => void;
-  /** Shows another paper's detail (a similar one). */
-  onOpen: (id: string) => void;
 }
 
 /** Everything known about one paper: the abstract, every author, when it was seen, where to read it, and its neighbours. */
-export function PaperDetail({ db, paper, onClose, onToggleStar, onEdit, onOpen }: PaperDetailProps) {
+export function PaperDetail({ db, paper }: PaperDetailProps) {
+  const state = useAppState();
   const upvotes = paper.upvotes === null ? null : plural(paper.upvotes, 'upvote');
   return (
     <section class="detail" aria-labelledby="detail-title">
       <div class="detail-actions">
-        <button type="button" class="detail-close" onClick={onClose}>
+        <button type="button" class="detail-close" onClick={() => state.openDetail(null)}>
           ← Back to list
         </button>
-        <button type="button" aria-pressed={paper.starred} onClick={onToggleStar}>
+        <button type="button" aria-pressed={paper.starred} onClick={() => toggleStar(paper)}>
           {paper.starred ? '★ Starred' : '☆ Star'}
         </button>
-        <button type="button" onClick={onEdit}>
+        <button
+          type="button"
+          onClick={() => {
+            state.annotating.value = paper;
+          }}
+        >
           Tags and note…
         </button>
         <ReadingStateSelect paper={paper} />
@@ -101,7 +104,7 @@ export function PaperDetail({ db, paper, onClose, onToggleStar, onEdit, onOpen }
       {paper.note && <p class="detail-note">{paper.note}</p>}
       <h3>Abstract</h3>
       <p class="detail-abstract">{paper.abstract ?? 'No abstract was shown on the pages you visited.'}</p>
-      <SimilarPapers db={db} paper={paper} onOpen={onOpen} />
+      <SimilarPapers db={db} paper={paper} onOpen={(id) => state.openDetail(id)} />
     </section>
   );
 }

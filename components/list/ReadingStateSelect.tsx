@@ -1,4 +1,4 @@
-import { sendMessage } from '@/lib/messages';
+import { setReadingState } from '@/components/state/paper-actions';
 import type { Paper, ReadingState } from '@/lib/paper';
 
 export const READING_STATE_LABEL: Record<ReadingState, string> = {
@@ -6,9 +6,6 @@ export const READING_STATE_LABEL: Record<ReadingState, string> = {
   read: 'Read',
   'not-interested': 'Not interested',
 };
-
-export const setReadingState = (paper: Paper, state: ReadingState | null) =>
-  sendMessage('setReadingState', { id: paper.id, state }).catch(console.error);
 
 /** Where the paper stands in the user's reading: one control, in the row and in the detail. */
 export function ReadingStateSelect({ paper }: { paper: Paper }) {

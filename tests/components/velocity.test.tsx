@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { PaperDetail } from '@/components/detail/PaperDetail';
 import { PaperRow } from '@/components/list/PaperRow';
+import { AppStateContext, createAppState } from '@/components/state/app-state';
 import type { SortKey } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { makePaper } from '../helpers/papers';
@@ -49,17 +50,18 @@ describe('upvote velocity in the list and the detail', () => {
   });
 
   it('draws the history as a line and gives its rate in the detail', () => {
-    const noop = () => {};
-    const { container } = render(
-      <PaperDetail db={undefined} onOpen={() => {}} paper={rising} onClose={noop} onToggleStar={noop} onEdit={noop} />,
-    );
+    const detail = (paper: Paper) =>
+      render(
+        <AppStateContext.Provider value={createAppState()}>
+          <PaperDetail db={undefined} paper={paper} />
+        </AppStateContext.Provider>,
+      );
+    const { container } = detail(rising);
     const line = container.querySelector('svg.upvote-sparkline polyline');
     expect(line?.getAttribute('points')?.split(' ')).toHaveLength(3);
     expect(screen.getByText(/^\+84\/day · 3 observations/)).toBeTruthy();
     cleanup();
-    render(
-      <PaperDetail db={undefined} onOpen={() => {}} paper={once} onClose={noop} onToggleStar={noop} onEdit={noop} />,
-    );
+    detail(once);
     expect(screen.getByText('1 observation')).toBeTruthy();
   });
 });
