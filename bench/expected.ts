@@ -29,12 +29,12 @@ function memorySource(papers: Paper[]): PostingsSource {
     async postings(terms) {
       return new Map(terms.map((term) => [term, postings.get(term)?.map((docs) => Uint32Array.from(docs)) ?? none]));
     },
-    async termsWithPrefix(prefix) {
+    async termsBeginning(prefix) {
       let low = 0;
       let high = vocabulary.length;
       while (low < high) {
         const middle = (low + high) >> 1;
-        if (vocabulary[middle] <= prefix) low = middle + 1;
+        if (vocabulary[middle] < prefix) low = middle + 1;
         else high = middle;
       }
       const found: string[] = [];

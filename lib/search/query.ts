@@ -21,8 +21,8 @@ export interface SearchResult {
 export interface PostingsSource {
   /** Papers (by number) having `term` in each field, in FIELDS order. */
   postings(terms: string[]): Promise<Map<string, Uint32Array[]>>;
-  /** Indexed terms that start with `prefix`, longer than it. */
-  termsWithPrefix(prefix: string): Promise<string[]>;
+  /** Indexed terms that begin with `word`, the word itself included when it is indexed. */
+  termsBeginning(word: string): Promise<string[]>;
   /** Indexed terms `word` may be a misspelling of, closest first (see fuzzy.ts's nearTerms). */
   termsNear(word: string): Promise<{ term: string; distance: number }[]>;
   paperCount(): Promise<number>;
@@ -62,8 +62,12 @@ export interface SearchOptions {
   anyWord?: boolean;
 }
 
+/** The word and the terms it begins; none when nothing indexed begins with it, not even itself (a typo, probably). */
 async function candidates(source: PostingsSource, word: string, exact = false): Promise<Candidate[]> {
-  const completions = word.length >= 2 && !exact ? await source.termsWithPrefix(word) : [];
+  if (exact || word.length < 2) return [{ term: word, quality: 1 }];
+  const begun = await source.termsBeginning(word);
+  if (begun.length === 0) return [];
+  const completions = begun.filter((term) => term !== word);
   const shortest = completions.sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, PREFIX_TERMS);
   return [
     { term: word, quality: 1 },
@@ -117,11 +121,15 @@ async function matchWord(
   exact = false,
 ) {
   let wanted = await candidates(source, word, exact);
-  const [found, paperCount] = await Promise.all([source.postings(wanted.map((c) => c.term)), counted]);
-  let scores = scoreWord(found, wanted, paperCount, matched);
+  let scores = new DocScores(0);
+  if (wanted.length) {
+    const [found, paperCount] = await Promise.all([source.postings(wanted.map((c) => c.term)), counted]);
+    scores = scoreWord(found, wanted, paperCount, matched);
+  }
   if (scores.size === 0 && !exact) {
-    // Nothing starts with this word: a typo, probably.
-    wanted = typoCandidates(await source.termsNear(word));
+    // No paper has this word or one it begins: a typo, probably. (Nothing indexed begins with it: straight here.)
+    const [near, paperCount] = await Promise.all([source.termsNear(word), counted]);
+    wanted = typoCandidates(near);
     if (wanted.length)
       scores = scoreWord(await source.postings(wanted.map((c) => c.term)), wanted, paperCount, matched);
   }

@@ -84,15 +84,15 @@ function postingsSource(db: LibraryReader, tx: ReadTx, recent: Promise<OpenSegme
         ]),
       );
     },
-    async termsWithPrefix(prefix) {
+    async termsBeginning(word) {
       const [stored, segments] = await Promise.all([
-        tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`, true, false), 2000),
+        tx.objectStore('terms').getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`), 2000),
         recent,
       ]);
       const fresh = segments.flatMap((segment) =>
-        FIELDS.flatMap((field) => keysWithPrefix(segment, `${field} ${prefix}`).map((key) => key.slice(2))),
+        FIELDS.flatMap((field) => keysWithPrefix(segment, `${field} ${word}`).map((key) => key.slice(2))),
       );
-      return [...new Set([...stored, ...fresh])].filter((term) => term !== prefix);
+      return [...new Set([...stored, ...fresh])];
     },
     async termsNear(word) {
       // Terms of unmerged segments are not filed under their forms yet: the few of recent writes are compared.
