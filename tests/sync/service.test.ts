@@ -40,6 +40,15 @@ async function background(papers: Paper[] = [P1, P2, P3].map((id) => makePaper(i
   return { db, sync, changes, settle };
 }
 
+/** The background with sync turned on after the first paper was starred, and that star written to sync. */
+async function syncingStarred() {
+  const running = await background();
+  await setStarred(running.db, P1, true);
+  await syncEnabled.setValue(true);
+  await running.settle();
+  return running;
+}
+
 const library = async (db: LibraryDB) =>
   new Map((await db.getAll('papers')).map((paper) => [paper.id, toPaper(paper)]));
 const synced = async () => (await fakeBrowser.storage.sync.get(null)) as Record<string, EncodedItem>;
@@ -174,10 +183,7 @@ describe('the sync service', () => {
   });
 
   it('hears its own earlier state replayed after another change, and writes the newer state back', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     const own = await synced();
     await setStarred(db, P1, false);
     sync.handled({ type: 'setStarred' });
@@ -190,10 +196,7 @@ describe('the sync service', () => {
   });
 
   it('turns a removal here into a tombstone in the synced copy', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await deletePapers(db, [P1]);
     sync.handled({ type: 'deletePapers' });
     await settle();
@@ -205,10 +208,7 @@ describe('the sync service', () => {
   });
 
   it('clearing the library keeps the synced copy unless asked: its papers come back, nothing is removed', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     const before = await synced();
     await sync.aroundClear(() => clearLibrary(db), false);
     await settle();
@@ -217,10 +217,7 @@ describe('the sync service', () => {
   });
 
   it('clearing the synced copy too empties it for every browser, as of now', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await sync.aroundClear(() => clearLibrary(db), true);
     await settle();
     const items = await synced();
@@ -231,10 +228,7 @@ describe('the sync service', () => {
   });
 
   it('once turned off, neither sends nor receives, and keeps everything here', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await syncEnabled.setValue(false);
     const before = await synced();
     await setStarred(db, P2, true);
