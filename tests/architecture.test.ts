@@ -151,7 +151,6 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/text.ts': { by: 'tests/page/read-page.test.ts' },
   'lib/topics/day-record.ts': { by: 'tests/topics/tallies.test.ts' },
   'lib/topics/kept-topics.ts': { by: 'tests/components/hooks/use-topics.test.ts' },
-  'lib/topics/lexicon-data.ts': { why: 'data: the lexicon, built by scripts from its sources' },
   'lib/topics/read.ts': { by: 'tests/topics/rank.test.ts' },
   'lib/topics/stoplist.ts': { by: 'tests/topics/terms.test.ts' },
   'lib/topics/topics.ts': { by: 'tests/topics/rank.test.ts' },
