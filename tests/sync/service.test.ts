@@ -1,13 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import {
-  annotatePaper,
-  applyImport,
-  clearLibrary,
-  deletePapers,
-  setReadingState,
-  setStarred,
-} from '@/lib/library/ingest';
+import { annotatePaper, setReadingState, setStarred } from '@/lib/library/edits';
+import { applyImport } from '@/lib/library/ingest';
+import { clearLibrary, deletePapers } from '@/lib/library/removal';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import type { EncodedItem } from '@/lib/sync/codec';
