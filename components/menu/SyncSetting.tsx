@@ -2,6 +2,7 @@ import { useStored } from '@/components/hooks/use-stored';
 import { formatCount, plural } from '@/lib/plural';
 import { NOTE_LIMIT } from '@/lib/sync/pack';
 import { type SyncStatus, syncEnabled, syncStatus } from '@/lib/sync/settings';
+import { StoredCheckbox } from './StoredCheckbox';
 
 const kB = (bytes: number) => `${Math.ceil(bytes / 1024)} kB`;
 
@@ -29,14 +30,9 @@ export function SyncSetting() {
     <details class="tools sync-settings">
       <summary>Sync between browsers</summary>
       <div class="tools-body">
-        <label class="tool-row">
-          <input
-            type="checkbox"
-            checked={enabled}
-            onChange={(event) => syncEnabled.setValue(event.currentTarget.checked)}
-          />
+        <StoredCheckbox item={syncEnabled} initial={false}>
           Sync stars, tags, notes and reading states through this browser’s sync
-        </label>
+        </StoredCheckbox>
         <p class="hint">
           They go only to this browser’s own sync account (Google or Mozilla), which copies them to your other browsers
           signed in to it; nothing else leaves this computer.{' '}

@@ -1,17 +1,11 @@
-import { useStored } from '@/components/hooks/use-stored';
 import { actionBadgeEnabled } from '@/lib/preferences';
+import { StoredCheckbox } from './StoredCheckbox';
 
 /** Whether the toolbar icon counts the papers first seen today. */
 export function ToolbarBadgeSetting() {
-  const enabled = useStored(actionBadgeEnabled, true);
   return (
-    <label class="tool-row toolbar-badge">
-      <input
-        type="checkbox"
-        checked={enabled}
-        onChange={(event) => actionBadgeEnabled.setValue(event.currentTarget.checked)}
-      />
+    <StoredCheckbox item={actionBadgeEnabled} initial={true} class="toolbar-badge">
       Count today’s new papers on the toolbar icon
-    </label>
+    </StoredCheckbox>
   );
 }

@@ -1,15 +1,8 @@
 import { errorMessage } from '@/lib/errors';
 import type { LibraryDB } from '@/lib/library/db';
-import {
-  annotatePaper,
-  clearLibrary,
-  deletePapers,
-  ingestCapture,
-  markOpened,
-  purgeSeenBefore,
-  setReadingState,
-  setStarred,
-} from '@/lib/library/ingest';
+import { annotatePaper, markOpened, setReadingState, setStarred } from '@/lib/library/edits';
+import { ingestCapture } from '@/lib/library/ingest';
+import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/library/removal';
 import { lookupSeenBefore } from '@/lib/library/seen';
 import { classifyPapersUrl } from '@/lib/page/view';
 import type { ImportStatus } from '@/lib/status';

@@ -1,10 +1,9 @@
-import type { CaptureBatch, Paper, PaperRecord, ReadingState, StoredPaper } from '@/lib/paper';
+import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { updateDerived } from './derived';
 import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from './merge';
 import { WRITE_STORES } from './schema';
 import { toPaper, toStored } from './stored';
-import { readAnnotation } from './validate';
 import type { PaperChange, WriteTx } from './write-tx';
 
 const writeTx = (db: LibraryDB): WriteTx => db.transaction(WRITE_STORES, 'readwrite');
@@ -109,88 +108,5 @@ export function applyImport(
     }
     await writePapers(tx, [...written.values()], before, now);
     return summary;
-  });
-}
-
-/** Changes one stored paper's own fields (star, tags, note); false when there is no such paper. */
-function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {
-  return inOneTransaction(db, async (tx) => {
-    const stored = await tx.objectStore('papers').get(id);
-    if (!stored) return false;
-    await writePapers(
-      tx,
-      [{ ...stored, ...change(toPaper(stored)) }],
-      new Map([[id, stored]]),
-      new Date().toISOString(),
-    );
-    return true;
-  });
-}
-
-export function setStarred(db: LibraryDB, id: string, starred: boolean): Promise<boolean> {
-  return updatePaper(db, id, () => ({ starred, annotatedAt: new Date().toISOString() }));
-}
-
-export async function annotatePaper(db: LibraryDB, id: string, tags: unknown, note: unknown): Promise<boolean> {
-  const annotation = readAnnotation(tags, note);
-  if (!annotation.ok) throw new Error(annotation.reason);
-  // Stamped, so an older backup imported later does not bring back what the user changed.
-  return updatePaper(db, id, () => ({ ...annotation.value, annotatedAt: new Date().toISOString() }));
-}
-
-/**
- * Puts a paper on the To read queue (at the back), marks it read or not interested, or clears its state. Stamped
- * like a star, so an older backup never resets it.
- */
-export function setReadingState(db: LibraryDB, id: string, state: ReadingState | null): Promise<boolean> {
-  const at = new Date().toISOString();
-  return updatePaper(db, id, (paper) => ({
-    readingState: state,
-    queuedAt: state === 'to-read' ? (paper.readingState === 'to-read' && paper.queuedAt ? paper.queuedAt : at) : null,
-    annotatedAt: at,
-  }));
-}
-
-/** The user opened the paper (a link from Papershelf): a sign of interest, not an edit of theirs. */
-export function markOpened(db: LibraryDB, id: string): Promise<boolean> {
-  return updatePaper(db, id, () => ({ openedAt: new Date().toISOString() }));
-}
-
-export async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
-  const store = tx.objectStore('papers');
-  await Promise.all([
-    ...doomed.map((paper) => store.delete(paper.id)),
-    updateDerived(
-      tx,
-      doomed.map((paper) => ({ before: toPaper(paper), after: undefined })),
-    ),
-  ]);
-  return doomed.length;
-}
-
-export function deletePapers(db: LibraryDB, ids: string[]): Promise<number> {
-  return inOneTransaction(db, async (tx) => {
-    const store = tx.objectStore('papers');
-    const found = await Promise.all([...new Set(ids)].map((id) => store.get(id)));
-    return deleteStored(
-      tx,
-      found.filter((paper): paper is StoredPaper => Boolean(paper)),
-    );
-  });
-}
-
-/** Forgets papers last seen before `iso`; the count is taken in the transaction that deletes them. */
-export function purgeSeenBefore(db: LibraryDB, iso: string): Promise<number> {
-  return inOneTransaction(db, async (tx) => {
-    const doomed = await tx.objectStore('papers').index('lastSeenAt').getAll(IDBKeyRange.upperBound(iso, true));
-    return deleteStored(tx, doomed);
-  });
-}
-
-export function clearLibrary(db: LibraryDB): Promise<number> {
-  return inOneTransaction(db, async (tx) => {
-    const deleted = await tx.objectStore('papers').count();
-    await Promise.all(WRITE_STORES.map((name) => tx.objectStore(name).clear()));
-    return deleted;
   });
 }

@@ -1,6 +1,7 @@
 import type { PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
-import { deleteStored, inOneTransaction, writePapers } from './ingest';
+import { inOneTransaction, writePapers } from './ingest';
+import { deleteStored } from './removal';
 
 /** Which papers a pass of sync reads: some by id, those written since a time, or every one `wanted` accepts. */
 export interface SyncSelection {

@@ -20,6 +20,14 @@ function setup(initial: PaperSighting[]) {
   return { session, sent, reads, show: (papers: PaperSighting[]) => (onScreen = papers) };
 }
 
+/** A session with capture on that has read (and sent) the view's first screen. */
+async function capturing(initial: PaperSighting[]) {
+  const captured = setup(initial);
+  captured.session.setEnabled(true);
+  await captured.session.readNow();
+  return captured;
+}
+
 const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
 
@@ -36,9 +44,7 @@ describe('view session', () => {
   });
 
   it('re-reading an unchanged view sends nothing new; a changed DOM in the same view keeps its view id', async () => {
-    const { session, sent, show } = setup([A]);
-    session.setEnabled(true);
-    await session.readNow();
+    const { session, sent, show } = await capturing([A]);
     session.scheduleRead();
     await vi.runAllTimersAsync();
     expect(sent).toHaveLength(1);
@@ -50,9 +56,7 @@ describe('view session', () => {
   });
 
   it('in-page navigation starts a new view that no longer trusts the initial island', async () => {
-    const { session, sent, reads } = setup([A]);
-    session.setEnabled(true);
-    await session.readNow();
+    const { session, sent, reads } = await capturing([A]);
     session.startNewView();
     await vi.runAllTimersAsync();
     expect(sent.map((batch) => batch.viewId)).toEqual(['view-0', 'view-1']);
@@ -61,9 +65,7 @@ describe('view session', () => {
   });
 
   it('does not count the previous view’s lingering cards as the new view', async () => {
-    const { session, sent, show } = setup([A]);
-    session.setEnabled(true);
-    await session.readNow();
+    const { session, sent, show } = await capturing([A]);
     session.startNewView(); // the URL changed; the old cards are still on screen
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toHaveLength(1);
@@ -77,9 +79,7 @@ describe('view session', () => {
   });
 
   it('counts a new view that shows the same papers once the old cards’ grace period is over', async () => {
-    const { session, sent } = setup([A]);
-    session.setEnabled(true);
-    await session.readNow();
+    const { session, sent } = await capturing([A]);
     session.startNewView();
     await vi.runAllTimersAsync();
     expect(sent.map((batch) => batch.viewId)).toEqual(['view-0', 'view-1']);
@@ -150,9 +150,7 @@ describe('view session', () => {
   });
 
   it('counts at most a reader’s pace of views: a page rewriting its address in a loop stays one view', async () => {
-    const { session, sent, show } = setup([A]);
-    session.setEnabled(true);
-    await session.readNow();
+    const { session, sent, show } = await capturing([A]);
     // 50 address changes in 50 seconds, each showing other papers.
     for (let step = 0; step < 50; step++) {
       show([{ id: `2601.${String(10000 + step)}`, title: `Paper ${step}` }]);

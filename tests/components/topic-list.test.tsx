@@ -18,18 +18,23 @@ const topic = {
   score: 21,
 };
 
+/** The 7-day topic list of `topics`, none of them chosen. */
+function renderTopics(topics: (typeof topic)[], onToggle: (key: string) => void = () => {}) {
+  return render(
+    <TopicList
+      result={{ window: '7d', topics, recentPapers: 80, baselinePapers: 300 }}
+      window="7d"
+      activeKey={null}
+      onWindowChange={() => {}}
+      onToggle={onToggle}
+    />,
+  );
+}
+
 describe('TopicList', () => {
   it('shows each topic as a button that starts with its term and says why it is there', () => {
     const toggled: string[] = [];
-    render(
-      <TopicList
-        result={{ window: '7d', topics: [topic], recentPapers: 80, baselinePapers: 300 }}
-        window="7d"
-        activeKey={null}
-        onWindowChange={() => {}}
-        onToggle={(key) => toggled.push(key)}
-      />,
-    );
+    renderTopics([topic], (key) => toggled.push(key));
     const list = screen.getByRole('list', { name: /^Trending/ });
     const button = screen.getByRole('button', { name: /^sheaf diffusion/ });
     expect(list.contains(button)).toBe(true);
@@ -40,15 +45,7 @@ describe('TopicList', () => {
 
   it('shows an acronym beside its phrase, not glued to it, and the button still starts with the phrase', () => {
     const llm = { ...topic, key: 'large language model', label: 'large language models', acronym: 'LLMs' };
-    render(
-      <TopicList
-        result={{ window: '7d', topics: [llm], recentPapers: 80, baselinePapers: 300 }}
-        window="7d"
-        activeKey={null}
-        onWindowChange={() => {}}
-        onToggle={() => {}}
-      />,
-    );
+    renderTopics([llm]);
     const button = screen.getByRole('button', { name: /^large language models/ });
     expect(button.textContent).not.toContain('(');
     expect(button.querySelector('abbr')?.textContent).toBe('LLMs');

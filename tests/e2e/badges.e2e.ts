@@ -6,7 +6,7 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, type Item, papersPageHtml } from '../helpers/island';
 import { AXE_SOURCE, axeInPage } from './axe';
 import { badgeLatency } from './badge-latency';
-import { type ExtensionSession, launchExtension } from './harness';
+import { launchedForSuite } from './harness';
 import { dailyScreen, INJECTION_WORD, paperScreen, serveHfSite, weeklyScreen, withSpaNavigation } from './hf-site';
 import { serveHfStyles } from './hf-style';
 import { expectLibraryCount, openMenu, openPopup } from './popup';
@@ -96,7 +96,6 @@ const today = (time = new Date()) => time.toLocaleDateString('en-US', { month: '
 const seenWords = (text: string) => text.match(/\bseen\b/gi)?.length ?? 0;
 
 describe('what the library remembers, on the Hugging Face pages', () => {
-  let session: ExtensionSession;
   let dailyTab: Page;
   const started = performance.now();
 
@@ -114,8 +113,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
   let serveNewCard = false;
   let firstVisitDay = '';
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     await serveHfSite(session.context, {
       [daily.path]: () => withSpaNavigation(serveNewCard ? withNewCard : daily.html, spaViews),
       [weekly.path]: weekly.html,
@@ -128,13 +126,12 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     await popup.close();
   });
   afterAll(async () => {
-    await session?.close();
     console.log(`badges e2e wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 
   /** Sets one of the popup's page settings (or the capture switch) and closes the popup. */
   async function setInPopup(name: string, checked: boolean) {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const control =
       name === 'Capture while browsing'
         ? popup.getByRole('switch', { name })
@@ -149,10 +146,10 @@ describe('what the library remembers, on the Hugging Face pages', () => {
   }
 
   it('badges nothing in a first visit, then exactly the cards seen before, one line each', async () => {
-    dailyTab = await session.context.newPage();
+    dailyTab = await session().context.newPage();
     firstVisitDay = today();
     await dailyTab.goto(HF_ORIGIN + daily.path);
-    await expectLibraryCount(session, dailyIds.length);
+    await expectLibraryCount(session(), dailyIds.length);
     const firstView = await cardMarks(dailyTab);
     expect(firstView.map((card) => card.id).sort()).toEqual([...dailyIds].sort());
     expect(badgedIds(firstView)).toEqual([]);
@@ -167,7 +164,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
       expect(card.foreign).toBe(0);
     }
     // The new paper is captured in this view, and still gets no badge in it.
-    await expectLibraryCount(session, dailyIds.length + 1);
+    await expectLibraryCount(session(), dailyIds.length + 1);
     expect(badgedIds(await cardMarks(dailyTab))).toEqual([...dailyIds].sort());
 
     // Each badge is one line after the title inside its card, adds only its own height, and covers no link.
@@ -262,7 +259,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     await navigateInPage(dailyTab, 'Weekly', weekly.path);
     await dailyTab.waitForTimeout(SETTLE_MS);
     expect(badgedIds(await cardMarks(dailyTab))).toEqual([]); // a first view of the week
-    await expectLibraryCount(session, dailyIds.length + 1 + weeklyIds.length);
+    await expectLibraryCount(session(), dailyIds.length + 1 + weeklyIds.length);
 
     await navigateInPage(dailyTab, 'Daily', daily.path);
     await expectBadgedExactly(dailyTab, [...dailyIds, NEW_ITEM.paper.id]);
@@ -296,7 +293,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     const [card] = (await expectBadgedExactly(dailyTab, weeklyIds)).filter((shown) => shown.badges.length > 0);
     const onPage = /seen (\d+)×/.exec(card.badges[0])?.[1];
     const title = weekly.papers.find((paper) => paper.id === card.id)?.title as string;
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('searchbox').fill(title);
     const row = popup.locator(`li[data-paper-id="${card.id}"]`);
     await expect.poll(() => row.locator('.seen').textContent()).toBe(`seen ${onPage}×`);
@@ -322,12 +319,12 @@ describe('what the library remembers, on the Hugging Face pages', () => {
   });
 
   it('says on a paper’s own page since when it is in the shelf, with a star toggle', async () => {
-    const tab = await session.context.newPage();
+    const tab = await session().context.newPage();
     const line = tab.locator('papershelf-shelf');
     await tab.goto(HF_ORIGIN + single.path);
     await tab.waitForTimeout(SETTLE_MS);
     expect(await line.count()).toBe(0); // first seen in this view
-    await expectLibraryCount(session, dailyIds.length + 1 + weeklyIds.length + 1);
+    await expectLibraryCount(session(), dailyIds.length + 1 + weeklyIds.length + 1);
 
     await tab.reload();
     await expect
@@ -342,7 +339,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     await star.click();
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
 
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('button', { name: 'Starred only' }).click();
     const starredLinks = popup.getByRole('list', { name: 'Papers' }).getByRole('link');
     await expect.poll(() => starredLinks.count()).toBe(1);
@@ -354,7 +351,7 @@ describe('what the library remembers, on the Hugging Face pages', () => {
   });
 
   it('puts badges on screen soon after the cards, and asks for nothing on the network', async () => {
-    const tab = await session.context.newPage();
+    const tab = await session().context.newPage();
     await tab.goto(`${HF_ORIGIN}/papers/trending`);
     await tab.waitForTimeout(500);
     const weekCards = cardsHtml(weekly.papers.map((paper) => ({ paper: { id: paper.id, title: paper.title } })));
@@ -363,6 +360,6 @@ describe('what the library remembers, on the Hugging Face pages', () => {
     const latency = await badgeLatency(tab, dayCards, dailyIds.length);
     console.log(`badges on screen ${latency.toFixed(1)} ms after ${dailyIds.length} cards`);
     expect(latency).toBeLessThan(1_000);
-    expect(await session.extensionRequests()).toEqual([]);
+    expect(await session().extensionRequests()).toEqual([]);
   });
 });

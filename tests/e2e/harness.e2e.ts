@@ -1,16 +1,13 @@
 // The harness itself: the capture test's guarantees (blocked network, recorded requests, in-page navigation) rest on it.
 import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
-import { type ExtensionSession, launchExtension } from './harness';
+import { launchedForSuite } from './harness';
 import { serveHfSite, withSpaNavigation } from './hf-site';
 
 const dailyPaper = { paper: { id: '2401.00001', title: 'Daily paper' } };
 const weeklyPaper = { paper: { id: '2401.00002', title: 'Weekly paper' } };
 
 describe('e2e harness', () => {
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     const dailyHtml = papersPageHtml({ island: islandHtml([dailyPaper]), cards: cardsHtml([dailyPaper]) });
     await serveHfSite(session.context, {
       '/papers/date/2024-01-02': withSpaNavigation(dailyHtml, {
@@ -22,15 +19,14 @@ describe('e2e harness', () => {
       }),
     });
   });
-  afterAll(() => session?.close());
 
   it('finds the extension and its pages', () => {
-    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
-    expect(session.popupUrl).toBe(`chrome-extension://${session.extensionId}/popup.html`);
+    expect(session().extensionId).toMatch(/^[a-p]{32}$/);
+    expect(session().popupUrl).toBe(`chrome-extension://${session().extensionId}/popup.html`);
   });
 
   it('serves HF pages, 404s the rest of the site, and blocks every other host', async () => {
-    const page = await session.context.newPage();
+    const page = await session().context.newPage();
     expect((await page.goto('https://huggingface.co/papers/date/2024-01-02'))?.status()).toBe(200);
     expect(await page.locator('article h3 a').textContent()).toBe('Daily paper');
     expect((await page.goto('https://huggingface.co/papers/2401.99999'))?.status()).toBe(404);
@@ -48,17 +44,17 @@ describe('e2e harness', () => {
   });
 
   it('records requests the extension makes, and only those', async () => {
-    const page = await session.context.newPage();
+    const page = await session().context.newPage();
     await page.goto('https://huggingface.co/papers/date/2024-01-02');
     await page.evaluate(() => fetch('https://example.com/from-page').catch(() => undefined));
-    expect(await session.extensionRequests()).toEqual([]);
-    await session.serviceWorker.evaluate(() => fetch('https://example.com/from-worker').catch(() => undefined));
-    expect(await session.extensionRequests()).toEqual(['https://example.com/from-worker']);
+    expect(await session().extensionRequests()).toEqual([]);
+    await session().serviceWorker.evaluate(() => fetch('https://example.com/from-worker').catch(() => undefined));
+    expect(await session().extensionRequests()).toEqual(['https://example.com/from-worker']);
     await page.close();
   });
 
   it('navigates in-page: URL first, then the cards, then the island', async () => {
-    const page = await session.context.newPage();
+    const page = await session().context.newPage();
     await page.goto('https://huggingface.co/papers/date/2024-01-02');
     const islandIds = () =>
       page.evaluate(() =>

@@ -165,13 +165,12 @@ function islandProps(html: string, target: string): Record<string, unknown> {
   return JSON.parse(props);
 }
 
-/** The 2024 daily list capture, as served (also under its older `?date=` address). */
-export function dailyScreen(): Screen & { alternatePath: string } {
+/** The 2024 daily list capture, as served. */
+export function dailyScreen(): Screen {
   const html = readHfFixture('2024-08-01_papers-date_slbqc.html');
   const items = islandProps(html, 'DailyPapers').dailyPapers as Item[];
   return {
     path: '/papers/date/2024-08-01',
-    alternatePath: '/papers?date=2024-08-01',
     html,
     papers: items.map((item) => shownPaper(item.paper)),
   };

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
-import { type ExtensionSession, launchExtension } from './harness';
+import { launchedForSuite } from './harness';
 import { serveHfSite } from './hf-site';
 import { expectLibraryCount, exportJson, openPopup, openRowMenu } from './popup';
 
@@ -53,10 +53,7 @@ async function expectInert(page: Page) {
 }
 
 describe('hostile pages', () => {
-  let session: ExtensionSession;
-
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     const html = papersPageHtml({ island: islandHtml(items), cards: cardsHtml(items) });
     await serveHfSite(session.context, { '/papers/date/2026-06-20': html });
     const tab = await session.context.newPage();
@@ -64,11 +61,10 @@ describe('hostile pages', () => {
     await expectLibraryCount(session, items.length, 30_000);
     await tab.close();
   });
-  afterAll(() => session?.close());
 
   it(`captures ${PAYLOADS.length} payloads as inert text and exports them intact`, async () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const exported = new Map((await exportJson(popup)).papers.map((paper) => [paper.id, paper]));
     for (const { paper } of items) {
       const saved = exported.get(paper.id);
@@ -89,8 +85,8 @@ describe('hostile pages', () => {
   });
 
   it('shows every hostile title as text in the popup and the full page, with only https links', async () => {
-    for (const url of [session.popupUrl, session.libraryUrl]) {
-      const page = await session.context.newPage();
+    for (const url of [session().popupUrl, session().libraryUrl]) {
+      const page = await session().context.newPage();
       await page.goto(url);
       await page.getByRole('searchbox', { name: 'Search papers' }).fill('hostile');
       await page.locator('main[data-results-for="hostile"]').waitFor();
@@ -117,7 +113,7 @@ describe('hostile pages', () => {
   });
 
   it('cannot be written to by the page itself, by messages, events or a forged extension call', async () => {
-    const before = (await exportJson(await openPopup(session))).papers.length;
+    const before = (await exportJson(await openPopup(session()))).papers.length;
     const forged = {
       type: 'capture',
       data: { viewId: 'forged', pageUrl: `${HF_ORIGIN}/papers`, papers: [{ id: '2699.99999', title: 'Forged' }] },
@@ -127,15 +123,15 @@ describe('hostile pages', () => {
       window.postMessage(forged, '*');
       document.dispatchEvent(new CustomEvent('papershelf:capture', { detail: forged }));
       window.dispatchEvent(new MessageEvent('message', { data: forged }));
-      try { chrome.runtime.sendMessage('${session.extensionId}', forged); } catch {}
+      try { chrome.runtime.sendMessage('${session().extensionId}', forged); } catch {}
     </script>`;
-    await serveHfSite(session.context, {
+    await serveHfSite(session().context, {
       '/papers/date/2026-06-21': papersPageHtml({ cards: '' }).replace('</body>', `${attack}</body>`),
     });
-    const tab = await session.context.newPage();
+    const tab = await session().context.newPage();
     await tab.goto(`${HF_ORIGIN}/papers/date/2026-06-21`);
     await tab.waitForTimeout(1_500);
-    const after = await exportJson(await openPopup(session));
+    const after = await exportJson(await openPopup(session()));
     expect(after.papers).toHaveLength(before);
     expect(after.papers.some((paper) => paper.id === '2699.99999')).toBe(false);
   });

@@ -4,12 +4,11 @@
 // page reads the file, hands it over, or while the background saves it and goes on: scenarios/daily.ts, in both
 // browsers.
 import type { Page } from 'playwright-core';
-import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
 import type { ImportStatus } from '@/lib/status';
 import { syntheticLibrary } from '../../bench/synthetic-library';
-import { type ExtensionSession, launchExtension } from './harness';
-import { chooseImport, expectLibraryCount, imported, openPopup, tempFile } from './popup';
+import { type ExtensionSession, launchedForSuite } from './harness';
+import { backupOf, chooseImport, expectLibraryCount, imported, openPopup, tempFile } from './popup';
 
 /** The little of Chromium's extension API this test calls in the extension's worker. */
 interface WebExtensionApi {
@@ -24,7 +23,7 @@ async function backupFile(name: string, count: number, series: number): Promise<
     ...paper,
     id: `2612.${String(series * 10_000 + index).padStart(5, '0')}`,
   }));
-  return { path: await tempFile(name, JSON.stringify(toExportDocument(papers, new Date().toISOString()))), papers };
+  return { path: await tempFile(name, backupOf(papers)), papers };
 }
 
 /** Where the background says the import stands now, read in the background itself. */
@@ -47,22 +46,18 @@ async function retryWith(popup: Page, path: string) {
 }
 
 describe('an import whose window closes, and whose background is stopped, while it is saved', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-  afterAll(() => session?.close());
+  const session = launchedForSuite();
 
   it('while the background saves it and the browser stops the background too: told as interrupted, and retried', async () => {
     const { path, papers } = await backupFile('stopped-meanwhile.json', 3_000, 3);
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await chooseImport(popup, path);
     await popup.locator('.import-status', { hasText: /^(Checking|Saving)/ }).waitFor({ timeout: 30_000 });
     await popup.close();
-    expect(['checking', 'writing']).toContain((await backgroundStatus(session))?.phase);
-    await session.stopServiceWorker({ ifRunning: true });
+    expect(['checking', 'writing']).toContain((await backgroundStatus(session()))?.phase);
+    await session().stopServiceWorker({ ifRunning: true });
 
-    const next = await openPopup(session);
+    const next = await openPopup(session());
     await expect
       .poll(() => next.locator('.import-status').textContent(), { timeout: 30_000 })
       .toBe(
@@ -71,7 +66,7 @@ describe('an import whose window closes, and whose background is stopped, while 
     // The import's one transaction went whole or not at all; the retry brings all of it either way.
     await retryWith(next, path);
     await expect.poll(() => imported(next).textContent(), { timeout: 120_000 }).toMatch(/^Imported: (3,000|0) added, /);
-    await expectLibraryCount(session, papers.length, 30_000);
+    await expectLibraryCount(session(), papers.length, 30_000);
     await next.close();
   });
 });

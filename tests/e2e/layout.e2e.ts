@@ -3,10 +3,9 @@
 // sideways. And axe-core finds no serious or critical problem in the popup or the full page, light and dark.
 // The checks are those of the scenario Firefox runs (scenarios/layout.ts), here in one Chromium session.
 import type { Page } from 'playwright-core';
-import { toExportDocument } from '@/lib/io/export-json';
 import { AXE_SOURCE, axeInPage } from './axe';
-import { type ExtensionSession, launchExtension } from './harness';
-import { chooseImport, imported, openMenu, openPopup, openRowMenu, tempFile } from './popup';
+import { launchedForSuite } from './harness';
+import { backupOf, importAndWait, openMenu, openPopup, openRowMenu } from './popup';
 import {
   findCutControls,
   layoutLibrary,
@@ -18,25 +17,18 @@ import {
 } from './scenarios/layout';
 
 describe('the popup’s layout and accessibility', () => {
-  let session: ExtensionSession;
   const papers = layoutLibrary();
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     const popup = await openPopup(session);
-    await chooseImport(
-      popup,
-      await tempFile('layout.json', JSON.stringify(toExportDocument(papers, new Date().toISOString()))),
-    );
-    await imported(popup).waitFor({ timeout: 30_000 });
+    await importAndWait(popup, 'layout.json', backupOf(papers));
     await popup.close();
   });
-  afterAll(() => session?.close());
 
   it('cuts no control of its header at 360, 440 and 800 px wide, 600 tall, light and dark, 100 % and 125 %', async () => {
-    const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    await page.goto(session.popupUrl);
+    const page = await session().context.newPage();
+    const cdp = await session().context.newCDPSession(page);
+    await page.goto(session().popupUrl);
     await page.locator('li[data-paper-id]').first().waitFor();
     await page.getByRole('list', { name: /^Trending/ }).waitFor();
     const found: string[] = [];
@@ -69,8 +61,8 @@ describe('the popup’s layout and accessibility', () => {
     };
     const found: string[] = [];
     for (const scheme of SCHEMES)
-      for (const url of [session.popupUrl, session.libraryUrl]) {
-        const page = await session.context.newPage();
+      for (const url of [session().popupUrl, session().libraryUrl]) {
+        const page = await session().context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(url);
         const row = page.locator('li[data-paper-id]').first();

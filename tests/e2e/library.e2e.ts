@@ -4,7 +4,7 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
-import { type ExtensionSession, launchExtension } from './harness';
+import { launchedForSuite } from './harness';
 import { serveHfSite } from './hf-site';
 import { expectLibraryCount, exportJson, openMenu, openPopup } from './popup';
 
@@ -41,7 +41,6 @@ function libraryToBrowse(): Paper[] {
 }
 
 describe('a large library in the popup', () => {
-  let session: ExtensionSession;
   const papers = libraryToBrowse();
   const pages = Array.from({ length: Math.ceil(papers.length / PER_PAGE) }, (_, page) => {
     const query = `shelf-${page}`;
@@ -53,8 +52,7 @@ describe('a large library in the popup', () => {
     return [`/papers?q=${query}`, html] as const;
   });
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     await serveHfSite(session.context, Object.fromEntries(pages));
     // Captured the way a person would get them: by having them on screen, through the extension's own ingest path.
     // The next page is opened once this one's papers are in: leaving it sooner could leave before it is read.
@@ -64,13 +62,12 @@ describe('a large library in the popup', () => {
       await expectLibraryCount(session, Math.min(papers.length, (index + 1) * PER_PAGE), 60_000);
     }
   });
-  afterAll(() => session?.close());
 
   const rows = (popup: Page) => popup.getByRole('list', { name: 'Papers' }).getByRole('listitem');
   const count = (popup: Page) => popup.getByLabel('Paper count');
 
   it('shows rising topics and filters the list by one', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const topics = popup.getByRole('list', { name: /^Trending/ });
     const first = topics.getByRole('button').first();
     await expect.poll(() => first.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^${PLANTED}`, 'i'));
@@ -94,13 +91,13 @@ describe('a large library in the popup', () => {
   });
 
   it('renders only the rows in view', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await expect.poll(() => rows(popup).count()).toBeGreaterThan(3);
     expect(await rows(popup).count()).toBeLessThan(40);
   });
 
   it('keeps its scroll position when a paper is starred, and starts at the top for a new sort', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     // The whole library is loaded once Export (in the menu) is enabled.
     await openMenu(popup);
     await popup
@@ -133,7 +130,7 @@ describe('a large library in the popup', () => {
   });
 
   it('reads the list a page at a time as it scrolls, and after a jump, in the order of the export', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     // Most recently seen first; papers seen at the same moment, the higher id first.
     const expected = (await exportJson(popup)).papers
       .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt) || (a.id < b.id ? 1 : -1))
@@ -153,7 +150,7 @@ describe('a large library in the popup', () => {
   });
 
   it('lists and exports every match of a common word, though the best come first', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('model');
     await popup.locator('main[data-results-for="model"]').waitFor();
     // The count appears once the whole ranking is known (taken as polled: a second read could see a later state).
@@ -177,7 +174,7 @@ describe('a large library in the popup', () => {
   });
 
   it('finds a paper from a misspelled word', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('difusion modls');
     const firstTitle = rows(popup).first().locator('a').first();
     await expect.poll(() => firstTitle.textContent(), { timeout: 15_000 }).toMatch(/diffusion model/i);
@@ -186,7 +183,7 @@ describe('a large library in the popup', () => {
   });
 
   it('works from the keyboard: / searches, arrows move, s stars, Enter opens', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const search = popup.getByRole('searchbox', { name: 'Search papers' });
     await popup.locator('body').click({ position: { x: 5, y: 5 } });
     await popup.keyboard.press('/');
@@ -203,7 +200,7 @@ describe('a large library in the popup', () => {
     await expect.poll(() => active.getAttribute('data-paper-id')).toBe(first);
 
     const href = await active.locator('a').first().getAttribute('href');
-    const [opened] = await Promise.all([session.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
+    const [opened] = await Promise.all([session().context.waitForEvent('page'), popup.keyboard.press('Enter')]);
     await expect.poll(() => opened.url()).toBe(href);
     await opened.close();
 
@@ -227,8 +224,8 @@ describe('a large library in the popup', () => {
   });
 
   it('opens the same library in a full tab', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.libraryUrl);
+    const page = await session().context.newPage();
+    await page.goto(session().libraryUrl);
     await expect
       .poll(() => page.getByLabel('Paper count').textContent())
       .toBe(`${papers.length.toLocaleString('en-US')} papers`);

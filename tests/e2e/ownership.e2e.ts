@@ -1,29 +1,26 @@
 // The library belongs to the user: export, clear, restore, other formats, and pausing capture.
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { type ExtensionSession, launchExtension } from './harness';
+import { launchedForSuite } from './harness';
 import { dailyScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import {
-  chooseImport,
   type ExportFile,
   expectLibraryCount,
   exportFromPopup,
   exportJson,
+  importFile,
   openMenu,
   openPopup,
   openRowMenu,
-  tempFile,
 } from './popup';
 
 describe('owning the library', () => {
-  let session: ExtensionSession;
   const daily = dailyScreen();
   const weekly = weeklyScreen();
   const search = searchScreen();
   const captured = daily.papers.length + weekly.papers.length;
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     await serveScreens(session.context, [daily, weekly, search]);
     const tab = await session.context.newPage();
     for (const path of [daily.path, weekly.path]) {
@@ -32,10 +29,7 @@ describe('owning the library', () => {
     }
     await expectLibraryCount(session, captured);
   });
-  afterAll(() => session?.close());
 
-  const importFile = async (popup: Page, name: string, contents: string) =>
-    chooseImport(popup, await tempFile(name, contents));
   const importStatus = (popup: Page) => popup.locator('.import-status');
   const withoutExportTime = ({ exportedAt, ...rest }: ExportFile) => {
     expect(Number.isNaN(Date.parse(exportedAt))).toBe(false);
@@ -43,7 +37,7 @@ describe('owning the library', () => {
   };
 
   it('restores exactly what it exported after everything was cleared', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     // Stars, tags and notes are part of the library and must survive the round trip.
     await popup
       .getByRole('button', { name: /^Star / })
@@ -84,7 +78,7 @@ describe('owning the library', () => {
   });
 
   it('refuses a broken file and keeps the library as it was', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const before = await exportJson(popup);
     await importFile(popup, 'broken.json', '{"format":"papershelf","version":1,"papers":[{"id":"2407.21783"');
     await expect.poll(() => importStatus(popup).textContent()).toMatch(/^Nothing imported: /);
@@ -94,7 +88,7 @@ describe('owning the library', () => {
   });
 
   it('exports BibTeX and CSV with dated file names', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await openMenu(popup);
     await popup.getByLabel('Export format').selectOption('bibtex');
     const bib = await exportFromPopup(popup);
@@ -109,7 +103,7 @@ describe('owning the library', () => {
   });
 
   it('exports only the current view when asked', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('Llama');
     const firstTitle = popup.getByRole('list', { name: 'Papers' }).getByRole('link').first();
     await popup.locator('main[data-results-for="Llama"]').waitFor();
@@ -125,14 +119,14 @@ describe('owning the library', () => {
   });
 
   it('records nothing while capture is paused', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const toggle = popup.getByRole('switch', { name: 'Capture while browsing' });
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(false);
-    const tab = await session.context.newPage();
+    const tab = await session().context.newPage();
     await tab.goto(HF_ORIGIN + search.path);
     await tab.waitForTimeout(1500);
-    await expectLibraryCount(session, captured);
+    await expectLibraryCount(session(), captured);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { paperUrl } from '@/lib/arxiv';
+import { toExportDocument } from '@/lib/io/export-json';
 import type { Paper } from '@/lib/paper';
 import type { ExtensionSession } from './harness';
 import type { ExpectedPaper } from './hf-site';
@@ -102,6 +103,17 @@ export async function tempFile(name: string, contents: string): Promise<string> 
   return path;
 }
 
+/** An export of `papers`, as a backup file holds them. */
+export const backupOf = (papers: Paper[], exportedAt = new Date().toISOString()) =>
+  JSON.stringify(toExportDocument(papers, exportedAt));
+
+/** Writes `contents` to a file named `name` in the temp folder, chooses it in the popup's Import input; its path. */
+export async function importFile(popup: Page, name: string, contents: string): Promise<string> {
+  const path = await tempFile(name, contents);
+  await chooseImport(popup, path);
+  return path;
+}
+
 /** Chooses the file at `path` in the popup's Import input. */
 export function chooseImport(popup: Page, path: string): Promise<void> {
   return popup.getByLabel(/^Import/).setInputFiles(path);
@@ -109,6 +121,12 @@ export function chooseImport(popup: Page, path: string): Promise<void> {
 
 /** The import status once it reports a finished import. */
 export const imported = (popup: Page) => popup.locator('.import-status', { hasText: /^Imported/ });
+
+/** Imports `contents` as the file `name` and waits until the popup says the import finished. */
+export async function importAndWait(popup: Page, name: string, contents: string): Promise<void> {
+  await importFile(popup, name, contents);
+  await imported(popup).waitFor({ timeout: 30_000 });
+}
 
 /**
  * Reads again (one read at a time, unlike expect.poll, whose reads may overlap and so cross downloads) until

@@ -1,20 +1,19 @@
 // Reading the library: type that is meant, a paper's detail, what the order is by, honest controls and failures.
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { toExportDocument } from '@/lib/io/export-json';
 import { syntheticLibrary } from '../../bench/synthetic-library';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchedForSuite } from './harness';
 import { dailyScreen, serveScreens } from './hf-site';
 import {
-  chooseImport,
+  backupOf,
   expectLibraryCount,
   exportFromPopup,
   exportJson,
-  imported,
+  importAndWait,
+  importFile,
   openMenu,
   openPopup,
   openRowMenu,
-  tempFile,
 } from './popup';
 
 const fontSize = (page: Page, selector: string) =>
@@ -23,28 +22,22 @@ const fontSize = (page: Page, selector: string) =>
     .first()
     .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
 
-/** A fresh browser with the extension, once it has captured `daily` by showing it. */
-async function withDailyPageCaptured(daily: ReturnType<typeof dailyScreen>): Promise<ExtensionSession> {
-  const session = await launchExtension();
+/** Has the browser of `session` capture `daily` by showing it. */
+async function captureDaily(session: ExtensionSession, daily: ReturnType<typeof dailyScreen>) {
   await serveScreens(session.context, [daily]);
   const tab = await session.context.newPage();
   await tab.goto(HF_ORIGIN + daily.path);
   await expectLibraryCount(session, daily.papers.length);
   await tab.close();
-  return session;
 }
 
 describe('reading the library', () => {
-  let session: ExtensionSession;
   const daily = dailyScreen();
 
-  beforeAll(async () => {
-    session = await withDailyPageCaptured(daily);
-  });
-  afterAll(() => session?.close());
+  const session = launchedForSuite((session) => captureDaily(session, daily));
 
   it('sets type deliberately: titles are the most readable line, whatever size Chromium gives the body', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.locator('li[data-paper-id]').first().waitFor();
     const title = await fontSize(popup, 'li[data-paper-id] .title');
     const meta = await fontSize(popup, 'li[data-paper-id] .meta');
@@ -56,7 +49,7 @@ describe('reading the library', () => {
   });
 
   it('shows a paper’s detail from its title or Details: abstract, every author, seen dates and links', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const stored = new Map((await exportJson(popup)).papers.map((paper) => [paper.id, paper]));
     const row = popup.locator('li[data-paper-id]').first();
     const id = (await row.getAttribute('data-paper-id')) as string;
@@ -88,8 +81,8 @@ describe('reading the library', () => {
   });
 
   it('puts the detail beside the list in the full page', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.libraryUrl);
+    const page = await session().context.newPage();
+    await page.goto(session().libraryUrl);
     const row = page.locator('li[data-paper-id]').first();
     await openRowMenu(row);
     await row.getByRole('button', { name: 'Details' }).click();
@@ -101,7 +94,7 @@ describe('reading the library', () => {
   });
 
   it('says what the order is by, and shows Relevance while searching', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const firstMeta = popup.locator('li[data-paper-id] .meta').first();
     await expect.poll(() => firstMeta.textContent()).toMatch(/^seen /);
     const sort = popup.getByLabel('Sort by');
@@ -116,7 +109,7 @@ describe('reading the library', () => {
   });
 
   it('counts what “Forget older papers” would delete in the library, and offers a backup first', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await openMenu(popup);
     await popup.getByText('Library tools', { exact: true }).click();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -131,17 +124,17 @@ describe('reading the library', () => {
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Backup saved/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expectLibraryCount(session, daily.papers.length);
+    await expectLibraryCount(session(), daily.papers.length);
   });
 
   it('keeps a newer star when an older backup is imported, and says so', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const older = await exportFromPopup(popup);
     const star = popup.locator('li[data-paper-id] .star').first();
     const id = await popup.locator('li[data-paper-id]').first().getAttribute('data-paper-id');
     await star.click();
     await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
-    await chooseImport(popup, await tempFile('older-backup.json', older.text));
+    await importFile(popup, 'older-backup.json', older.text);
     await expect
       .poll(() => popup.locator('.import-status').textContent(), { timeout: 15_000 })
       .toMatch(/^Imported: 0 added, \d+ updated \(newer stars, tags or notes kept for 1\)/);
@@ -154,12 +147,8 @@ describe('reading the library', () => {
   it('wraps a title with a very long unbroken word in the row and the detail, never scrolling sideways', async () => {
     const word = `Hyper${'polyfluoro'.repeat(18)}ethylene`;
     const paper = { ...syntheticLibrary(1, Date.now(), 1)[0], id: '2611.00042', title: `On ${word} chains` };
-    const popup = await openPopup(session);
-    await chooseImport(
-      popup,
-      await tempFile('long-word.json', JSON.stringify(toExportDocument([paper], paper.lastSeenAt))),
-    );
-    await imported(popup).waitFor({ timeout: 15_000 });
+    const popup = await openPopup(session());
+    await importAndWait(popup, 'long-word.json', backupOf([paper], paper.lastSeenAt));
     await popup.getByRole('searchbox').fill(paper.id); // a word this long is not indexed; its id finds it
     const title = popup.locator('li[data-paper-id="2611.00042"] a.title');
     await title.waitFor();
@@ -184,14 +173,10 @@ describe('reading the library', () => {
 });
 
 describe('an import the popup does not have to watch', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-  afterAll(() => session?.close());
+  const session = launchedForSuite();
 
   it('offers no export of an empty library', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByLabel('Paper count').filter({ hasText: '0 papers' }).waitFor();
     await openMenu(popup);
     expect(await popup.getByRole('button', { name: /^Export/ }).isDisabled()).toBe(true);
@@ -199,21 +184,20 @@ describe('an import the popup does not have to watch', () => {
 
   it('finishes an import after the popup that started it was closed', async () => {
     const papers = syntheticLibrary(3000, Date.now(), 60);
-    const file = await tempFile('closing.json', JSON.stringify(toExportDocument(papers, new Date().toISOString())));
-    const popup = await openPopup(session);
-    await chooseImport(popup, file);
+    const popup = await openPopup(session());
+    await importFile(popup, 'closing.json', backupOf(papers));
     // Closed as soon as the file is handed over, long before the import is written.
     await popup.locator('.import-status', { hasText: /may close/ }).waitFor({ timeout: 30_000 });
     await popup.close();
-    await expectLibraryCount(session, papers.length, 120_000);
-    const reopened = await openPopup(session);
+    await expectLibraryCount(session(), papers.length, 120_000);
+    const reopened = await openPopup(session());
     await expect
       .poll(() => reopened.locator('.import-status').textContent())
       .toBe(`Imported: ${papers.length.toLocaleString('en-US')} added, 0 updated, 0 skipped.`);
   });
 
   it('holds no downloads permission while automatic backups are off, after imports and exports', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     // The page's own `chrome`, as the extension sees it.
     type Extension = { permissions: { contains(p: object): Promise<boolean> }; downloads?: unknown };
     const held = await popup.evaluate(() => {
@@ -227,7 +211,7 @@ describe('an import the popup does not have to watch', () => {
   });
 
   it('counts only a whole JSON backup as a backup', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const reminder = popup.getByRole('complementary', { name: 'Backup reminder' });
     await reminder.waitFor();
     // A CSV of the library is no backup: Import cannot restore it.
@@ -250,14 +234,10 @@ describe('an import the popup does not have to watch', () => {
 });
 
 describe('when the library cannot be opened', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await launchExtension();
-  });
-  afterAll(() => session?.close());
+  const session = launchedForSuite();
 
   it('says so, and what to do, instead of showing an empty shelf', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByLabel('Paper count').filter({ hasText: '0 papers' }).waitFor();
     // A database from a newer version of the extension: this one cannot open it.
     await popup.evaluate(
@@ -270,24 +250,20 @@ describe('when the library cannot be opened', () => {
           };
         }),
     );
-    const again = await openPopup(session);
+    const again = await openPopup(session());
     await expect.poll(() => again.getByRole('alert').first().textContent()).toMatch(/could not be read.*reopen/i);
     expect(await again.getByText('Your shelf is empty').count()).toBe(0);
   });
 });
 
 describe('working through the library on the full page', () => {
-  let session: ExtensionSession;
   const daily = dailyScreen();
 
-  beforeAll(async () => {
-    session = await withDailyPageCaptured(daily);
-  });
-  afterAll(() => session?.close());
+  const session = launchedForSuite((session) => captureDaily(session, daily));
 
   it('stars and tags a selection at once, then filters by that tag, by code and by dates', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.libraryUrl);
+    const page = await session().context.newPage();
+    await page.goto(session().libraryUrl);
     const rows = page.locator('li[data-paper-id]');
     await rows.nth(2).waitFor();
     const chosen = await Promise.all([0, 2].map((index) => rows.nth(index).getAttribute('data-paper-id')));
@@ -320,12 +296,12 @@ describe('working through the library on the full page', () => {
     await expect.poll(() => page.locator('.no-results').count()).toBe(1);
     await filters.getByRole('button', { name: 'Clear filters' }).click();
     await filters.getByLabel('Has code').check();
-    const withCode = (await exportJson(await openPopup(session))).papers.filter((paper) => paper.githubRepo).length;
+    const withCode = (await exportJson(await openPopup(session()))).papers.filter((paper) => paper.githubRepo).length;
     await expect.poll(() => count.textContent()).toBe(`${withCode} of ${daily.papers.length} papers`);
   });
 
   it('says when no paper has every word of a search', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill('llama chromodynamics lattice');
     await expect.poll(() => popup.locator('.partial-match').textContent()).toMatch(/No paper has every word/);
     expect(await popup.locator('li[data-paper-id]').count()).toBeGreaterThan(0);

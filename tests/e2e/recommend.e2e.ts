@@ -1,19 +1,9 @@
 // What to read next: reading states, For you learned from three stars, Similar papers, and marks on the HF pages.
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchExtension, launchedForSuite } from './harness';
 import { isReinforcementLearning, type Screen, serveScreens, themedScreens } from './hf-site';
-import {
-  chooseImport,
-  eventually,
-  expectLibraryCount,
-  exportJson,
-  imported,
-  openMenu,
-  openPopup,
-  openRowMenu,
-  tempFile,
-} from './popup';
+import { eventually, expectLibraryCount, exportJson, importAndWait, openMenu, openPopup, openRowMenu } from './popup';
 
 const [firstWeek, secondWeek] = themedScreens();
 const byId = new Map([...firstWeek.papers, ...secondWeek.papers].map((paper) => [paper.id, paper]));
@@ -51,21 +41,18 @@ async function rowOf(popup: Page, title: string) {
 const idOfTitle = (title: string) => [...byId.values()].find((paper) => paper.title === title)?.id as string;
 
 describe('what to read next', () => {
-  let session: ExtensionSession;
   const starred = firstWeek.papers.filter(isReinforcementLearning).slice(0, 3);
   /** The title marked Not interested, left as it is by the tests after. */
   let setAside = '';
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     await serveScreens(session.context, [firstWeek, secondWeek]);
     await (await browse(session, firstWeek)).close();
     await expectLibraryCount(session, firstWeek.papers.length);
   });
-  afterAll(() => session?.close());
 
   it('says what to do before three papers are chosen, then ranks the starred theme first and says why', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await popup.getByRole('button', { name: 'For you' }).click();
     await expect
       .poll(() => popup.getByRole('status').allTextContents())
@@ -87,7 +74,7 @@ describe('what to read next', () => {
   });
 
   it('takes a paper marked Not interested out of For you, and keeps that state', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const before = await forYouTitles(popup);
     const [first] = before;
     setAside = first;
@@ -100,7 +87,7 @@ describe('what to read next', () => {
   });
 
   it('shows Similar papers in a paper’s detail, each opening its own detail', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const paper = starred[0];
     await (await rowOf(popup, paper.title)).locator('a.title').click();
     const similar = popup.getByRole('list', { name: /^Similar papers/ });
@@ -113,7 +100,7 @@ describe('what to read next', () => {
   });
 
   it('queues papers To read, oldest first, and takes one out when the key r marks it read', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     // Two more of the theme: queuing is a sign of interest too, and the marks below should not be blurred by it.
     const [a, b] = firstWeek.papers
       .filter(isReinforcementLearning)
@@ -134,7 +121,7 @@ describe('what to read next', () => {
   });
 
   it('marks the cards the model ranks highest on a new page, and none when marks are off or capture is paused', async () => {
-    const tab = await browse(session, secondWeek);
+    const tab = await browse(session(), secondWeek);
     const marked = () =>
       tab.evaluate(() =>
         [...document.querySelectorAll('article')].flatMap((card) => {
@@ -153,7 +140,7 @@ describe('what to read next', () => {
     );
     for (const text of texts) expect(text.match(/seen/g)?.length ?? 0).toBeLessThanOrEqual(1);
 
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     await openMenu(popup);
     await popup.getByText('On Hugging Face pages').click();
     await popup.getByLabel('Mark papers suggested for me').uncheck();
@@ -167,7 +154,7 @@ describe('what to read next', () => {
   });
 
   it('keeps reading states through an export and an import into an empty library', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(session());
     const file = await exportJson(popup);
     const states = file.papers
       .filter((paper) => paper.readingState)
@@ -178,8 +165,7 @@ describe('what to read next', () => {
     const fresh = await launchExtension();
     try {
       const other = await openPopup(fresh);
-      await chooseImport(other, await tempFile('papershelf-states.json', JSON.stringify(file)));
-      await imported(other).waitFor({ timeout: 20_000 });
+      await importAndWait(other, 'papershelf-states.json', JSON.stringify(file));
       const back = await exportJson(other);
       expect(
         back.papers.filter((paper) => paper.readingState).map(({ id, readingState }) => ({ id, readingState })),

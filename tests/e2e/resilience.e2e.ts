@@ -1,6 +1,6 @@
 // What a browser does to an extension: it stops the idle service worker, and people open many tabs at once.
 import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
-import { type ExtensionSession, launchExtension } from './harness';
+import { type ExtensionSession, launchedForSuite } from './harness';
 import { dailyScreen, paperScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import { expectLibraryCount, exportJson, openPopup } from './popup';
 
@@ -18,34 +18,31 @@ async function workerRestarted(session: ExtensionSession): Promise<boolean> {
 }
 
 describe('a stopped service worker and many tabs', () => {
-  let session: ExtensionSession;
   const daily = dailyScreen();
   const weekly = weeklyScreen();
   const search = searchScreen();
   const single = paperScreen();
 
-  beforeAll(async () => {
-    session = await launchExtension();
+  const session = launchedForSuite(async (session) => {
     await serveScreens(session.context, [daily, weekly, search, single]);
   });
-  afterAll(() => session?.close());
 
   it('loses nothing when the worker is stopped between page views, and searches right after it restarts', async () => {
-    const tab = await session.context.newPage();
+    const tab = await session().context.newPage();
     await tab.goto(HF_ORIGIN + daily.path);
-    await expectLibraryCount(session, uniqueIds(daily).size);
+    await expectLibraryCount(session(), uniqueIds(daily).size);
 
-    await session.serviceWorker.evaluate(() => Object.assign(globalThis, { papershelfTestMark: true }));
-    await session.stopServiceWorker();
+    await session().serviceWorker.evaluate(() => Object.assign(globalThis, { papershelfTestMark: true }));
+    await session().stopServiceWorker();
 
     // The next page view wakes the worker, which must take the batch with nothing lost.
     await tab.goto(HF_ORIGIN + search.path);
-    await expectLibraryCount(session, uniqueIds(daily, search).size);
-    expect(await workerRestarted(session)).toBe(true);
+    await expectLibraryCount(session(), uniqueIds(daily, search).size);
+    expect(await workerRestarted(session())).toBe(true);
 
     // Stopped again: the first search after opening the popup waits for the index, and finds the paper.
-    await session.stopServiceWorker();
-    const popup = await openPopup(session);
+    await session().stopServiceWorker();
+    const popup = await openPopup(session());
     const paper = daily.papers[0];
     await popup.getByRole('searchbox', { name: 'Search papers' }).fill(paper.id);
     await expect
@@ -74,13 +71,13 @@ describe('a stopped service worker and many tabs', () => {
   });
 
   it('keeps every paper once when several tabs load at the same moment', async () => {
-    const before = await exportJson(await openPopup(session));
-    const tabs = await Promise.all([weekly.path, single.path, daily.path].map(() => session.context.newPage()));
+    const before = await exportJson(await openPopup(session()));
+    const tabs = await Promise.all([weekly.path, single.path, daily.path].map(() => session().context.newPage()));
     await Promise.all([weekly.path, single.path, daily.path].map((path, index) => tabs[index].goto(HF_ORIGIN + path)));
     const all = uniqueIds(daily, search, weekly, single);
-    await expectLibraryCount(session, all.size);
+    await expectLibraryCount(session(), all.size);
 
-    const after = await exportJson(await openPopup(session));
+    const after = await exportJson(await openPopup(session()));
     expect(after.papers.map((paper) => paper.id).sort()).toEqual([...all].sort());
     const seenBefore = new Map(before.papers.map((paper) => [paper.id, paper.seenCount]));
     for (const paper of after.papers) {

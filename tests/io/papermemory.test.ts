@@ -123,32 +123,25 @@ describe('parseImportFile: PaperMemory files', () => {
 describe('parseImportFile: PaperMemory names', () => {
   const authorsOf = (author: string) => importOne({ author }).authors;
 
-  it('turns "Last, First" around, and reads BibTeX\'s "Last, Jr., First"', () => {
-    expect(authorsOf('Lovelace, Ada and King, Jr., Martin Luther and King, Martin Luther, Jr.')).toEqual([
-      'Ada Lovelace',
-      'Martin Luther King Jr.',
-      'Martin Luther King Jr.',
-    ]);
-  });
-
-  it('reads a comma before a suffix as part of the name, not as "Last, First"', () => {
-    const names = 'Martin Luther King, Jr. and Louis Gates, Sr. and Henry Ford, II and John Smith, III and Tom Ray, IV';
-    expect(authorsOf(names)).toEqual([
-      'Martin Luther King Jr.',
-      'Louis Gates Sr.',
-      'Henry Ford II',
-      'John Smith III',
-      'Tom Ray IV',
-    ]);
-  });
-
-  it('keeps a name it cannot read as written', () => {
-    expect(authorsOf('Alpha, Beta, Gamma and Solo, and Ada Lovelace')).toEqual([
-      'Alpha, Beta, Gamma',
-      'Solo',
-      'Ada Lovelace',
-    ]);
-  });
+  for (const { rule, names, authors } of [
+    {
+      rule: 'turns "Last, First" around, and reads BibTeX\'s "Last, Jr., First"',
+      names: 'Lovelace, Ada and King, Jr., Martin Luther and King, Martin Luther, Jr.',
+      authors: ['Ada Lovelace', 'Martin Luther King Jr.', 'Martin Luther King Jr.'],
+    },
+    {
+      rule: 'reads a comma before a suffix as part of the name, not as "Last, First"',
+      names: 'Martin Luther King, Jr. and Louis Gates, Sr. and Henry Ford, II and John Smith, III and Tom Ray, IV',
+      authors: ['Martin Luther King Jr.', 'Louis Gates Sr.', 'Henry Ford II', 'John Smith III', 'Tom Ray IV'],
+    },
+    {
+      rule: 'keeps a name it cannot read as written',
+      names: 'Alpha, Beta, Gamma and Solo, and Ada Lovelace',
+      authors: ['Alpha, Beta, Gamma', 'Solo', 'Ada Lovelace'],
+    },
+  ]) {
+    it(rule, () => expect(authorsOf(names)).toEqual(authors));
+  }
 });
 
 describe('parseImportFile: PaperMemory code links and venues', () => {

@@ -1,34 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { paperUrl } from '@/lib/arxiv';
 import { toStored } from '@/lib/library/stored';
-import type { Paper, StoredPaper } from '@/lib/paper';
+import { newPaper, type Paper, type StoredPaper } from '@/lib/paper';
 
-/** A complete paper with plain values; `fields` override them. */
+/** A complete paper with plain values (every fact known, none of the reader's marks); `fields` override them. */
 export function makePaper(id: string, fields: Partial<Paper> = {}): Paper {
   return {
-    id,
-    title: `Paper ${id}`,
+    ...newPaper(id, `Paper ${id}`, '2025-03-05T08:00:00.000Z'),
     abstract: 'An abstract.',
     authors: ['Ada Lovelace'],
-    url: paperUrl(id),
     publishedAt: '2025-03-04T00:00:00.000Z',
     submittedOnDailyAt: '2025-03-05T00:00:00.000Z',
     upvotes: 12,
     comments: 3,
     keywords: ['reasoning'],
-    aiSummary: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    organization: null,
-    venue: null,
-    firstSeenAt: '2025-03-05T08:00:00.000Z',
     lastSeenAt: '2025-03-06T09:30:00.000Z',
     seenCount: 2,
-    starred: false,
-    tags: [],
-    note: null,
     upvoteHistory: [{ at: '2025-03-05T08:00:00.000Z', upvotes: 12 }],
     ...fields,
   };

@@ -1,30 +1,12 @@
 import { openDB } from 'idb';
-import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import {
-  annotatePaper,
-  applyImport,
-  clearLibrary,
-  deletePapers,
-  ingestCapture,
-  markOpened,
-  purgeSeenBefore,
-  setReadingState,
-  setStarred,
-} from '@/lib/library/ingest';
-import { countPapers, openLibraryReader, papersInOrder } from '@/lib/library/read';
+import { openLibrary } from '@/lib/library/db';
+import { applyImport, ingestCapture } from '@/lib/library/ingest';
+import { openLibraryReader, papersInOrder } from '@/lib/library/read';
 import { DB_NAME } from '@/lib/library/schema';
-import { toPaper } from '@/lib/library/stored';
-import type { CaptureBatch, Paper } from '@/lib/paper';
+import type { Paper } from '@/lib/paper';
 import { createSearcher } from '@/lib/search/store';
 import { makePaper } from '../helpers/papers';
-
-const PAGE = 'https://huggingface.co/papers/date/2024-08-01';
-const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models', upvotes: 94 };
-const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };
-const batch = (viewId: string, papers = [A, B]): CaptureBatch => ({ viewId, pageUrl: PAGE, papers });
-const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
-
-const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);
+import { A, at, B, batch, getAllPapers } from './sample';
 
 async function dump() {
   const db = await openLibrary();
@@ -57,63 +39,6 @@ describe('capture ingest', () => {
     await ingestCapture(db, batch('view-2', [B]), at(2));
     expect((await papersInOrder(db, 'lastSeen', 1)).papers.map((paper) => paper.id)).toEqual([B.id]);
     expect((await papersInOrder(db, 'lastSeen', 5)).papers).not.toHaveProperty('0.recentViewIds');
-  });
-});
-
-describe('user changes', () => {
-  it('stars, annotates, deletes, purges and clears', async () => {
-    const db = await openLibrary();
-    await ingestCapture(db, batch('view-1', [A]), at(1));
-    await ingestCapture(db, batch('view-2', [B]), at(5));
-    expect(await setStarred(db, A.id, true)).toBe(true);
-    expect(await setStarred(db, '2501.00000', true)).toBe(false);
-    await annotatePaper(db, A.id, [' llm ', 'llm', 'survey'], '  must   read ');
-    expect((await getAllPapers(db)).find((paper) => paper.id === A.id)).toMatchObject({
-      starred: true,
-      tags: ['llm', 'survey'],
-      note: 'must   read',
-    });
-    await expect(annotatePaper(db, A.id, 'not-a-list', null)).rejects.toThrow(/tags/);
-    expect(await purgeSeenBefore(db, at(3))).toBe(1);
-    expect((await getAllPapers(db)).map((paper) => paper.id)).toEqual([B.id]);
-    expect(await deletePapers(db, [B.id, '2501.00000'])).toBe(1);
-    await ingestCapture(db, batch('view-3'), at(6));
-    expect(await clearLibrary(db)).toBe(2);
-    expect(await countPapers(db)).toBe(0);
-  });
-});
-
-describe('reading states', () => {
-  it('queues papers in the order they were queued, keeps a place when queued again, and takes read ones out', async () => {
-    const db = await openLibrary();
-    await ingestCapture(db, batch('view-1'), at(1));
-    const queue = () => db.getAllKeysFromIndex('papers', 'queue');
-    expect(await setReadingState(db, B.id, 'to-read')).toBe(true);
-    expect(await setReadingState(db, A.id, 'to-read')).toBe(true);
-    const placeOfB = (await db.get('papers', B.id))?.queuedAt;
-    await setReadingState(db, B.id, 'to-read');
-    expect((await db.get('papers', B.id))?.queuedAt).toBe(placeOfB);
-    expect(await queue()).toEqual([B.id, A.id]);
-    await setReadingState(db, B.id, 'read');
-    expect(await queue()).toEqual([A.id]);
-    expect((await getAllPapers(db)).find((paper) => paper.id === B.id)).toMatchObject({
-      readingState: 'read',
-      queuedAt: null,
-      annotatedAt: expect.any(String),
-    });
-    await setReadingState(db, A.id, null);
-    expect(await queue()).toEqual([]);
-    expect(await setReadingState(db, '2501.00000', 'read')).toBe(false);
-  });
-
-  it('remembers when a paper was opened: from its own page, or from a link', async () => {
-    const db = await openLibrary();
-    await ingestCapture(db, batch('view-1'), at(1), B.id);
-    const byId = new Map((await getAllPapers(db)).map((paper) => [paper.id, paper]));
-    expect(byId.get(A.id)?.openedAt).toBe(null);
-    expect(byId.get(B.id)?.openedAt).toBe(at(1));
-    expect(await markOpened(db, A.id)).toBe(true);
-    expect((await db.get('papers', A.id))?.openedAt).toEqual(expect.any(String));
   });
 });
 

@@ -1,5 +1,6 @@
 import { openLibrary } from '@/lib/library/db';
-import { applyImport, clearLibrary, deletePapers, purgeSeenBefore, setStarred } from '@/lib/library/ingest';
+import { setStarred } from '@/lib/library/edits';
+import { applyImport } from '@/lib/library/ingest';
 import {
   allPapers,
   allTags,
@@ -13,6 +14,7 @@ import {
   papersInOrder,
   starredPapers,
 } from '@/lib/library/read';
+import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/library/removal';
 import { sortPapers } from '@/lib/view/select-papers';
 import { makePaper } from '../helpers/papers';
 

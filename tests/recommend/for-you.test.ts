@@ -1,7 +1,8 @@
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { openLibrary } from '@/lib/library/db';
+import { setReadingState } from '@/lib/library/edits';
 import { startEarlyRead } from '@/lib/library/first-screen';
-import { applyImport, setReadingState } from '@/lib/library/ingest';
+import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { EARLY_FOR_YOU_KEY, EARLY_ROWS, startEarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';

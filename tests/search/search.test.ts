@@ -1,7 +1,9 @@
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { openLibrary } from '@/lib/library/db';
-import { annotatePaper, applyImport, clearLibrary, deletePapers, ingestCapture } from '@/lib/library/ingest';
+import { annotatePaper } from '@/lib/library/edits';
+import { applyImport, ingestCapture } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
+import { clearLibrary, deletePapers } from '@/lib/library/removal';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';

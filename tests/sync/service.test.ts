@@ -1,13 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import {
-  annotatePaper,
-  applyImport,
-  clearLibrary,
-  deletePapers,
-  setReadingState,
-  setStarred,
-} from '@/lib/library/ingest';
+import { annotatePaper, setReadingState, setStarred } from '@/lib/library/edits';
+import { applyImport } from '@/lib/library/ingest';
+import { clearLibrary, deletePapers } from '@/lib/library/removal';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import type { EncodedItem } from '@/lib/sync/codec';
@@ -38,6 +33,15 @@ async function background(papers: Paper[] = [P1, P2, P3].map((id) => makePaper(i
     await sync.settled();
   };
   return { db, sync, changes, settle };
+}
+
+/** The background with sync turned on after the first paper was starred, and that star written to sync. */
+async function syncingStarred() {
+  const running = await background();
+  await setStarred(running.db, P1, true);
+  await syncEnabled.setValue(true);
+  await running.settle();
+  return running;
 }
 
 const library = async (db: LibraryDB) =>
@@ -174,10 +178,7 @@ describe('the sync service', () => {
   });
 
   it('hears its own earlier state replayed after another change, and writes the newer state back', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     const own = await synced();
     await setStarred(db, P1, false);
     sync.handled({ type: 'setStarred' });
@@ -190,10 +191,7 @@ describe('the sync service', () => {
   });
 
   it('turns a removal here into a tombstone in the synced copy', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await deletePapers(db, [P1]);
     sync.handled({ type: 'deletePapers' });
     await settle();
@@ -205,10 +203,7 @@ describe('the sync service', () => {
   });
 
   it('clearing the library keeps the synced copy unless asked: its papers come back, nothing is removed', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     const before = await synced();
     await sync.aroundClear(() => clearLibrary(db), false);
     await settle();
@@ -217,10 +212,7 @@ describe('the sync service', () => {
   });
 
   it('clearing the synced copy too empties it for every browser, as of now', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await sync.aroundClear(() => clearLibrary(db), true);
     await settle();
     const items = await synced();
@@ -231,10 +223,7 @@ describe('the sync service', () => {
   });
 
   it('once turned off, neither sends nor receives, and keeps everything here', async () => {
-    const { db, sync, settle } = await background();
-    await setStarred(db, P1, true);
-    await syncEnabled.setValue(true);
-    await settle();
+    const { db, sync, settle } = await syncingStarred();
     await syncEnabled.setValue(false);
     const before = await synced();
     await setStarred(db, P2, true);

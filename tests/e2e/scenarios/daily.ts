@@ -5,11 +5,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { toExportDocument } from '@/lib/io/export-json';
-import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../../bench/synthetic-library';
 import { dailyScreen } from '../hf-site';
-import { type ExportFile, eventually } from '../popup';
+import { backupOf, type ExportFile, eventually } from '../popup';
 import type { ExtensionBrowser, Tab } from './driver';
 import { closeMenu, openMenu } from './menus';
 import { shownRows } from './scenarios';
@@ -29,8 +27,6 @@ async function tempFile(browser: ExtensionBrowser, name: string, contents: strin
   await writeFile(path, contents);
   return path;
 }
-
-const backupOf = (papers: Paper[]) => JSON.stringify(toExportDocument(papers, new Date().toISOString()));
 
 /** The texts of every element matching `css`, in document order. */
 const texts = (tab: Tab, css: string) =>

@@ -142,12 +142,18 @@ export function describeSyncScenario(launch: () => Promise<ExtensionBrowser>) {
     console.log(`${a?.name} sync: ${measured.join('; ')}`);
   });
 
-  it('A captures and annotates papers, turns sync on, and writes them into storage.sync within its limits', async () => {
-    const tab = await a.newTab();
+  /** Shows the daily page in `browser`, then its popup once that counts the page's papers. */
+  async function popupAfterDaily(browser: ExtensionBrowser): Promise<Tab> {
+    const tab = await browser.newTab();
     expect(await tab.goto(HF_ORIGIN + daily.path)).toBe(200);
-    const popup = await a.openExtensionPage('popup');
+    const popup = await browser.openExtensionPage('popup');
     await expect.poll(() => popup.text(COUNT), WAIT).toBe(`${daily.papers.length} papers`);
     await tab.close();
+    return popup;
+  }
+
+  it('A captures and annotates papers, turns sync on, and writes them into storage.sync within its limits', async () => {
+    const popup = await popupAfterDaily(a);
     await expect.poll(async () => (await shownRows(popup)).length, WAIT).toBeGreaterThan(5);
     ids = (await shownRows(popup)).slice(0, 5).map((shown) => shown.id);
     const [starred, noted, queued, read, notInterested] = ids;
@@ -290,11 +296,7 @@ export function describeSyncScenario(launch: () => Promise<ExtensionBrowser>) {
   });
 
   it('a page in B that shows a paper known only through sync fills it in, and the mark goes', async () => {
-    const tab = await b.newTab();
-    expect(await tab.goto(HF_ORIGIN + daily.path)).toBe(200);
-    const popup = await b.openExtensionPage('popup');
-    await expect.poll(() => popup.text(COUNT), WAIT).toBe(`${daily.papers.length} papers`);
-    await tab.close();
+    const popup = await popupAfterDaily(b);
     const [, noted] = ids;
     await expect.poll(() => popup.text(`${row(noted)} .seen`), WAIT).toBe('seen 1×');
     expect(await popup.text(`${row(noted)} .from-sync`)).toBeNull();
