@@ -4,6 +4,7 @@ import type { Paper } from '@/lib/paper';
 import { docNumber } from '@/lib/search/doc-ids';
 import { nearTerms } from '@/lib/search/fuzzy';
 import { type PostingsSource, searchPostings } from '@/lib/search/query';
+import { sortedWithPrefix } from '@/lib/search/segments';
 import { fieldTerms } from '@/lib/search/tokens';
 
 /** Postings in memory, read the way lib/library/read.ts reads them from IndexedDB (same key order and limits). */
@@ -29,19 +30,8 @@ function memorySource(papers: Paper[]): PostingsSource {
     async postings(terms) {
       return new Map(terms.map((term) => [term, postings.get(term)?.map((docs) => Uint32Array.from(docs)) ?? none]));
     },
-    async termsBeginning(prefix) {
-      let low = 0;
-      let high = vocabulary.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (vocabulary[middle] < prefix) low = middle + 1;
-        else high = middle;
-      }
-      const found: string[] = [];
-      for (let at = low; at < vocabulary.length && found.length < 2000 && vocabulary[at].startsWith(prefix); at++) {
-        found.push(vocabulary[at]);
-      }
-      return found;
+    async termsBeginning(word) {
+      return sortedWithPrefix(vocabulary, word, 2000);
     },
     async termsNear(word) {
       return nearTerms(word, vocabulary);

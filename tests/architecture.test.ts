@@ -143,7 +143,6 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/recommend/signals.ts': { by: 'tests/recommend/suggest.test.ts' },
   'lib/search/doc-ids.ts': { by: 'tests/search/doc-scores.test.ts' },
   'lib/search/postings.ts': { by: 'tests/search/search.test.ts' },
-  'lib/search/query.ts': { by: 'tests/search/search.test.ts' },
   'lib/search/segments.ts': { by: 'tests/search/consistent-reads.test.ts' },
   'lib/search/store.ts': { by: 'tests/search/search.test.ts' },
   'lib/search/tokens.ts': { by: 'tests/search/search.test.ts' },

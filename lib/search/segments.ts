@@ -44,15 +44,19 @@ export function docsFor(segment: OpenSegment, key: string): Uint32Array {
   return segment.docs.subarray(segment.offsets[index], segment.offsets[index + 1]);
 }
 
-/** The keys of a segment that start with `prefix`, in order. */
-export function keysWithPrefix(segment: OpenSegment, prefix: string): string[] {
+/** The first `limit` of sorted `keys` that start with `prefix`, in order. */
+export function sortedWithPrefix(keys: readonly string[], prefix: string, limit = Number.POSITIVE_INFINITY): string[] {
   const found: string[] = [];
-  for (let index = indexOf(segment.keys, prefix); index < segment.keys.length; index++) {
-    if (!segment.keys[index].startsWith(prefix)) break;
-    found.push(segment.keys[index]);
+  for (let index = indexOf(keys, prefix); index < keys.length && found.length < limit; index++) {
+    if (!keys[index].startsWith(prefix)) break;
+    found.push(keys[index]);
   }
   return found;
 }
+
+/** The keys of a segment that start with `prefix`, in order. */
+export const keysWithPrefix = (segment: OpenSegment, prefix: string): string[] =>
+  sortedWithPrefix(segment.keys, prefix);
 
 /** All of a segment's postings, as a map from key to docs. */
 export function segmentPostings(segment: OpenSegment): Map<string, number[]> {
