@@ -158,24 +158,9 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   // Parts a keystroke or a search result leaves as they were are the same elements, which Preact does not diff again.
   const topicList = useMemo(
     () => (
-      <TopicList
-        result={topics.result}
-        stale={topics.stale}
-        error={topics.error}
-        window={topicWindow}
-        activeKey={topicKey}
-        onWindowChange={(next) => {
-          state.topicWindow.value = next;
-          state.topicKey.value = null;
-        }}
-        onToggle={(key) => {
-          state.topicKey.value = key === topicKey ? null : key;
-        }}
-        compact={!fullPage}
-        db={library.db}
-      />
+      <TopicList result={topics.result} stale={topics.stale} error={topics.error} compact={!fullPage} db={library.db} />
     ),
-    [topics.result, topics.stale, topics.error, topicWindow, topicKey, fullPage, library.db],
+    [topics.result, topics.stale, topics.error, fullPage, library.db],
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
   const topicPhrase = topics.result?.topics.find((candidate) => candidate.key === topicKey)?.label;

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { useState } from 'preact/hooks';
 import { useModule } from '@/components/hooks/use-module';
+import { useAppState } from '@/components/state/app-state';
 import type { LibrarySchema } from '@/lib/library/schema';
 import { EMPTY_WINDOW_HINT, type TopicsResult, type TopicWindow } from '@/lib/topics/topics';
 import { Sparkline } from './Sparkline';
@@ -13,10 +14,6 @@ interface TopicListProps {
   /** The result is the last ranking shown and the library changed since: a new one is coming. */
   stale?: boolean;
   error?: string | null;
-  window: TopicWindow;
-  activeKey: string | null;
-  onWindowChange: (window: TopicWindow) => void;
-  onToggle: (key: string) => void;
   /** One line of topics that opens into the whole list (the popup); the full page shows them all. */
   compact?: boolean;
   /** The library, to chart the chosen topic's weekly share from. */
@@ -35,7 +32,7 @@ function Hint({
   error,
   window,
   open,
-}: Pick<TopicListProps, 'result' | 'error' | 'window'> & { open: boolean }) {
+}: Pick<TopicListProps, 'result' | 'error'> & { window: TopicWindow; open: boolean }) {
   if (error) return <p class="hint topics-hint">Topics could not be read: {error}</p>;
   if (result === null) return <p class="hint topics-hint">Finding topics…</p>;
   if (window !== 'all' && result.recentPapers === 0)
@@ -62,17 +59,11 @@ function heading(result: TopicsResult | null, window: TopicWindow) {
   return { text: 'Rising', title: `Topics rising in the last ${WINDOW_LABELS[window]}` };
 }
 
-export function TopicList({
-  result,
-  stale = false,
-  error = null,
-  window,
-  activeKey,
-  onWindowChange,
-  onToggle,
-  compact = false,
-  db,
-}: TopicListProps) {
+export function TopicList({ result, stale = false, error = null, compact = false, db }: TopicListProps) {
+  // The window and the chosen topic are the App's: the list and the papers shown follow them.
+  const state = useAppState();
+  const window = state.topicWindow.value;
+  const activeKey = state.topicKey.value;
   const [expanded, setExpanded] = useState(false);
   const active = result?.topics.find((topic) => topic.key === activeKey);
   const chart = useModule(loadChart, active !== undefined && db !== undefined);
@@ -97,7 +88,9 @@ export function TopicList({
                   title={[topic.evidence, topic.variants.length ? `Also: ${topic.variants.join(', ')}` : '']
                     .filter(Boolean)
                     .join('. ')}
-                  onClick={() => onToggle(topic.key)}
+                  onClick={() => {
+                    state.topicKey.value = topic.key === activeKey ? null : topic.key;
+                  }}
                 >
                   {topic.label}
                   {topic.acronym && <abbr class="topic-count topic-acronym">{topic.acronym}</abbr>}{' '}
@@ -113,7 +106,10 @@ export function TopicList({
           <select
             aria-label="Topic window"
             value={window}
-            onChange={(event) => onWindowChange(event.currentTarget.value as TopicWindow)}
+            onChange={(event) => {
+              state.topicWindow.value = event.currentTarget.value as TopicWindow;
+              state.topicKey.value = null;
+            }}
           >
             {Object.entries(WINDOW_LABELS).map(([value, label]) => (
               <option key={value} value={value}>

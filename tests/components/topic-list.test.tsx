@@ -1,6 +1,8 @@
-import { fireEvent, render, renderHook, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/preact';
 import type { IDBPDatabase } from 'idb';
+import type { JSX } from 'preact';
 import { useTopics } from '@/components/hooks/use-topics';
+import { AppStateContext, createAppState } from '@/components/state/app-state';
 import { TopicList } from '@/components/TopicList';
 import type { LibrarySchema } from '@/lib/library/schema';
 import { makePaper } from '@/tests/helpers/papers';
@@ -18,29 +20,36 @@ const topic = {
   score: 21,
 };
 
-/** The 7-day topic list of `topics`, none of them chosen. */
-function renderTopics(topics: (typeof topic)[], onToggle: (key: string) => void = () => {}) {
-  return render(
-    <TopicList
-      result={{ window: '7d', topics, recentPapers: 80, baselinePapers: 300 }}
-      window="7d"
-      activeKey={null}
-      onWindowChange={() => {}}
-      onToggle={onToggle}
-    />,
-  );
+/** `list` inside an App's shared state (the 7-day window, no topic chosen), and that state. */
+function inApp(list: JSX.Element, state = createAppState()) {
+  const view = render(<AppStateContext.Provider value={state}>{list}</AppStateContext.Provider>);
+  return { ...view, state };
 }
+
+/** The 7-day topic list of `topics`, none of them chosen. */
+const renderTopics = (topics: (typeof topic)[]) =>
+  inApp(<TopicList result={{ window: '7d', topics, recentPapers: 80, baselinePapers: 300 }} />);
 
 describe('TopicList', () => {
   it('shows each topic as a button that starts with its term and says why it is there', () => {
-    const toggled: string[] = [];
-    renderTopics([topic], (key) => toggled.push(key));
+    const { state } = renderTopics([topic]);
     const list = screen.getByRole('list', { name: /^Trending/ });
     const button = screen.getByRole('button', { name: /^sheaf diffusion/ });
     expect(list.contains(button)).toBe(true);
     expect(button.textContent).toContain('9 papers in the last 7 days, 1.3 a week before');
     fireEvent.click(button);
-    expect(toggled).toEqual(['sheaf diffusion']);
+    expect(state.topicKey.value).toBe('sheaf diffusion');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(button);
+    expect(state.topicKey.value).toBeNull();
+  });
+
+  it('changes the App’s window, and a new window forgets the chosen topic', () => {
+    const { state } = renderTopics([topic]);
+    fireEvent.click(screen.getByRole('button', { name: /^sheaf diffusion/ }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Topic window' }), { target: { value: '30d' } });
+    expect(state.topicWindow.value).toBe('30d');
+    expect(state.topicKey.value).toBeNull();
   });
 
   it('shows an acronym beside its phrase, not glued to it, and the button still starts with the phrase', () => {
@@ -63,16 +72,13 @@ describe('TopicList', () => {
         makePaper('2611.00002', { title: 'Protein Folding', submittedOnDailyAt: hoursAgo(3) }),
       ]),
     );
-    const props = {
-      result: { window: '7d' as const, topics: [topic], recentPapers: 2, baselinePapers: 0 },
-      window: '7d' as const,
-      onWindowChange: () => {},
-      onToggle: () => {},
-      db,
-    };
-    const { rerender } = render(<TopicList {...props} activeKey={null} />);
+    const { state } = inApp(
+      <TopicList result={{ window: '7d', topics: [topic], recentPapers: 2, baselinePapers: 0 }} db={db} />,
+    );
     expect(screen.queryByRole('img')).toBeNull();
-    rerender(<TopicList {...props} activeKey="sheaf diffusion" />);
+    act(() => {
+      state.topicKey.value = 'sheaf diffusion';
+    });
     const chart = await screen.findByRole('img', {}, { timeout: 5_000 });
     expect(chart.tagName.toLowerCase()).toBe('svg');
     expect(chart.getAttribute('aria-label')).toBe(
@@ -82,12 +88,17 @@ describe('TopicList', () => {
   });
 
   it('explains an empty window and shows a failed read', () => {
-    const props = { window: '7d' as const, activeKey: null, onWindowChange: () => {}, onToggle: () => {} };
-    const { rerender } = render(
-      <TopicList result={{ window: '7d', topics: [], recentPapers: 0, baselinePapers: 10 }} {...props} />,
+    const state = createAppState();
+    const { rerender } = inApp(
+      <TopicList result={{ window: '7d', topics: [], recentPapers: 0, baselinePapers: 10 }} />,
+      state,
     );
     expect(screen.getByText(/day on the daily list/)).toBeTruthy();
-    rerender(<TopicList result={null} error="quota exceeded" {...props} />);
+    rerender(
+      <AppStateContext.Provider value={state}>
+        <TopicList result={null} error="quota exceeded" />
+      </AppStateContext.Provider>,
+    );
     expect(screen.getByText(/quota exceeded/)).toBeTruthy();
   });
 });
