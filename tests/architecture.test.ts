@@ -154,6 +154,7 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/text.ts': { by: 'tests/page/read-page.test.ts' },
   'lib/topics/day-record.ts': { by: 'tests/topics/tallies.test.ts' },
   'lib/topics/kept-topics.ts': { by: 'tests/components/hooks/use-topics.test.ts' },
+  'lib/topics/lexicon.ts': { why: 'data: the lexicon, written by tests/topics/make-lexicon.ts from its source' },
   'lib/topics/read.ts': { by: 'tests/topics/rank.test.ts' },
   'lib/topics/stoplist.ts': { by: 'tests/topics/terms.test.ts' },
   'lib/topics/topics.ts': { by: 'tests/topics/rank.test.ts' },

@@ -1,11 +1,6 @@
 import { singular } from '@/lib/plural';
 import { STOPWORDS } from '@/lib/stopwords';
-// The lexicon's word lists, one word a line, written by tests/topics/make-lexicon.ts from wink-lexicon 2.2.0 (MIT,
-// © GRAYPE Systems; its data derives from WordNet, © Princeton University, and fnTBL, © Johns Hopkins University).
-// Breaking words are only finite verbs, function words, adverbs or numbers: a term never runs through them.
-// Not-head words are, in every reading, adjectives, participles, numbers, adverbs or function words: never a term's head.
-import BREAKING_WORDS from './lexicon/breaking-words.txt?raw';
-import NOT_HEAD_WORDS from './lexicon/not-head-words.txt?raw';
+import { BREAKING_WORDS, NOT_HEAD_WORDS } from './lexicon';
 import { PAPER_SPEAK } from './stoplist';
 
 const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean));

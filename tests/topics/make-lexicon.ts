@@ -1,14 +1,16 @@
-// Writes the word lists of lib/topics/lexicon/ from wink-lexicon's word list (about 13,000 common English words, each with its
+// Writes lib/topics/lexicon.ts's word lists from wink-lexicon's word list (about 13,000 common English words, each with its
 // Penn Treebank tags, commonest first). Not a test: run it by hand after `npm pack wink-lexicon@2.2.0` and unpacking it, with the path to
-// package/src/lexicon.js (through Vite, which reads the lists as words.ts does):
-// npx vite-node --config vitest.config.ts tests/topics/make-lexicon.ts -- <lexicon.js>
-import { writeFileSync } from 'node:fs';
+// package/src/lexicon.js:
+// npx tsx tests/topics/make-lexicon.ts <lexicon.js>
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { looksDescriptive } from '@/lib/topics/words';
 
 type Tags = string[];
+
+const LEXICON = fileURLToPath(new URL('../../lib/topics/lexicon.ts', import.meta.url));
 
 /** Tags of words that describe: unfit to end a term when the word has no noun reading at all. */
 const DESCRIBING = new Set('JJ JJR JJS VBN VBD VBG RP POS FW'.split(' '));
@@ -36,10 +38,13 @@ export function wordClasses(lexicon: Record<string, Tags>) {
 if (process.argv[2]) {
   const lexicon = createRequire(import.meta.url)(path.resolve(process.argv[2])) as Record<string, Tags>;
   const { notHead, breaking } = wordClasses(lexicon);
-  // One word a line, so that a new version of the lexicon shows in a diff word by word.
-  const write = (name: string, words: string[]) =>
-    writeFileSync(fileURLToPath(new URL(`../../lib/topics/lexicon/${name}`, import.meta.url)), `${words.join('\n')}\n`);
-  write('not-head-words.txt', notHead);
-  write('breaking-words.txt', breaking);
+  const header = readFileSync(LEXICON, 'utf8').split('\nexport')[0].split('\n/**')[0];
+  writeFileSync(
+    LEXICON,
+    `${header}\n/** In every reading an adjective, participle, number, adverb or function word: never a term's head. */\n` +
+      `export const NOT_HEAD_WORDS = \`${notHead.join(' ')}\`;\n\n` +
+      '/** Only finite verbs, function words, adverbs or numbers: a term never runs through them. */\n' +
+      `export const BREAKING_WORDS = \`${breaking.join(' ')}\`;\n`,
+  );
   console.log(`${notHead.length} descriptive words, ${breaking.length} breaking words`);
 }
