@@ -63,10 +63,32 @@ export interface TermNumbering {
   termsOf(paper: Paper): NumberedTerms;
 }
 
+// One paper's counts by term number, and its numbers in the order met: reused from paper to paper (and cleared
+// after each), where a map per paper would be allocated and grown hundreds of thousands of times a retrain.
+let tally = new Float64Array(1 << 15);
+let met = new Uint32Array(1 << 10);
+let metCount = 0;
+
+function add(number: number, weight: number) {
+  if (number >= tally.length) {
+    const larger = new Float64Array(Math.max(tally.length * 2, number + 1));
+    larger.set(tally);
+    tally = larger;
+  }
+  if (tally[number] === 0) {
+    if (metCount === met.length) {
+      const larger = new Uint32Array(met.length * 2);
+      larger.set(met);
+      met = larger;
+    }
+    met[metCount++] = number;
+  }
+  tally[number] += weight;
+}
+
 /** paperTerms as numbers: the same terms, counts and order. */
 function numbered(paper: PaperText, vocabulary: Vocabulary): NumberedTerms {
-  const counts = new Map<number, number>();
-  const add = (number: number, weight: number) => counts.set(number, (counts.get(number) ?? 0) + weight);
+  metCount = 0;
   visitTerms(
     paper,
     (word) => vocabulary.wordNumber(word),
@@ -75,14 +97,13 @@ function numbered(paper: PaperText, vocabulary: Vocabulary): NumberedTerms {
       if (previous !== null) add(vocabulary.phraseNumber(previous, number), weight);
     },
   );
-  const numbers = new Uint32Array(counts.size);
-  const values = new Float32Array(counts.size); // whole counts: exact in 32 bits
-  let k = 0;
-  for (const [number, count] of counts) {
-    numbers[k] = number;
-    values[k++] = count;
+  const numbers = met.slice(0, metCount);
+  const counts = new Float32Array(metCount); // whole counts: exact in 32 bits
+  for (let k = 0; k < metCount; k++) {
+    counts[k] = tally[numbers[k]];
+    tally[numbers[k]] = 0;
   }
-  return { numbers, counts: values };
+  return { numbers, counts };
 }
 
 /** Counts every paper's terms anew, in a vocabulary of its own. */
