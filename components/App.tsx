@@ -4,7 +4,7 @@ import { useLibrary } from '@/components/hooks/use-library';
 import { useLibraryView } from '@/components/hooks/use-library-view';
 import { useModule } from '@/components/hooks/use-module';
 import { useNewSince } from '@/components/hooks/use-new-since';
-import { usePaper, useQueue } from '@/components/hooks/use-recommend';
+import { usePaper, useQueue, useSimilar } from '@/components/hooks/use-recommend';
 import { useSearch } from '@/components/hooks/use-search';
 import { useTopics } from '@/components/hooks/use-topics';
 import { useWeeklyBackup } from '@/components/hooks/use-weekly-backup';
@@ -126,6 +126,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   // A detail opened from a suggestion or a similar paper may be of a paper the list does not hold.
   const detailRead = usePaper(library.db, detailId, library.change.stamp);
   const detail = detailId ? (listPaper(detailId) ?? (detailRead?.id === detailId ? detailRead : undefined)) : undefined;
+  // Read from the click on, while the detail's panel may still be loading: its similar papers are what it waits for.
+  const similar = useSimilar(library.db, detail);
   useKeyboard({
     searchInput,
     count: shelf === 'for-you' ? 0 : listIds.length,
@@ -337,7 +339,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
             {...rowActions}
           />
         )}
-        {detail && detailPanel && <detailPanel.PaperDetail db={library.db} paper={detail} />}
+        {detail && detailPanel && <detailPanel.PaperDetail paper={detail} similar={similar} />}
       </main>
       <ImportPanel />
       {annotateDialog && <annotateDialog.AnnotateDialog />}

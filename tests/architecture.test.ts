@@ -145,7 +145,6 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   'lib/search/postings.ts': { by: 'tests/search/search.test.ts' },
   'lib/search/segments.ts': { by: 'tests/search/consistent-reads.test.ts' },
   'lib/search/store.ts': { by: 'tests/search/search.test.ts' },
-  'lib/search/tokens.ts': { by: 'tests/search/search.test.ts' },
   'lib/status.ts': { by: 'tests/components/hooks/use-library.test.ts' },
   'lib/stopwords.ts': { by: 'tests/topics/terms.test.ts' },
   'lib/sync/entry.ts': { by: 'tests/sync/merge.test.ts' },

@@ -1,7 +1,6 @@
 import { ReadingStateSelect } from '@/components/list/ReadingStateSelect';
 import { useAppState } from '@/components/state/app-state';
 import { toggleStar } from '@/components/state/paper-actions';
-import type { LibraryReader } from '@/lib/library/read';
 import { sendMessage } from '@/lib/messages';
 import type { Paper } from '@/lib/paper';
 import { paperLinks } from '@/lib/paper-links';
@@ -11,12 +10,13 @@ import { SimilarPapers } from './SimilarPapers';
 import { UpvoteHistory } from './UpvoteHistory';
 
 interface PaperDetailProps {
-  db: LibraryReader | undefined;
   paper: Paper;
+  /** The papers nearest to it, read by the page from the detail's opening on (undefined while they are read). */
+  similar: Paper[] | undefined;
 }
 
 /** Everything known about one paper: the abstract, every author, when it was seen, where to read it, and its neighbours. */
-export function PaperDetail({ db, paper }: PaperDetailProps) {
+export function PaperDetail({ paper, similar }: PaperDetailProps) {
   const state = useAppState();
   const upvotes = paper.upvotes === null ? null : plural(paper.upvotes, 'upvote');
   return (
@@ -104,7 +104,7 @@ export function PaperDetail({ db, paper }: PaperDetailProps) {
       {paper.note && <p class="detail-note">{paper.note}</p>}
       <h3>Abstract</h3>
       <p class="detail-abstract">{paper.abstract ?? 'No abstract was shown on the pages you visited.'}</p>
-      <SimilarPapers db={db} paper={paper} onOpen={(id) => state.openDetail(id)} />
+      <SimilarPapers similar={similar} onOpen={(id) => state.openDetail(id)} />
     </section>
   );
 }

@@ -1,18 +1,7 @@
-import { useSimilar } from '@/components/hooks/use-recommend';
-import type { LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 
 /** The papers of the library nearest in content to this one; each opens its own detail. */
-export function SimilarPapers({
-  db,
-  paper,
-  onOpen,
-}: {
-  db: LibraryReader | undefined;
-  paper: Paper;
-  onOpen: (id: string) => void;
-}) {
-  const similar = useSimilar(db, paper);
+export function SimilarPapers({ similar, onOpen }: { similar: Paper[] | undefined; onOpen: (id: string) => void }) {
   return (
     <section class="similar" aria-labelledby="similar-heading">
       <h3 id="similar-heading">Similar papers</h3>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * A module loaded the first time `wanted` holds, then kept: panels used once a week stay out of what every
@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useModule<T>(load: () => Promise<T>, wanted: boolean): T | undefined {
   const [module, setModule] = useState<T | undefined>(undefined);
-  useEffect(() => {
+  // Asked for with the render that wants it, not after its paint: the click that opened a panel waits for it.
+  useLayoutEffect(() => {
     if (!wanted || module) return;
     let live = true;
     load()

@@ -72,10 +72,11 @@ export function usePaper(db: LibraryReader | undefined, id: string | null, stamp
 /** The papers nearest in content to `paper`, read when its detail opens. */
 export function useSimilar(db: LibraryReader | undefined, paper: Paper | undefined): Paper[] | undefined {
   const searcher = useMemo(() => db && similarSearcher(db), [db]);
-  const [similar] = useRead<Paper[] | undefined>(
-    searcher && paper ? () => nearestInLibrary(searcher, paper) : undefined,
+  const [read] = useRead<{ id: string; similar: Paper[] } | undefined>(
+    searcher && paper ? async () => ({ id: paper.id, similar: await nearestInLibrary(searcher, paper) }) : undefined,
     undefined,
     [searcher, paper?.id],
   );
-  return similar;
+  // Another paper's neighbours (the detail shown before) are never shown for this one, even while its own are read.
+  return read && read.id === paper?.id ? read.similar : undefined;
 }

@@ -3,7 +3,6 @@
 import type { LibraryDB } from '@/lib/library/db';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
-import { paperTerms, type TermCounts } from '@/lib/recommend/features';
 import {
   FOR_YOU_KEY,
   FORMER_SUGGESTIONS_KEY,
@@ -13,6 +12,7 @@ import {
 } from '@/lib/recommend/record';
 import { isPositive } from '@/lib/recommend/signals';
 import { isCandidate, modelSteps, rankingSteps, windowStart } from '@/lib/recommend/suggest';
+import { countTerms, createTermMemory, type TermNumbering } from '@/lib/recommend/term-numbers';
 import { runInSlices, runSteps, type Steps } from '@/lib/tasks';
 
 /** The newest papers learned from and ranked: a month of heavy browsing, never the whole library. */
@@ -46,7 +46,7 @@ async function readCorpus(db: LibraryDB): Promise<Paper[]> {
 }
 
 export function buildSuggestions(papers: readonly Paper[], now: string): SuggestionsRecord {
-  return runSteps(suggestionSteps(papers, now));
+  return runSteps(suggestionSteps(papers, now, countTerms()));
 }
 
 /** Papers whose terms are counted between pauses. */
@@ -54,25 +54,30 @@ const COUNTED_PER_STEP = 50;
 /** The longest the worker is kept from its messages (a page's badges wait on them) while it learns. */
 const SLICE_MS = 12;
 
-/** buildSuggestions as steps, paused between any few milliseconds of work: the same record, never a long block. */
-export function* suggestionSteps(papers: readonly Paper[], now: string): Steps<SuggestionsRecord> {
+/**
+ * buildSuggestions as steps, paused between any few milliseconds of work: the same record, never a long block.
+ * `terms` numbers the papers' terms (kept from the last retrain, see createTermMemory, or counted anew).
+ */
+export function* suggestionSteps(
+  papers: readonly Paper[],
+  now: string,
+  terms: TermNumbering,
+): Steps<SuggestionsRecord> {
   const positives = papers.filter(isPositive).length;
-  // Learning and ranking read the same papers' terms: each paper's are counted once, first.
-  const terms = new Map<string, TermCounts>();
-  for (const paper of papers) {
-    terms.set(paper.id, paperTerms(paper));
-    if (terms.size % COUNTED_PER_STEP === 0) yield;
+  // Learning and ranking read the same papers' terms: those not kept from before are counted first, in slices.
+  for (let counted = 1; counted <= papers.length; counted++) {
+    terms.termsOf(papers[counted - 1]);
+    if (counted % COUNTED_PER_STEP === 0) yield;
   }
-  const termsOf = (paper: Paper) => terms.get(paper.id) ?? paperTerms(paper);
-  const model = yield* modelSteps(papers, termsOf);
+  const model = yield* modelSteps(papers, terms);
   const since = windowStart(now, LONGEST_WINDOW_DAYS);
   const lastSeen = new Map(papers.map((paper) => [paper.id, paper.lastSeenAt]));
   const ranked: RankedSuggestion[] = model
     ? (yield* rankingSteps(
         model,
         papers.filter((paper) => isCandidate(paper, since)),
+        terms,
         KEPT,
-        termsOf,
       )).map((suggestion) => ({ ...suggestion, lastSeenAt: lastSeen.get(suggestion.id) as string }))
     : [];
   return { at: now, positives, learned: model !== null, model, ranked };
@@ -94,6 +99,8 @@ export function createSuggestionTrainer({
 }: SuggestionTrainerDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
+  // A star changes no paper's text: each paper's terms are counted once and kept for the next retrain.
+  const termMemory = createTermMemory();
   let again = false;
 
   async function retrain() {
@@ -103,7 +110,8 @@ export function createSuggestionTrainer({
     const read = performance.now() - start;
     await breath();
     const learning = performance.now();
-    const record = await runInSlices(suggestionSteps(papers, now().toISOString()), SLICE_MS);
+    const record = await runInSlices(suggestionSteps(papers, now().toISOString(), termMemory.begin()), SLICE_MS);
+    termMemory.end();
     const learned = performance.now() - learning;
     await breath();
     const tx = database.transaction('meta', 'readwrite');

@@ -18,8 +18,11 @@ export interface SparseVector {
 export const meaningful = (word: string) =>
   word.length > 1 && !/^\d+$/.test(word) && !STOPWORDS.has(word) && !PAPER_SPEAK.has(word);
 
-// Each word's term (its singular) or null for a word that is no term, as met: a library says the same few thousand
-// words over and over, and a retrain reads hundreds of thousands. Forgotten when it grows past a vocabulary's size.
+/** A word's term (its singular), or null for a word that is no term. */
+export const wordTerm = (word: string): string | null => (meaningful(word) ? singular(word) : null);
+
+// Each word's term as met: a library says the same few thousand words over and over, and a retrain reads hundreds
+// of thousands. Forgotten when it grows past a vocabulary's size.
 const TERM_OF_WORD_LIMIT = 50_000;
 let termOfWord = new Map<string, string | null>();
 
@@ -27,35 +30,54 @@ function termOf(word: string): string | null {
   let term = termOfWord.get(word);
   if (term === undefined) {
     if (termOfWord.size >= TERM_OF_WORD_LIMIT) termOfWord = new Map();
-    term = meaningful(word) ? singular(word) : null;
+    term = wordTerm(word);
     termOfWord.set(word, term);
   }
   return term;
 }
 
-function addText(counts: TermCounts, text: string | null, weight: number) {
+/**
+ * Called with each term of a text as met (as `termOf` names it: its text, or a number standing for it), its
+ * weight, and the term before it in the same phrase (or null).
+ */
+export type TermVisitor<Term> = (term: Term, weight: number, previous: Term | null) => void;
+
+function visitText<Term>(
+  text: string | null,
+  weight: number,
+  termOf: (word: string) => Term | null,
+  visit: TermVisitor<Term>,
+) {
   if (!text) return;
-  let previous: string | null = null;
+  let previous: Term | null = null;
   for (const word of tokenize(text)) {
     const term = termOf(word);
     if (term === null) {
       previous = null; // a phrase never spans a function word
       continue;
     }
+    visit(term, weight, previous);
+    previous = term;
+  }
+}
+
+/** Each term of a paper as met: its title, keywords and abstract, in that order (see paperTerms). */
+export function visitTerms<Term>(paper: PaperText, termOf: (word: string) => Term | null, visit: TermVisitor<Term>) {
+  visitText(paper.title, 2, termOf, visit);
+  for (const keyword of paper.keywords) visitText(keyword, 2, termOf, visit);
+  visitText(paper.abstract, 1, termOf, visit);
+}
+
+/** A paper's words and two-word phrases (a word and the one before it), each with its count. */
+export function paperTerms(paper: PaperText): TermCounts {
+  const counts: TermCounts = new Map();
+  visitTerms(paper, termOf, (term, weight, previous) => {
     counts.set(term, (counts.get(term) ?? 0) + weight);
     if (previous) {
       const phrase = `${previous} ${term}`;
       counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
     }
-    previous = term;
-  }
-}
-
-export function paperTerms(paper: PaperText): TermCounts {
-  const counts: TermCounts = new Map();
-  addText(counts, paper.title, 2);
-  for (const keyword of paper.keywords) addText(counts, keyword, 2);
-  addText(counts, paper.abstract, 1);
+  });
   return counts;
 }
 

@@ -4,9 +4,10 @@
 import { runSteps, type Steps } from '@/lib/tasks';
 import { inverseFrequency, type TermCounts } from './features';
 import type { Signal } from './signals';
+import type { NumberedTerms, Vocabulary } from './term-numbers';
 
 export interface Example {
-  counts: TermCounts;
+  terms: NumberedTerms;
   signal: Signal;
 }
 
@@ -27,44 +28,32 @@ const EPOCHS = 40;
 const TOLERANCE = 0.01;
 
 /**
- * The examples as unit-length tf-idf rows over numbered columns, in one pass over their terms: each term is numbered
- * as first met (the order of columns changes no sum) and its document frequency counted with it. The same values
- * as `tfidf` with `idfOf` of the examples, for a fraction of the lookups.
+ * The examples as unit-length tf-idf rows whose columns are the vocabulary's numbers, and each term's document
+ * frequency counted with them: the same values as `tfidf` with `idfOf` of the examples, with no string looked up.
  */
-function tfidfColumns(examples: readonly Example[]) {
-  const index = new Map<string, number>();
-  const frequency: number[] = [];
-  const columns = examples.map(({ counts }) => {
-    const row = new Int32Array(counts.size);
-    let k = 0;
-    for (const term of counts.keys()) {
-      let column = index.get(term);
-      if (column === undefined) {
-        column = index.size;
-        index.set(term, column);
-        frequency.push(0);
-      }
-      frequency[column]++;
-      row[k++] = column;
-    }
-    return row;
-  });
-  const idf = Float64Array.from(frequency, (count) => inverseFrequency(examples.length, count));
-  const rows = examples.map(({ counts }, i) => {
-    const row = columns[i];
-    const values = new Float64Array(row.length);
+function tfidfColumns(examples: readonly Example[], vocabulary: Vocabulary) {
+  const frequency = new Uint32Array(vocabulary.size);
+  for (const { terms } of examples) for (const number of terms.numbers) frequency[number]++;
+  const present: number[] = [];
+  const idf = new Float64Array(vocabulary.size);
+  for (let number = 0; number < frequency.length; number++) {
+    if (frequency[number] === 0) continue;
+    present.push(number);
+    idf[number] = inverseFrequency(examples.length, frequency[number]);
+  }
+  const rows = examples.map(({ terms: { numbers, counts } }) => {
+    const values = new Float64Array(numbers.length);
     let norm = 0;
-    let k = 0;
-    for (const count of counts.values()) {
-      const value = (1 + Math.log(count)) * idf[row[k]];
-      values[k++] = value;
+    for (let k = 0; k < numbers.length; k++) {
+      const value = (1 + Math.log(counts[k])) * idf[numbers[k]];
+      values[k] = value;
       norm += value * value;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < values.length; j++) values[j] /= norm;
+    for (let k = 0; k < values.length; k++) values[k] /= norm;
     return values;
   });
-  return { columns, rows, idf, terms: [...index.keys()] };
+  return { columns: examples.map(({ terms }) => terms.numbers), rows, idf, present };
 }
 
 /**
@@ -72,7 +61,7 @@ function tfidfColumns(examples: readonly Example[]) {
  * passed over, however few their signals (class weights balanced, as arxiv-sanity does); a "not interested" weighs
  * like a star, so one is never drowned by the many papers passed over.
  */
-function* solve(rows: Float64Array[], columns: Int32Array[], terms: number, signals: Signal[]): Steps<Float64Array> {
+function* solve(rows: Float64Array[], columns: Uint32Array[], terms: number, signals: Signal[]): Steps<Float64Array> {
   const weights = new Float64Array(terms + 1); // the last one is the bias, on a constant feature of 1
   const bias = terms;
   const sum = (keep: (signal: Signal) => boolean) =>
@@ -113,46 +102,51 @@ function* solve(rows: Float64Array[], columns: Int32Array[], terms: number, sign
 }
 
 /**
- * The MODEL_TERMS terms of largest weight (ties by the term), as [term, column]. Only those at or above the
- * MODEL_TERMS-th largest weight are sorted: the rest of the corpus's terms never are.
+ * The MODEL_TERMS terms of largest weight (ties by the term), as [term, column], among the `present` columns. Only
+ * those at or above the MODEL_TERMS-th largest weight are sorted: the rest of the corpus's terms never are.
  */
-function weightiest(terms: readonly string[], weights: Float64Array): (readonly [string, number])[] {
-  const sizes = Float64Array.from(terms, (_, i) => Math.abs(weights[i])).sort();
+function weightiest(
+  present: readonly number[],
+  terms: readonly string[],
+  weights: Float64Array,
+): (readonly [string, number])[] {
+  const sizes = Float64Array.from(present, (column) => Math.abs(weights[column])).sort();
   const least = Math.max(sizes[sizes.length - MODEL_TERMS] ?? 0, Number.MIN_VALUE); // a zero weight is never kept
-  return terms
-    .map((term, i) => [term, i] as const)
-    .filter(([, i]) => Math.abs(weights[i]) >= least)
+  return present
+    .filter((column) => Math.abs(weights[column]) >= least)
+    .map((column) => [terms[column], column] as const)
     .sort(([a, i], [b, j]) => Math.abs(weights[j]) - Math.abs(weights[i]) || (a < b ? -1 : 1))
     .slice(0, MODEL_TERMS);
 }
 
 /**
- * The model learned from `examples` (any order: they are sorted by their terms' content first), or null when
- * there is nothing to tell apart.
+ * The model learned from `examples` (their terms numbered in `vocabulary`), or null when there is nothing to tell
+ * apart. The same examples in the same order always give the same model.
  */
-export function trainModel(examples: readonly Example[]): SuggestionModel | null {
-  return runSteps(training(examples));
+export function trainModel(examples: readonly Example[], vocabulary: Vocabulary): SuggestionModel | null {
+  return runSteps(training(examples, vocabulary));
 }
 
 /** trainModel as steps: it may be paused after its features are counted and after each pass over the examples. */
-export function* training(examples: readonly Example[]): Steps<SuggestionModel | null> {
+export function* training(examples: readonly Example[], vocabulary: Vocabulary): Steps<SuggestionModel | null> {
   if (!examples.some((e) => e.signal.label === 1) || !examples.some((e) => e.signal.label === -1)) return null;
-  const { columns, rows, idf, terms } = tfidfColumns(examples);
+  const { columns, rows, idf, present } = tfidfColumns(examples, vocabulary);
   yield;
+  const bias = vocabulary.size;
   const weights = yield* solve(
     rows,
     columns,
-    terms.length,
+    bias,
     examples.map((example) => example.signal),
   );
-  const kept = weightiest(terms, weights);
+  const kept = weightiest(present, vocabulary.terms, weights);
   // Sorted natively (a typed array needs no comparator): the corpus has hundreds of thousands of terms.
-  const idfs = idf.slice().sort();
+  const idfs = Float64Array.from(present, (column) => idf[column]).sort();
   return {
-    bias: weights[terms.length],
+    bias: weights[bias],
     terms: kept.map(([term]) => term),
-    weights: kept.map(([, i]) => weights[i]),
-    idf: kept.map(([, i]) => idf[i]),
+    weights: kept.map(([, column]) => weights[column]),
+    idf: kept.map(([, column]) => idf[column]),
     otherIdf: idfs[Math.floor(idfs.length / 2)] ?? 1,
   };
 }
@@ -163,41 +157,67 @@ export interface Scored {
   reasons: string[];
 }
 
+/**
+ * A paper's score and reasons from its terms' model columns (-1: a term the model does not keep) and counts, in
+ * the order the paper says them: its tf-idf as `tfidf` computes it, times the model's weights.
+ */
+function scoreColumns(model: SuggestionModel, columns: Int32Array, counts: ArrayLike<number>, reasonCount: number) {
+  const values = new Float64Array(columns.length);
+  let norm = 0;
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k];
+    const value = (1 + Math.log(counts[k])) * (column < 0 ? model.otherIdf : model.idf[column]);
+    values[k] = value;
+    norm += value * value;
+  }
+  norm = Math.sqrt(norm) || 1;
+  let score = model.bias;
+  const parts: [number, number][] = [];
+  for (let i = 0; i < values.length; i++) {
+    const column = columns[i];
+    if (column < 0) continue;
+    const part = model.weights[column] * (values[i] / norm);
+    score += part;
+    if (part > 0 && reasonCount > 0) parts.push([column, part]);
+  }
+  const named = parts.map(([column, part]) => [model.terms[column], part] as const);
+  named.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const reasons: string[] = [];
+  for (const [term] of named) {
+    if (reasons.length === reasonCount) break;
+    // A word already said by a phrase (or a phrase of a word already said) adds nothing.
+    if (reasons.some((reason) => reason.split(' ').includes(term) || term.split(' ').includes(reason))) continue;
+    reasons.push(term);
+  }
+  return { score, reasons };
+}
+
 /** How the model rates a paper (its terms, see paperTerms), and why: the same on every page, from its own text. */
 export function createScorer(model: SuggestionModel) {
   const columnOf = new Map(model.terms.map((term, i) => [term, i]));
   return (counts: TermCounts, reasonCount = 3): Scored => {
-    // The paper's tf-idf (as `tfidf` computes it), each term looked up once: its column, if the model keeps it.
     const columns = new Int32Array(counts.size);
     const values = new Float64Array(counts.size);
-    let norm = 0;
     let k = 0;
     for (const [term, count] of counts) {
-      const column = columnOf.get(term) ?? -1;
-      const value = (1 + Math.log(count)) * (column < 0 ? model.otherIdf : model.idf[column]);
-      columns[k] = column;
-      values[k++] = value;
-      norm += value * value;
+      columns[k] = columnOf.get(term) ?? -1;
+      values[k++] = count;
     }
-    norm = Math.sqrt(norm) || 1;
-    let score = model.bias;
-    const parts: [number, number][] = [];
-    for (let i = 0; i < values.length; i++) {
-      const column = columns[i];
-      if (column < 0) continue;
-      const part = model.weights[column] * (values[i] / norm);
-      score += part;
-      if (part > 0 && reasonCount > 0) parts.push([column, part]);
-    }
-    const named = parts.map(([column, part]) => [model.terms[column], part] as const);
-    named.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-    const reasons: string[] = [];
-    for (const [term] of named) {
-      if (reasons.length === reasonCount) break;
-      // A word already said by a phrase (or a phrase of a word already said) adds nothing.
-      if (reasons.some((reason) => reason.split(' ').includes(term) || term.split(' ').includes(reason))) continue;
-      reasons.push(term);
-    }
-    return { score, reasons };
+    return scoreColumns(model, columns, values, reasonCount);
+  };
+}
+
+/** createScorer for terms numbered in `vocabulary`: the same score and reasons, with no term looked up by its text. */
+export function createNumberedScorer(model: SuggestionModel, vocabulary: Vocabulary) {
+  const numbers = model.terms.map((term) => vocabulary.numberOf(term));
+  const columnOf = new Int32Array(vocabulary.size).fill(-1);
+  numbers.forEach((number, column) => {
+    columnOf[number] = column;
+  });
+  return ({ numbers, counts }: NumberedTerms, reasonCount = 3): Scored => {
+    const columns = new Int32Array(numbers.length);
+    // A term numbered after this scorer was made is none of the model's: those were numbered first.
+    for (let k = 0; k < numbers.length; k++) columns[k] = numbers[k] < columnOf.length ? columnOf[numbers[k]] : -1;
+    return scoreColumns(model, columns, counts, reasonCount);
   };
 }

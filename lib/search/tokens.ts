@@ -10,11 +10,15 @@ export const FIELDS: readonly PostingField[] = [TITLE, META, ABSTRACT];
 
 const MAX_TERM = 40;
 const WORD = /[\p{L}\p{N}]+/gu;
+// Nearly every paper's text is plain ASCII: nothing to fold, and its words are its runs of letters and digits.
+const ASCII_WORD = /[a-z0-9]+/g;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** The words of a text as the index and queries both see them: lowercased, accents folded. */
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return (folded.match(WORD) ?? []).filter((word) => word.length <= MAX_TERM);
+  const folded = NOT_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : null;
+  const words = folded === null ? text.toLowerCase().match(ASCII_WORD) : folded.match(WORD);
+  return (words ?? []).filter((word) => word.length <= MAX_TERM);
 }
 
 const termSet = (texts: (string | null)[], skip?: Set<string>) => {

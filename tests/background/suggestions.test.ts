@@ -9,7 +9,8 @@ import { applyImport } from '@/lib/library/ingest';
 import type { Paper } from '@/lib/paper';
 import type { SuggestionsRecord } from '@/lib/recommend/record';
 import { FOR_YOU_KEY, type StoredSuggestions, toStored } from '@/lib/recommend/record';
-import { runInSlices } from '@/lib/tasks';
+import { countTerms, createTermMemory } from '@/lib/recommend/term-numbers';
+import { runInSlices, runSteps } from '@/lib/tasks';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');
@@ -31,7 +32,20 @@ describe('suggestions in the background', { timeout: 60_000 }, () => {
     );
     const atOnce = buildSuggestions(papers, NOW.toISOString());
     expect(atOnce.ranked.length).toBeGreaterThan(10);
-    expect(await runInSlices(suggestionSteps(papers, NOW.toISOString()), 0)).toEqual(atOnce);
+    expect(await runInSlices(suggestionSteps(papers, NOW.toISOString(), countTerms()), 0)).toEqual(atOnce);
+  });
+
+  it('learns the same from terms kept since the last retrain as from terms counted anew', () => {
+    const memory = createTermMemory();
+    const star = (count: number) =>
+      library.map((paper) =>
+        rl.slice(0, count).includes(paper) ? { ...paper, starred: true, annotatedAt: NOW.toISOString() } : paper,
+      );
+    runSteps(suggestionSteps(star(3), NOW.toISOString(), memory.begin()));
+    memory.end();
+    const again = runSteps(suggestionSteps(star(4), NOW.toISOString(), memory.begin()));
+    expect(again.positives).toBe(4);
+    expect(again).toEqual(buildSuggestions(star(4), NOW.toISOString()));
   });
 
   it('retrains from the stored library once writes pause, and stores a ranking of the last 30 days', async () => {

@@ -53,7 +53,7 @@ describe('upvote velocity in the list and the detail', () => {
     const detail = (paper: Paper) =>
       render(
         <AppStateContext.Provider value={createAppState()}>
-          <PaperDetail db={undefined} paper={paper} />
+          <PaperDetail similar={undefined} paper={paper} />
         </AppStateContext.Provider>,
       );
     const { container } = detail(rising);

@@ -9,7 +9,7 @@ function detailIn(state = createAppState()) {
   state.openDetail(paper.id);
   render(
     <AppStateContext.Provider value={state}>
-      <PaperDetail db={undefined} paper={paper} />
+      <PaperDetail paper={paper} similar={undefined} />
     </AppStateContext.Provider>,
   );
   return state;

@@ -1,5 +1,5 @@
 import { renderHook, waitFor } from '@testing-library/preact';
-import { useForYou } from '@/components/hooks/use-recommend';
+import { useForYou, useSimilar } from '@/components/hooks/use-recommend';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { openLibrary } from '@/lib/library/db';
 import { startEarlyRead } from '@/lib/library/first-screen';
@@ -71,6 +71,30 @@ describe('For you as the page shows it', () => {
     expect(shown[0]).toEqual(whole.slice(0, EARLY_ROWS));
     expect(result.current).not.toHaveProperty('partial');
     (await opened.opening).close();
+    db.close();
+  });
+});
+
+describe('Similar papers as the page shows them', () => {
+  it('never shows the papers near the detail shown before while the new one’s are read', async () => {
+    const db = await openLibrary();
+    await applyImport(db, library);
+    const reader = await openLibraryReader();
+    const [diffusion, robots] = [library[8], library[9]];
+    const shown: { paper: string; similar: string[] | undefined }[] = [];
+    const { result, rerender } = renderHook(
+      ({ paper }) => {
+        const similar = useSimilar(reader, paper);
+        shown.push({ paper: paper.id, similar: similar?.map((near) => near.title) });
+        return similar;
+      },
+      { initialProps: { paper: diffusion } },
+    );
+    await waitFor(() => expect(result.current?.length).toBeGreaterThan(0));
+    rerender({ paper: robots });
+    await waitFor(() => expect(result.current?.[0]?.title).toMatch(/robot/));
+    for (const { similar } of shown.filter((render) => render.paper === robots.id))
+      for (const title of similar ?? []) expect(title).toMatch(/robot/);
     db.close();
   });
 });
