@@ -6,10 +6,10 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, type Item, papersPageHtml } from '../helpers/island';
 import { AXE_SOURCE, axeInPage } from './axe';
 import { badgeLatency } from './badge-latency';
-import { launchedForSuite } from './harness';
 import { dailyScreen, INJECTION_WORD, paperScreen, serveHfSite, weeklyScreen, withSpaNavigation } from './hf-site';
 import { serveHfStyles } from './hf-style';
 import { expectLibraryCount, openMenu, openPopup } from './popup';
+import { launchedForSuite } from './suite';
 
 const SETTLE_MS = 1_500; // comfortably more than the content script's debounce and a library write
 

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../bench/synthetic-library';
-import { launchedForSuite } from './harness';
 import { dailyScreen, expectedLibrary, paperScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import {
   backupOf,
@@ -16,6 +15,7 @@ import {
   openPopup,
   tempFile,
 } from './popup';
+import { launchedForSuite } from './suite';
 
 const randomBetween = (low: number, high: number) => low + Math.random() * (high - low);
 

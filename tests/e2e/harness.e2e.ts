@@ -1,7 +1,7 @@
 // The harness itself: the capture test's guarantees (blocked network, recorded requests, in-page navigation) rest on it.
 import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
-import { launchedForSuite } from './harness';
 import { serveHfSite, withSpaNavigation } from './hf-site';
+import { launchedForSuite } from './suite';
 
 const dailyPaper = { paper: { id: '2401.00001', title: 'Daily paper' } };
 const weeklyPaper = { paper: { id: '2401.00002', title: 'Weekly paper' } };

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Request, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 
 // A copy elsewhere can be tested while the tree is being rebuilt.
 const EXTENSION_DIR = resolve(
@@ -165,21 +164,4 @@ async function workerFetches(context: BrowserContext, origin: string): Promise<s
   const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith(origin));
   if (!worker) return [];
   return worker.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-}
-
-/**
- * The browser of the tests of the describe block this is called in: launched, then `prepare`d, before them, and
- * closed after them. The tests call the returned function for the session.
- */
-export function launchedForSuite(prepare?: (session: ExtensionSession) => Promise<void>): () => ExtensionSession {
-  let session: ExtensionSession | undefined;
-  beforeAll(async () => {
-    session = await launchExtension();
-    await prepare?.(session);
-  });
-  afterAll(() => session?.close());
-  return () => {
-    if (!session) throw new Error('The browser is launched before the tests of its block run.');
-    return session;
-  };
 }

@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { cardsHtml, islandHtml, papersPageHtml } from '../helpers/island';
-import { launchedForSuite } from './harness';
 import { serveHfSite } from './hf-site';
 import { expectLibraryCount, exportJson, openPopup, openRowMenu } from './popup';
+import { launchedForSuite } from './suite';
 
 const FILE_PAYLOADS = readFileSync(resolve(import.meta.dirname, '../fixtures/hostile/payloads.txt'), 'utf8')
   .split('\n')

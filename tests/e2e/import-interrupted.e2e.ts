@@ -7,8 +7,9 @@ import type { Page } from 'playwright-core';
 import type { Paper } from '@/lib/paper';
 import type { ImportStatus } from '@/lib/status';
 import { syntheticLibrary } from '../../bench/synthetic-library';
-import { type ExtensionSession, launchedForSuite } from './harness';
+import type { ExtensionSession } from './harness';
 import { backupOf, chooseImport, expectLibraryCount, imported, openPopup, tempFile } from './popup';
+import { launchedForSuite } from './suite';
 
 /** The little of Chromium's extension API this test calls in the extension's worker. */
 interface WebExtensionApi {

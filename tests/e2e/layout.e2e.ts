@@ -4,7 +4,6 @@
 // The checks are those of the scenario Firefox runs (scenarios/layout.ts), here in one Chromium session.
 import type { Page } from 'playwright-core';
 import { AXE_SOURCE, axeInPage } from './axe';
-import { launchedForSuite } from './harness';
 import { backupOf, importAndWait, openMenu, openPopup, openRowMenu } from './popup';
 import {
   findCutControls,
@@ -15,6 +14,7 @@ import {
   setPopupWidth,
   ZOOMS,
 } from './scenarios/layout';
+import { launchedForSuite } from './suite';
 
 describe('the popup’s layout and accessibility', () => {
   const papers = layoutLibrary();

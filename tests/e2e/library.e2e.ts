@@ -4,9 +4,9 @@ import { HF_ORIGIN } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { syntheticLibrary } from '../../bench/synthetic-library';
 import { islandHtml, papersPageHtml, searchCardsHtml } from '../helpers/island';
-import { launchedForSuite } from './harness';
 import { serveHfSite } from './hf-site';
 import { expectLibraryCount, exportJson, openMenu, openPopup } from './popup';
+import { launchedForSuite } from './suite';
 
 const PER_PAGE = 100;
 const DAY = 86_400_000;

@@ -1,7 +1,6 @@
 // The library belongs to the user: export, clear, restore, other formats, and pausing capture.
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { launchedForSuite } from './harness';
 import { dailyScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import {
   type ExportFile,
@@ -13,6 +12,7 @@ import {
   openPopup,
   openRowMenu,
 } from './popup';
+import { launchedForSuite } from './suite';
 
 describe('owning the library', () => {
   const daily = dailyScreen();

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
 import { syntheticLibrary } from '../../bench/synthetic-library';
-import { type ExtensionSession, launchedForSuite } from './harness';
+import type { ExtensionSession } from './harness';
 import { dailyScreen, serveScreens } from './hf-site';
 import {
   backupOf,
@@ -15,6 +15,7 @@ import {
   openPopup,
   openRowMenu,
 } from './popup';
+import { launchedForSuite } from './suite';
 
 const fontSize = (page: Page, selector: string) =>
   page

@@ -1,9 +1,10 @@
 // What to read next: reading states, For you learned from three stars, Similar papers, and marks on the HF pages.
 import type { Page } from 'playwright-core';
 import { HF_ORIGIN } from '@/lib/arxiv';
-import { type ExtensionSession, launchExtension, launchedForSuite } from './harness';
+import { type ExtensionSession, launchExtension } from './harness';
 import { isReinforcementLearning, type Screen, serveScreens, themedScreens } from './hf-site';
 import { eventually, expectLibraryCount, exportJson, importAndWait, openMenu, openPopup, openRowMenu } from './popup';
+import { launchedForSuite } from './suite';
 
 const [firstWeek, secondWeek] = themedScreens();
 const byId = new Map([...firstWeek.papers, ...secondWeek.papers].map((paper) => [paper.id, paper]));

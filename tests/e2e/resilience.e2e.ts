@@ -1,8 +1,9 @@
 // What a browser does to an extension: it stops the idle service worker, and people open many tabs at once.
 import { HF_ORIGIN, paperUrl } from '@/lib/arxiv';
-import { type ExtensionSession, launchedForSuite } from './harness';
+import type { ExtensionSession } from './harness';
 import { dailyScreen, paperScreen, searchScreen, serveScreens, weeklyScreen } from './hf-site';
 import { expectLibraryCount, exportJson, openPopup } from './popup';
+import { launchedForSuite } from './suite';
 
 const uniqueIds = (...screens: { papers: { id: string }[] }[]) =>
   new Set(screens.flatMap((screen) => screen.papers.map((paper) => paper.id)));
