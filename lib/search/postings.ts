@@ -29,18 +29,10 @@ export async function fileTypoFormsOfEveryTerm(tx: WriteTx): Promise<void> {
 
 /** Postings to add and remove, grouped by (field, term). */
 function diff(changes: PaperChange[]) {
-  const adds = new Map<string, number[]>();
-  const removes = new Map<string, Set<number>>();
+  // Grouped per field by term first: a "field term" key is made once per term, not once per posting.
+  const adds: Map<string, number[]>[] = [new Map(), new Map(), new Map()];
+  const removes: Map<string, Set<number>>[] = [new Map(), new Map(), new Map()];
   const irregular: Record<number, string> = {};
-  const group = <T>(map: Map<string, T>, field: number, term: string, make: () => T) => {
-    const key = `${field} ${term}`;
-    let value = map.get(key);
-    if (value === undefined) {
-      value = make();
-      map.set(key, value);
-    }
-    return value;
-  };
   for (const { before, after } of changes) {
     const id = (after ?? before)?.id;
     if (!id) continue;
@@ -49,11 +41,30 @@ function diff(changes: PaperChange[]) {
     const old = before ? fieldTerms(before) : NO_TERMS;
     const next = after ? fieldTerms(after) : NO_TERMS;
     for (let field = 0; field < 3; field++) {
-      for (const term of next[field]) if (!old[field].has(term)) group(adds, field, term, () => []).push(doc);
-      for (const term of old[field]) if (!next[field].has(term)) group(removes, field, term, () => new Set()).add(doc);
+      for (const term of next[field]) {
+        if (old[field].has(term)) continue;
+        const docs = adds[field].get(term);
+        if (docs) docs.push(doc);
+        else adds[field].set(term, [doc]);
+      }
+      for (const term of old[field]) {
+        if (next[field].has(term)) continue;
+        const docs = removes[field].get(term);
+        if (docs) docs.add(doc);
+        else removes[field].set(term, new Set([doc]));
+      }
     }
   }
-  return { adds, removes, irregular };
+  return { adds: byKey(adds), removes: byKey(removes), irregular };
+}
+
+/** Per-field maps by term, as one map by "field term" key (field 0's terms first, each field in first-seen order). */
+function byKey<T>(fields: Map<string, T>[]): Map<string, T> {
+  const keyed = new Map<string, T>();
+  fields.forEach((terms, field) => {
+    for (const [term, value] of terms) keyed.set(`${field} ${term}`, value);
+  });
+  return keyed;
 }
 
 const split = (key: string): [PostingField, string] => [Number(key[0]) as PostingField, key.slice(2)];
@@ -154,11 +165,13 @@ export async function updatePostings(tx: WriteTx, changes: PaperChange[]): Promi
     return;
   }
   const last = await lastBlocks(tx);
+  // A term with blocks in any field is in the term list already: only the others are filed (and their forms made).
+  const listed = new Set([...last.keys()].map((key) => key.slice(2)));
   const newTerms = new Set<string>();
   const work: Promise<unknown>[] = [];
   for (const [key, docs] of adds) {
     const block = last.get(key);
-    if (block === undefined) newTerms.add(key.slice(2));
+    if (block === undefined && !listed.has(key.slice(2))) newTerms.add(key.slice(2));
     work.push(appendPostings(tx, key, docs, block ?? -1));
   }
   for (const term of newTerms) work.push(fileTerm(tx, term));
