@@ -58,7 +58,7 @@ async function mergeAll(db: LibraryDB) {
 }
 
 /** What the library holds after `writes` (each one import), in a fresh database, once every segment is merged. */
-async function after(writes: Paper[][]) {
+async function storedAfter(writes: Paper[][]) {
   globalThis.indexedDB = new IDBFactory();
   const db = await openLibrary();
   for (const papers of writes) await applyImport(db, papers, NOW);
@@ -76,18 +76,18 @@ describe('what an import derives', () => {
 
   it('is what the same papers derive written a few at a time', async () => {
     expect(papers.length).toBeGreaterThan(250); // past the bulk threshold (200), so the two take different paths
-    const whole = await after([papers]);
+    const whole = await storedAfter([papers]);
     expect(whole.postings.length).toBeGreaterThan(1000);
     expect(whole.terms.length).toBeGreaterThan(500);
     expect(whole.topicDays.length).toBe(9);
-    expect(await after(inBatches(papers, 40))).toEqual(whole);
+    expect(await storedAfter(inBatches(papers, 40))).toEqual(whole);
   }, 60_000);
 
   it('is the same when the import rewrites papers the library holds, their old words taken out', async () => {
     const held = papers
       .slice(0, 150)
       .map((paper, index) => makePaper(paper.id, { ...paper, title: `Marsupial study ${index}`, abstract: null }));
-    const whole = await after([held, papers]);
-    expect(await after([held, ...inBatches(papers, 40)])).toEqual(whole);
+    const whole = await storedAfter([held, papers]);
+    expect(await storedAfter([held, ...inBatches(papers, 40)])).toEqual(whole);
   }, 60_000);
 });
