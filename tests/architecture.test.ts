@@ -127,7 +127,6 @@ const TESTED_ELSEWHERE: Record<string, { by: string } | { why: string }> = {
   },
   'lib/io/import-record.ts': { by: 'tests/io/import-file.test.ts' },
   'lib/library/db.ts': { by: 'tests/library/migrations.test.ts' },
-  'lib/library/derived.ts': { by: 'tests/library/ingest.test.ts' },
   'lib/library/schema.ts': { by: 'tests/library/migrations.test.ts' },
   'lib/library/stored.ts': { by: 'tests/library/ingest.test.ts' },
   'lib/library/write-tx.ts': { why: 'types only' },
