@@ -557,7 +557,7 @@ export function printPopup(runs: PopupRun[]) {
         String(run.search.filter((s) => !s.matched).length),
       ),
       row(
-        'popup JS heap after GC: opened / after the searches',
+        'popup JS heap after GC: opened / after the searches (≤ 30 MB)',
         (run) => `${mb(run.popupHeap.opened)} / ${mb(run.popupHeap.searched)}`,
       ),
       row('worker JS heap after GC: after the import / idle / after a capture', (run) =>

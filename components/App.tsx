@@ -158,11 +158,8 @@ function AppView({ fullPage }: { fullPage: boolean }) {
 
   const filtering = Boolean(searching || topicIds || starredOnly || Object.values(viewFilters).some(Boolean));
   // Parts a keystroke or a search result leaves as they were are the same elements, which Preact does not diff again.
-  const topicList = useMemo(
-    () => (
-      <TopicList result={topics.result} stale={topics.stale} error={topics.error} compact={!fullPage} db={library.db} />
-    ),
-    [topics.result, topics.stale, topics.error, fullPage, library.db],
+  const topicList = (
+    <TopicList result={topics.result} stale={topics.stale} error={topics.error} compact={!fullPage} db={library.db} />
   );
   const exportView = !filtering ? undefined : view.complete ? view.ids : null;
   const topicPhrase = topics.result?.topics.find((candidate) => candidate.key === topicKey)?.label;
@@ -172,10 +169,7 @@ function AppView({ fullPage }: { fullPage: boolean }) {
       ? { kind: 'topic', topic: topicPhrase }
       : { kind: 'view' };
   const expectedRows = searching ? search.result?.total : filtering ? undefined : (library.count ?? undefined);
-  const menu = useMemo(
-    () => <AppMenu library={library} view={exportView} viewSubject={viewSubject} />,
-    [library, exportView, viewSubject.kind, search.query, topicPhrase],
-  );
+  const menu = <AppMenu library={library} view={exportView} viewSubject={viewSubject} />;
   const empty = library.count === 0;
   // In the popup a paper's detail takes the whole area below the search: the topics wait behind it.
   const reading = Boolean(detail && detailPanel) && !fullPage;
