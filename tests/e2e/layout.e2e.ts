@@ -5,19 +5,11 @@
 import type { Page } from 'playwright-core';
 import { AXE_SOURCE, axeInPage } from './axe';
 import { backupOf, importAndWait, openMenu, openPopup, openRowMenu } from './popup';
-import {
-  findCutControls,
-  layoutLibrary,
-  POPUP_HEIGHT,
-  POPUP_WIDTHS,
-  SCHEMES,
-  setPopupWidth,
-  ZOOMS,
-} from './scenarios/layout';
+import * as layout from './scenarios/layout';
 import { launchedForSuite } from './suite';
 
 describe('the popup’s layout and accessibility', () => {
-  const papers = layoutLibrary();
+  const papers = layout.layoutLibrary();
 
   const session = launchedForSuite(async (session) => {
     const popup = await openPopup(session);
@@ -32,21 +24,21 @@ describe('the popup’s layout and accessibility', () => {
     await page.locator('li[data-paper-id]').first().waitFor();
     await page.getByRole('list', { name: /^Trending/ }).waitFor();
     const found: string[] = [];
-    for (const width of POPUP_WIDTHS)
-      for (const zoom of ZOOMS)
-        for (const scheme of SCHEMES) {
+    for (const width of layout.POPUP_WIDTHS)
+      for (const zoom of layout.ZOOMS)
+        for (const scheme of layout.SCHEMES) {
           // Zoomed, the same window holds fewer CSS pixels, each drawn larger: as the browser's zoom does.
           const cssWidth = Math.round(width / zoom);
           await cdp.send('Emulation.setDeviceMetricsOverride', {
             width: cssWidth,
-            height: Math.round(POPUP_HEIGHT / zoom),
+            height: Math.round(layout.POPUP_HEIGHT / zoom),
             deviceScaleFactor: zoom,
             mobile: false,
           });
           await page.emulateMedia({ colorScheme: scheme });
           // The width the browser gives the popup (Chrome grows it to its content, at most 800 px).
-          await page.evaluate(setPopupWidth, cssWidth);
-          for (const problem of await page.evaluate(findCutControls))
+          await page.evaluate(layout.setPopupWidth, cssWidth);
+          for (const problem of await page.evaluate(layout.findCutControls))
             found.push(`${width}px ${zoom * 100}% ${scheme}: ${problem}`);
         }
     expect(found).toEqual([]);
@@ -60,7 +52,7 @@ describe('the popup’s layout and accessibility', () => {
       return problems.map((problem) => `${what}: ${problem}`);
     };
     const found: string[] = [];
-    for (const scheme of SCHEMES)
+    for (const scheme of layout.SCHEMES)
       for (const url of [session().popupUrl, session().libraryUrl]) {
         const page = await session().context.newPage();
         await page.emulateMedia({ colorScheme: scheme });

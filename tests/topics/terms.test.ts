@@ -19,17 +19,7 @@ const spellings = (paper: Parameters<typeof paperTerms>[0]) => [...paperTerms(pa
 
 describe('term boundaries', () => {
   it('never ends a term in an adjective, participle, determiner or number', () => {
-    for (const word of [
-      'large',
-      'existing',
-      'based',
-      'new',
-      'two',
-      'pretrained',
-      'generative',
-      'semantic',
-      'LLM-based',
-    ]) {
+    for (const word of 'large existing based new two pretrained generative semantic LLM-based'.split(' ')) {
       expect(canEndTerm(word), word).toBe(false);
     }
     for (const word of ['model', 'learning', 'retrieval', 'fine-tuning', 'LLMs', 'automata', 'GPT-4', 'scaling']) {
