@@ -3,8 +3,6 @@
 // (B) the product's postings, stored per (field, term) in IndexedDB and read on demand.
 import { IDBFactory } from 'fake-indexeddb';
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport, ingestCapture } from '@/lib/library/ingest';
 import { type LibraryReader, openLibraryReader } from '@/lib/library/read';
 import { WRITE_STORES } from '@/lib/library/schema';
 import { toStored } from '@/lib/library/stored';
@@ -14,6 +12,8 @@ import { mergeSegments, updatePostings } from '@/lib/search/postings';
 import { queryArxivId } from '@/lib/search/query';
 import { createSearcher } from '@/lib/search/store';
 import { updateTopicTallies } from '@/lib/topics/tallies';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport, ingestCapture } from '@/lib/writes/ingest';
 import { heapAfterGc, summarize, type Timing, timeOnce } from './measure';
 
 // --- (A) the previous design, as lib/search/search-index.ts and lib/background/search-service.ts had it ----------

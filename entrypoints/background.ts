@@ -7,12 +7,12 @@ import { createRouter } from '@/lib/background/router';
 import { createSegmentMerger } from '@/lib/background/segment-merger';
 import { senderRole } from '@/lib/background/sender';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
-import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { IMPORT_PORT_PREFIX } from '@/lib/messages';
 import { actionBadgeEnabled, autoBackup, captureEnabled } from '@/lib/preferences';
 import { FOR_YOU_KEY } from '@/lib/recommend/record';
 import { importStatus, libraryChange, publishedSuggestions, writeProblem } from '@/lib/status';
 import { createSyncService } from '@/lib/sync/service';
+import { type LibraryDB, openLibrary } from '@/lib/writes/db';
 
 /** Writes a file from the service worker (no Blob URLs here), only while automatic backups are on and allowed. */
 const preMigrationBackups = {

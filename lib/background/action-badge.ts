@@ -1,5 +1,5 @@
-import type { LibraryDB } from '@/lib/library/db';
 import { startOfLocalDay } from '@/lib/view/days';
+import type { LibraryDB } from '@/lib/writes/db';
 
 /** The badge's text for a count: nothing for none, and never wider than the icon holds. */
 export function badgeText(count: number): string {

@@ -1,8 +1,8 @@
 import type { ImportReport } from '@/lib/io/import-file';
 import { parseImportFile } from '@/lib/io/import-file';
-import type { LibraryDB } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import type { ImportStatus } from '@/lib/status';
+import type { LibraryDB } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 
 export type ImportProgress = (status: Omit<ImportStatus, 'id' | 'fileName' | 'at'>) => void;
 

@@ -1,11 +1,11 @@
 import { errorMessage } from '@/lib/errors';
-import type { LibraryDB } from '@/lib/library/db';
-import { annotatePaper, markOpened, setReadingState, setStarred } from '@/lib/library/edits';
-import { ingestCapture } from '@/lib/library/ingest';
-import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/library/removal';
 import { lookupSeenBefore } from '@/lib/library/seen';
 import { classifyPapersUrl } from '@/lib/page/view';
 import type { ImportStatus } from '@/lib/status';
+import type { LibraryDB } from '@/lib/writes/db';
+import { annotatePaper, markOpened, setReadingState, setStarred } from '@/lib/writes/edits';
+import { ingestCapture } from '@/lib/writes/ingest';
+import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/writes/removal';
 import { runImport } from './import-job';
 import { createImportStaging } from './import-staging';
 import type { CheckedData } from './message-schemas';

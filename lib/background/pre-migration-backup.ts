@@ -1,9 +1,9 @@
 import { openDB } from 'idb';
 import { toExportDocument } from '@/lib/io/export-json';
-import { upgradeV1Record } from '@/lib/library/migrations';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
 import { toPaper, toStored } from '@/lib/library/stored';
 import type { StoredPaper } from '@/lib/paper';
+import { upgradeV1Record } from '@/lib/writes/migrations';
 
 export interface PreMigrationDeps {
   /** Whether the user turned automatic backups on (and the downloads permission is held). */

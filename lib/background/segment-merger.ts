@@ -1,7 +1,7 @@
-import type { LibraryDB } from '@/lib/library/db';
 import type { StoreName } from '@/lib/library/schema';
 import type { WriteTx } from '@/lib/library/write-tx';
 import { mergeSegments } from '@/lib/search/postings';
+import type { LibraryDB } from '@/lib/writes/db';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PAUSE_MS = 20;

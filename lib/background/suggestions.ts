@@ -1,6 +1,6 @@
 // Retrains For you after the signals change, off the path of any glance: once writes pause, in slices that let
 // captures and pages' reads in between. Only the background writes the ranking, as it writes everything else.
-import type { LibraryDB } from '@/lib/library/db';
+
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import {
@@ -14,6 +14,7 @@ import { isPositive } from '@/lib/recommend/signals';
 import { isCandidate, modelSteps, rankingSteps, windowStart } from '@/lib/recommend/suggest';
 import { countTerms, createTermMemory, type TermNumbering } from '@/lib/recommend/term-numbers';
 import { runInSlices, runSteps, type Steps } from '@/lib/tasks';
+import type { LibraryDB } from '@/lib/writes/db';
 
 /** The newest papers learned from and ranked: a month of heavy browsing, never the whole library. */
 const RECENT_PAPERS = 3_000;

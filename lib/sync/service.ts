@@ -1,7 +1,7 @@
 import { errorMessage } from '@/lib/errors';
-import type { LibraryDB } from '@/lib/library/db';
-import { applySyncPass } from '@/lib/library/synced';
 import type { StoredPaper } from '@/lib/paper';
+import type { LibraryDB } from '@/lib/writes/db';
+import { applySyncPass } from '@/lib/writes/synced';
 import { annotates, type Stamp, toIso } from './entry';
 import { shardOfKey } from './pack';
 import { itemBytes, refusalOf } from './quota';

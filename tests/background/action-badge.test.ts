@@ -7,8 +7,8 @@ import {
   nextLocalMidnight,
   startOfDay,
 } from '@/lib/background/action-badge';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
 
 const NOW = new Date(2026, 10, 20, 15, 30); // Nov 20, 3:30 pm local time

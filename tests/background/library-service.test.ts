@@ -2,11 +2,11 @@ import { interrupted } from '@/lib/background/import-job';
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
 import { toExportDocument } from '@/lib/io/export-json';
-import { type LibraryDB, openLibrary } from '@/lib/library/db';
 import { openLibraryReader } from '@/lib/library/read';
 import { toPaper } from '@/lib/library/stored';
 import { createSearcher } from '@/lib/search/store';
 import type { ImportStatus } from '@/lib/status';
+import { type LibraryDB, openLibrary } from '@/lib/writes/db';
 import { makePaper } from '../helpers/papers';
 
 const getAllPapers = async (db: LibraryDB) => (await db.getAll('papers')).map(toPaper);

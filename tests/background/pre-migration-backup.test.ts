@@ -3,8 +3,8 @@ import path from 'node:path';
 import { openDB } from 'idb';
 import { backupBeforeMigration, dataUrl } from '@/lib/background/pre-migration-backup';
 import { parseImportFile } from '@/lib/io/import-file';
-import { openLibrary } from '@/lib/library/db';
 import { DB_NAME } from '@/lib/library/schema';
+import { openLibrary } from '@/lib/writes/db';
 
 const v3 = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/library/v3.json'), 'utf8'));
 

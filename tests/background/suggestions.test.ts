@@ -4,13 +4,13 @@ import {
   RETRAIN_MEASURE,
   suggestionSteps,
 } from '@/lib/background/suggestions';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import type { Paper } from '@/lib/paper';
 import type { SuggestionsRecord } from '@/lib/recommend/record';
 import { FOR_YOU_KEY, type StoredSuggestions, toStored } from '@/lib/recommend/record';
 import { countTerms, createTermMemory } from '@/lib/recommend/term-numbers';
 import { runInSlices, runSteps } from '@/lib/tasks';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');

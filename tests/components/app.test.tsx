@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App } from '@/components/App';
 import { openLibraryEarly } from '@/components/hooks/use-library';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
 
 const TITLES = [

@@ -1,12 +1,12 @@
 // The background's main() with a fake browser: what it listens to from start-up, and how it answers.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { openLibrary } from '@/lib/library/db';
 import type { Outcome } from '@/lib/messages';
 import { libraryChange } from '@/lib/status';
 import { shardKey, shardOf } from '@/lib/sync/pack';
 import { QUIET_MS } from '@/lib/sync/service';
 import { syncEnabled } from '@/lib/sync/settings';
+import { openLibrary } from '@/lib/writes/db';
 
 const PAPER = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 const capture = { type: 'capture', data: { viewId: 'v1', pageUrl: 'https://huggingface.co/papers', papers: [PAPER] } };

@@ -9,9 +9,9 @@ import {
 } from '@/lib/backup';
 import { toExportDocument } from '@/lib/io/export-json';
 import { parseImportFile } from '@/lib/io/import-file';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import { toPaper } from '@/lib/library/stored';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
 
 function fakeDownloads(library = '{}') {

@@ -1,5 +1,4 @@
 import { wrap } from 'idb';
-import { openLibrary } from '@/lib/library/db';
 import {
   EARLY_READ_KEY,
   FIRST_SCREEN,
@@ -7,8 +6,9 @@ import {
   startEarlyRead,
   takeEarlyRead,
 } from '@/lib/library/first-screen';
-import { applyImport } from '@/lib/library/ingest';
 import { type LibraryReader, openLibraryReader, orderedIds, pageOf, papersInOrder } from '@/lib/library/read';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString();

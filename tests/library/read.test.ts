@@ -1,6 +1,3 @@
-import { openLibrary } from '@/lib/library/db';
-import { setStarred } from '@/lib/library/edits';
-import { applyImport } from '@/lib/library/ingest';
 import {
   allPapers,
   allTags,
@@ -14,8 +11,11 @@ import {
   papersInOrder,
   starredPapers,
 } from '@/lib/library/read';
-import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/library/removal';
 import { sortPapers } from '@/lib/view/select-papers';
+import { openLibrary } from '@/lib/writes/db';
+import { setStarred } from '@/lib/writes/edits';
+import { applyImport } from '@/lib/writes/ingest';
+import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/writes/removal';
 import { makePaper } from '../helpers/papers';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();

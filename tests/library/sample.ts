@@ -1,7 +1,8 @@
 // Two papers as a daily page shows them, the batches of their page views, and the library's papers read back.
-import type { LibraryDB } from '@/lib/library/db';
+
 import { toPaper } from '@/lib/library/stored';
 import type { CaptureBatch } from '@/lib/paper';
+import type { LibraryDB } from '@/lib/writes/db';
 
 const PAGE = 'https://huggingface.co/papers/date/2024-08-01';
 export const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models', upvotes: 94 };

@@ -1,9 +1,9 @@
 // The "already seen" lookup, through the message path a content script uses: router → service → library.
 import { createLibraryService } from '@/lib/background/library-service';
 import { createRouter } from '@/lib/background/router';
-import { openLibrary } from '@/lib/library/db';
 import type { SeenBefore } from '@/lib/library/seen';
 import { MAX_LOOKUP_IDS } from '@/lib/messages';
+import { openLibrary } from '@/lib/writes/db';
 
 const A = { id: '2407.21783', title: 'The Llama 3 Herd of Models' };
 const B = { id: '2407.21705', title: 'Tora: Trajectory-oriented Diffusion Transformer for Video Generation' };

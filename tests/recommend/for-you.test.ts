@@ -1,13 +1,13 @@
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
-import { openLibrary } from '@/lib/library/db';
-import { setReadingState } from '@/lib/library/edits';
 import { startEarlyRead } from '@/lib/library/first-screen';
-import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';
 import { EARLY_FOR_YOU_KEY, EARLY_ROWS, startEarlyForYou, takeEarlyForYou } from '@/lib/recommend/early-read';
 import { earlyForYou, type ForYou, forYouOf, readForYou } from '@/lib/recommend/for-you';
 import { FOR_YOU_KEY, FORMER_SUGGESTIONS_KEY, type StoredSuggestions } from '@/lib/recommend/record';
+import { openLibrary } from '@/lib/writes/db';
+import { setReadingState } from '@/lib/writes/edits';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
 
 const NOW = new Date('2026-11-10T12:00:00.000Z');

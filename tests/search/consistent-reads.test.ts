@@ -1,12 +1,13 @@
 // Searches while captures and merges are under way: each answer must be the library as it stood at one moment.
-import { openLibrary } from '@/lib/library/db';
-import { ingestCapture } from '@/lib/library/ingest';
+
 import { openLibraryReader } from '@/lib/library/read';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { PaperSighting } from '@/lib/paper';
 import { mergeSegments } from '@/lib/search/postings';
 import { createSearcher } from '@/lib/search/store';
 import { tokenize } from '@/lib/search/tokens';
+import { openLibrary } from '@/lib/writes/db';
+import { ingestCapture } from '@/lib/writes/ingest';
 
 const CAPTURES = 40;
 const PER_CAPTURE = 12;

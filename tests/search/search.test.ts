@@ -1,15 +1,15 @@
 import { createSegmentMerger } from '@/lib/background/segment-merger';
-import { openLibrary } from '@/lib/library/db';
-import { annotatePaper } from '@/lib/library/edits';
-import { applyImport, ingestCapture } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
-import { clearLibrary, deletePapers } from '@/lib/library/removal';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { docId, docNumber } from '@/lib/search/doc-ids';
 import { BLOCK, mergeSegments } from '@/lib/search/postings';
 import { queryArxivId, typoCandidates } from '@/lib/search/query';
 import { createSearcher } from '@/lib/search/store';
+import { openLibrary } from '@/lib/writes/db';
+import { annotatePaper } from '@/lib/writes/edits';
+import { applyImport, ingestCapture } from '@/lib/writes/ingest';
+import { clearLibrary, deletePapers } from '@/lib/writes/removal';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 /** A library holding `papers`, written through the background's own write path, and a searcher over it. */

@@ -1,8 +1,4 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { annotatePaper, setReadingState, setStarred } from '@/lib/library/edits';
-import { applyImport } from '@/lib/library/ingest';
-import { clearLibrary, deletePapers } from '@/lib/library/removal';
 import { toPaper } from '@/lib/library/stored';
 import type { Paper } from '@/lib/paper';
 import type { EncodedItem } from '@/lib/sync/codec';
@@ -10,6 +6,10 @@ import { ITEM_BUDGET, SHARD_COUNT, shardKey, shardOf } from '@/lib/sync/pack';
 import { CHROME_SYNC_QUOTA, itemBytes } from '@/lib/sync/quota';
 import { createSyncService, MIN_WRITE_GAP_MS, QUIET_MS } from '@/lib/sync/service';
 import { syncBase, syncEnabled, syncStatus } from '@/lib/sync/settings';
+import { type LibraryDB, openLibrary } from '@/lib/writes/db';
+import { annotatePaper, setReadingState, setStarred } from '@/lib/writes/edits';
+import { applyImport } from '@/lib/writes/ingest';
+import { clearLibrary, deletePapers } from '@/lib/writes/removal';
 import { makePaper } from '../helpers/papers';
 
 const P1 = '2401.00001';

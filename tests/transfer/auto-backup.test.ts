@@ -1,9 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import { autoBackup } from '@/lib/preferences';
 import { backUpIfDue, setAutoBackup } from '@/lib/transfer/auto-backup';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '@/tests/helpers/papers';
 
 /** The browser's permission and download APIs, as the test decides they answer. */

@@ -1,10 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openLibraryEarly, useLibrary } from '@/components/hooks/use-library';
-import { openLibrary } from '@/lib/library/db';
 import { EARLY_READ_KEY, type EarlyRead, type FirstScreen, startEarlyRead } from '@/lib/library/first-screen';
-import { applyImport } from '@/lib/library/ingest';
 import { libraryChange } from '@/lib/status';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '@/tests/helpers/papers';
 
 const library = Array.from({ length: 40 }, (_, index) =>

@@ -1,14 +1,14 @@
 import { renderHook, waitFor } from '@testing-library/preact';
 import { useForYou, useSimilar } from '@/components/hooks/use-recommend';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
-import { openLibrary } from '@/lib/library/db';
 import { startEarlyRead } from '@/lib/library/first-screen';
-import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import { EARLY_FOR_YOU_KEY, EARLY_ROWS, startEarlyForYou } from '@/lib/recommend/early-read';
 import { type ForYou, readForYou } from '@/lib/recommend/for-you';
 import { FIRST_WINDOW } from '@/lib/recommend/record';
 import { publishedSuggestions } from '@/lib/status';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '@/tests/helpers/papers';
 
 const idsOf = (forYou: ForYou) => (forYou.state === 'ready' ? forYou.items.map((item) => item.paper.id) : []);

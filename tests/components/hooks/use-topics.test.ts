@@ -1,12 +1,12 @@
 import { renderHook, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useTopics } from '@/components/hooks/use-topics';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import { openLibraryReader } from '@/lib/library/read';
 import { libraryChange } from '@/lib/status';
 import { keepTopics, keptTopics } from '@/lib/topics/kept-topics';
 import type { TopicsResult } from '@/lib/topics/topics';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { makePaper } from '@/tests/helpers/papers';
 
 const lastShown: TopicsResult = {

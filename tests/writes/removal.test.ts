@@ -1,8 +1,8 @@
-import { openLibrary } from '@/lib/library/db';
-import { ingestCapture } from '@/lib/library/ingest';
 import { countPapers } from '@/lib/library/read';
-import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/library/removal';
-import { A, at, B, batch, getAllPapers } from './sample';
+import { openLibrary } from '@/lib/writes/db';
+import { ingestCapture } from '@/lib/writes/ingest';
+import { clearLibrary, deletePapers, purgeSeenBefore } from '@/lib/writes/removal';
+import { A, at, B, batch, getAllPapers } from '../library/sample';
 
 describe('removing papers', () => {
   it('purges the papers last seen before a day, deletes chosen ones, and clears the rest, counting each', async () => {

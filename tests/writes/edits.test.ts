@@ -1,7 +1,7 @@
-import { openLibrary } from '@/lib/library/db';
-import { annotatePaper, markOpened, setReadingState, setStarred } from '@/lib/library/edits';
-import { ingestCapture } from '@/lib/library/ingest';
-import { A, at, B, batch, getAllPapers } from './sample';
+import { openLibrary } from '@/lib/writes/db';
+import { annotatePaper, markOpened, setReadingState, setStarred } from '@/lib/writes/edits';
+import { ingestCapture } from '@/lib/writes/ingest';
+import { A, at, B, batch, getAllPapers } from '../library/sample';
 
 describe('stars, tags and notes', () => {
   it('stars and annotates a paper it holds, and says when it holds no such paper', async () => {

@@ -1,9 +1,9 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LibrarySchema } from '@/lib/library/schema';
+import { toPaper, toStored } from '@/lib/library/stored';
+import type { WriteTx } from '@/lib/library/write-tx';
 import type { StoredPaper } from '@/lib/paper';
 import { deriveTypoForms, updateDerived } from './derived';
-import type { LibrarySchema } from './schema';
-import { toPaper, toStored } from './stored';
-import type { WriteTx } from './write-tx';
 
 type UpgradeTransaction = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 

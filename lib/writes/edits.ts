@@ -1,9 +1,10 @@
 // A reader's own changes to one paper: its star, tags and note, reading state, and when it was opened.
+
+import { toPaper } from '@/lib/library/stored';
+import { readAnnotation } from '@/lib/library/validate';
 import type { Paper, ReadingState } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { inOneTransaction, writePapers } from './ingest';
-import { toPaper } from './stored';
-import { readAnnotation } from './validate';
 
 /** Changes one stored paper's own fields (star, tags, note); false when there is no such paper. */
 function updatePaper(db: LibraryDB, id: string, change: (paper: Paper) => Partial<Paper>): Promise<boolean> {

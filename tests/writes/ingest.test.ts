@@ -1,12 +1,12 @@
 import { openDB } from 'idb';
-import { openLibrary } from '@/lib/library/db';
-import { applyImport, ingestCapture } from '@/lib/library/ingest';
 import { openLibraryReader, papersInOrder } from '@/lib/library/read';
 import { DB_NAME } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { createSearcher } from '@/lib/search/store';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport, ingestCapture } from '@/lib/writes/ingest';
 import { makePaper } from '../helpers/papers';
-import { A, at, B, batch, getAllPapers } from './sample';
+import { A, at, B, batch, getAllPapers } from '../library/sample';
 
 async function dump() {
   const db = await openLibrary();

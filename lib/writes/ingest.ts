@@ -1,10 +1,10 @@
+import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from '@/lib/library/merge';
+import { WRITE_STORES } from '@/lib/library/schema';
+import { toPaper, toStored } from '@/lib/library/stored';
+import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import type { CaptureBatch, Paper, PaperRecord, StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { updateDerived } from './derived';
-import { type ImportSummary, mergeImported, mergeSighting, tallyImport } from './merge';
-import { WRITE_STORES } from './schema';
-import { toPaper, toStored } from './stored';
-import type { PaperChange, WriteTx } from './write-tx';
 
 const writeTx = (db: LibraryDB): WriteTx => db.transaction(WRITE_STORES, 'readwrite');
 

@@ -2,13 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDB } from 'idb';
-import { openLibrary } from '@/lib/library/db';
 import { openLibraryReader } from '@/lib/library/read';
 import { DB_NAME, DB_VERSION } from '@/lib/library/schema';
 import { toPaper, toStored } from '@/lib/library/stored';
 import { docNumber } from '@/lib/search/doc-ids';
 import { createSearcher } from '@/lib/search/store';
 import { fieldTerms } from '@/lib/search/tokens';
+import { openLibrary } from '@/lib/writes/db';
 import { makePaper } from '../helpers/papers';
 
 interface StoreShape {

@@ -1,10 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { type LibraryDB, openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import { WRITE_STORES } from '@/lib/library/schema';
 import type { Paper } from '@/lib/paper';
 import { mergeSegments } from '@/lib/search/postings';
 import { decodeDay, type TopicDayRecord } from '@/lib/topics/day-record';
+import { type LibraryDB, openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
 import { allSeedPapers, makePaper } from '../helpers/papers';
 
 const NOW = '2026-11-20T00:00:00.000Z';

@@ -1,7 +1,7 @@
-import { openLibrary } from '@/lib/library/db';
-import { applyImport } from '@/lib/library/ingest';
 import { countPapers } from '@/lib/library/read';
-import { applySyncPass } from '@/lib/library/synced';
+import { openLibrary } from '@/lib/writes/db';
+import { applyImport } from '@/lib/writes/ingest';
+import { applySyncPass } from '@/lib/writes/synced';
 import { makePaper } from '../helpers/papers';
 
 const NOW = '2026-11-20T12:00:00.000Z';

@@ -1,7 +1,7 @@
+import { PAPER_COUNT_KEY } from '@/lib/library/schema';
+import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { fileTypoFormsOfEveryTerm, updatePostings } from '@/lib/search/postings';
 import { updateTopicTallies } from '@/lib/topics/tallies';
-import { PAPER_COUNT_KEY } from './schema';
-import type { PaperChange, WriteTx } from './write-tx';
 
 async function updatePaperCount(tx: WriteTx, changes: PaperChange[]) {
   const delta = changes.reduce((sum, { before, after }) => sum + (after ? 1 : 0) - (before ? 1 : 0), 0);

@@ -1,11 +1,12 @@
 // Papers leaving the library: chosen ones, those not seen for a while, or all of them.
+
+import { WRITE_STORES } from '@/lib/library/schema';
+import { toPaper } from '@/lib/library/stored';
+import type { WriteTx } from '@/lib/library/write-tx';
 import type { StoredPaper } from '@/lib/paper';
 import type { LibraryDB } from './db';
 import { updateDerived } from './derived';
 import { inOneTransaction } from './ingest';
-import { WRITE_STORES } from './schema';
-import { toPaper } from './stored';
-import type { WriteTx } from './write-tx';
 
 export async function deleteStored(tx: WriteTx, doomed: StoredPaper[]): Promise<number> {
   const store = tx.objectStore('papers');
