@@ -1,3 +1,4 @@
+import { submissionMonth } from '@/lib/arxiv';
 import type { Paper } from '@/lib/paper';
 import { arxivAbsUrl } from '@/lib/paper-links';
 import { collapseWhitespace } from '@/lib/text';
@@ -179,23 +180,12 @@ interface PublishedMonth {
   month: number;
 }
 
-/**
- * The year and month of first submission that an arXiv id spells: "2401.00001" is January 2024,
- * "hep-th/9901001" January 1999 (old-style ids ran from 1991 to March 2007).
- */
-function arxivIdMonth(id: string): PublishedMonth | null {
-  const match = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/.exec(id);
-  if (!match) return null;
-  const [yy, month] = [Number(match[1]), Number(match[2])];
-  if (month < 1 || month > 12) return null;
-  const century = id.includes('/') && yy >= 91 ? 1900 : 2000;
-  return { year: String(century + yy), month };
-}
-
 /** When the paper came out: its publication date if known, else what its arXiv id says. */
 function publishedMonth(paper: Paper): PublishedMonth | null {
   const date = /^(\d{4})-(\d{2})-/.exec(paper.publishedAt ?? '');
-  return date ? { year: date[1], month: Number(date[2]) } : arxivIdMonth(paper.id);
+  if (date) return { year: date[1], month: Number(date[2]) };
+  const fromId = submissionMonth(paper.id);
+  return fromId && { year: String(fromId.year), month: fromId.month };
 }
 
 /** `<first author's last name><year><first title word>`, or `arxiv<id>` when a part folds to nothing. */

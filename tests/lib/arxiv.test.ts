@@ -1,4 +1,4 @@
-import { arxivIdFromPaperPath, parseArxivId } from '@/lib/arxiv';
+import { arxivIdFromPaperPath, parseArxivId, submissionMonth } from '@/lib/arxiv';
 
 describe('parseArxivId', () => {
   it.each([
@@ -23,5 +23,19 @@ describe('arxivIdFromPaperPath', () => {
     expect(arxivIdFromPaperPath('/papers/trending')).toBeNull();
     expect(arxivIdFromPaperPath('/papers/date/2024-08-01')).toBeNull();
     expect(arxivIdFromPaperPath('/login?next=%2Fpapers%2F2407.21783')).toBeNull();
+  });
+});
+
+describe('submissionMonth', () => {
+  it('reads the year and month an id spells, old-style ids in the 1990s and 2000s', () => {
+    expect(submissionMonth('2401.00001')).toEqual({ year: 2024, month: 1 });
+    expect(submissionMonth('0704.0001')).toEqual({ year: 2007, month: 4 });
+    expect(submissionMonth('hep-th/9901001')).toEqual({ year: 1999, month: 1 });
+    expect(submissionMonth('math.AG/0611002')).toEqual({ year: 2006, month: 11 });
+  });
+
+  it('is null for a version suffix, a month that is no month, or anything else', () => {
+    for (const text of ['2401.00001v2', '2413.00001', 'hep-th/9913001', 'arxiv', ''])
+      expect(submissionMonth(text), text).toBeNull();
   });
 });
