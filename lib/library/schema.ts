@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { StoredPaper } from '@/lib/paper';
 
 export const DB_NAME = 'papershelf';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * Postings of one write, kept together until the background merges them into the per-term blocks (see
@@ -56,7 +56,7 @@ export interface LibrarySchema extends DBSchema {
   /** Postings of recent writes, one record per write, until the background merges them into `postings`. */
   segments: { key: number; value: Segment };
   /**
-   * Every term ever indexed, each with its typo forms: itself and itself with one letter left out (see
+   * Every term ever indexed, each with its typo forms: its two halves, each with its length (see
    * lib/search/fuzzy.ts). The multi-entry index files the term under each form, so a misspelled word finds its
    * terms by a few key reads, and a new term costs one write. A stale term only costs a lookup that finds nothing.
    */

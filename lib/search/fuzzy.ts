@@ -1,5 +1,7 @@
 // Typo tolerance: which indexed terms a misspelled word may have meant, and the forms under which the index files
-// terms so that they are found by a few key reads (SymSpell's deletion neighbourhoods).
+// terms so that they are found by a few key reads. A term is filed under its two halves (with its length): one edit
+// leaves at least one half as it was, so a misspelled word finds its term under a half of its own, and the index
+// holds two forms a term where SymSpell's deletion neighbourhoods hold one more than its letters.
 
 /** Words shorter than this are taken as typed: one edit away from a short word is too often another word. */
 export const TYPO_MIN_LETTERS = 5;
@@ -8,24 +10,35 @@ const TWO_TYPOS_MIN_LETTERS = 10;
 /** How many first letters a word with two typos shares with its term: the index finds those terms by prefix. */
 const TWO_TYPOS_PREFIX = 4;
 
-function withoutOneLetter(word: string): Set<string> {
-  const forms = new Set<string>();
-  for (let at = 0; at < word.length; at++) forms.add(word.slice(0, at) + word.slice(at + 1));
-  return forms;
+/** A term of `length` letters filed under its first half: a word whose edits all lie after that half finds it. */
+const firstHalf = (length: number, letters: string) => `${length}<${letters.slice(0, length >> 1)}`;
+/** … and under its second half: a word whose edits all lie before it finds it. */
+const secondHalf = (length: number, letters: string) =>
+  `${length}>${letters.slice(letters.length - (length - (length >> 1)))}`;
+
+/** The forms the index files `term` under: its first half and its second half, each with its length. */
+export function typoForms(term: string): string[] {
+  // A term shorter than this is never within one edit of a word long enough to be forgiven a typo.
+  if (term.length < TYPO_MIN_LETTERS - 1) return [];
+  return [firstHalf(term.length, term), secondHalf(term.length, term)];
 }
 
 /**
- * The forms the index files `term` under: itself and itself with any one letter left out. A word one edit from a
- * term (a letter dropped, added or replaced, two neighbours swapped) shares at least one form with it.
+ * The forms a misspelled word is looked up under (none when it is too short to be forgiven a typo): the halves of
+ * a term one letter shorter, as long, or one longer, whichever half the edit left alone; and, for two neighbours
+ * swapped across the middle (which changes both halves), the first half of the word with them swapped back.
  */
-export function deletionForms(term: string): string[] {
-  // A term shorter than this is never within one edit of a word long enough to be forgiven a typo.
-  if (term.length < TYPO_MIN_LETTERS - 1) return [];
-  return [term, ...withoutOneLetter(term)];
+export function lookupForms(word: string): string[] {
+  if (word.length < TYPO_MIN_LETTERS) return [];
+  const forms = new Set<string>();
+  for (const length of [word.length - 1, word.length, word.length + 1]) {
+    forms.add(firstHalf(length, word));
+    forms.add(secondHalf(length, word));
+  }
+  const middle = word.length >> 1;
+  forms.add(firstHalf(word.length, word.slice(0, middle - 1) + word[middle]));
+  return [...forms];
 }
-
-/** The forms a misspelled word is looked up under (none when it is too short to be forgiven a typo). */
-export const lookupForms = (word: string): string[] => (word.length >= TYPO_MIN_LETTERS ? deletionForms(word) : []);
 
 /** The prefix whose terms may be two typos from `word`, or null when it is too short for two. */
 export const twoTyposPrefix = (word: string): string | null =>

@@ -1,7 +1,7 @@
 import { type PostingField, termRange } from '@/lib/library/schema';
 import type { PaperChange, WriteTx } from '@/lib/library/write-tx';
 import { docNumber, IRREGULAR_IDS_KEY } from './doc-ids';
-import { deletionForms } from './fuzzy';
+import { typoForms } from './fuzzy';
 import { docsFor, type OpenSegment, openSegment, packSegment, segmentPostings } from './segments';
 import { fieldTerms } from './tokens';
 
@@ -15,14 +15,14 @@ const NO_TERMS: Set<string>[] = [new Set(), new Set(), new Set()];
 
 /** Enters a term new to the index in the term list, filed under its typo forms, in the write that brings it. */
 function fileTerm(tx: WriteTx, term: string): Promise<unknown> {
-  return tx.objectStore('terms').put({ forms: deletionForms(term) }, term);
+  return tx.objectStore('terms').put({ forms: typoForms(term) }, term);
 }
 
 /** Files every term of the term list under its typo forms (a library indexed before they were kept). */
 export async function fileTypoFormsOfEveryTerm(tx: WriteTx): Promise<void> {
   let cursor = await tx.objectStore('terms').openCursor();
   while (cursor) {
-    await cursor.update({ forms: deletionForms(cursor.key) });
+    await cursor.update({ forms: typoForms(cursor.key) });
     cursor = await cursor.continue();
   }
 }

@@ -50,7 +50,7 @@ function segmentCache() {
 
 /**
  * The terms `word` may be a misspelling of, as far as the merged index knows them: those filed under one of its
- * deletion forms, and for a long word those beginning as it does. A superset: fuzzy.ts's nearTerms picks among them.
+ * lookup forms, and for a long word those beginning as it does. A superset: fuzzy.ts's nearTerms picks among them.
  */
 async function typoCandidatesOnDisk(tx: ReadTx, word: string): Promise<string[]> {
   const terms = tx.objectStore('terms');

@@ -86,8 +86,12 @@ export async function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: numbe
   const terms = tx.objectStore('terms');
   if (oldVersion < 6 && !terms.indexNames.contains('typoForm')) {
     // Typo tolerance reads the index instead of the whole term list: every term known so far is filed under its
-    // deletion forms (terms of unmerged segments are filed when they are merged).
+    // typo forms (terms of unmerged segments are filed when they are merged).
     terms.createIndex('typoForm', 'forms', { multiEntry: true });
+    await deriveTypoForms(tx as unknown as WriteTx);
+  } else if (oldVersion === 6) {
+    // Version 6 filed a term under each form with one letter left out; from 7 under its two halves: two index
+    // entries a term instead of one more than its letters.
     await deriveTypoForms(tx as unknown as WriteTx);
   }
 }

@@ -1,4 +1,4 @@
-import { deletionForms, editDistance, lookupForms, nearTerms, withinOneEdit } from '@/lib/search/fuzzy';
+import { editDistance, lookupForms, nearTerms, typoForms, withinOneEdit } from '@/lib/search/fuzzy';
 import { random } from '../../bench/synthetic-library';
 
 /** The textbook distance with swaps of neighbours (optimal string alignment), for comparison. */
@@ -48,14 +48,14 @@ describe('typo distance', () => {
   });
 });
 
-describe('deletion forms', () => {
+describe('typo forms', () => {
   it('share a form between a word and every term one edit from it, whatever the edit', () => {
     const next = random(7);
     const word = (length: number) => Array.from({ length }, () => 'abcde9é'[Math.floor(next() * 7)]).join('');
     const vocabulary = [...new Set(Array.from({ length: 1_500 }, () => word(4 + Math.floor(next() * 7))))];
     const filed = new Map<string, string[]>();
     for (const term of vocabulary)
-      for (const form of deletionForms(term)) {
+      for (const form of typoForms(term)) {
         const terms = filed.get(form) ?? [];
         terms.push(term);
         filed.set(form, terms);
@@ -71,7 +71,7 @@ describe('deletion forms', () => {
         `${base.slice(0, at)}x${base.slice(at + 1)}`,
         base.slice(0, at) + base.slice(at + 1, at + 2) + base[at] + base.slice(at + 2),
       ];
-      const typed = run % 2 ? word(5 + Math.floor(next() * 6)) : edits[run % 4];
+      const typed = run % 2 ? word(5 + Math.floor(next() * 6)) : edits[(run / 2) % 4];
       const everyTerm = vocabulary
         .filter((term) => term !== typed && Math.abs(term.length - typed.length) <= 1 && osa(typed, term) <= 1)
         .sort();

@@ -231,14 +231,15 @@ describe('misspelled words, found through the typo forms on disk', () => {
   it('are found from a capture’s segment, then from the forms its merge files, until the paper is deleted', async () => {
     const { db, search } = await libraryOf([]);
     await ingestCapture(db, capture('2601.00001', 'Kangaroo decoding'), new Date().toISOString());
-    expect(await filedUnder(db, 'kangaroo')).toEqual([]); // still in its segment
+    expect(await filedUnder(db, '8<kang')).toEqual([]); // still in its segment
     for (const typo of ['kanagroo', 'kangroo', 'kangarooo', 'kungaroo', 'decodign']) {
       expect(await search(typo), typo).toEqual(['2601.00001']);
     }
     await createSegmentMerger(async () => db).run();
     expect(await db.count('segments')).toBe(0);
-    expect(await filedUnder(db, 'kangroo')).toEqual(['kangaroo']);
-    expect(await filedUnder(db, 'kangaroo')).toEqual(['kangaroo']);
+    // Filed under its halves, each with its length.
+    expect(await filedUnder(db, '8<kang')).toEqual(['kangaroo']);
+    expect(await filedUnder(db, '8>aroo')).toEqual(['kangaroo']);
     for (const typo of ['kanagroo', 'kangroo', 'kangarooo', 'kungaroo', 'decodign']) {
       expect(await search(typo), typo).toEqual(['2601.00001']);
     }
@@ -259,7 +260,7 @@ describe('misspelled words, found through the typo forms on disk', () => {
     );
     const { db, search } = await libraryOf(papers);
     expect(await db.count('segments')).toBe(0); // a bulk write goes straight into the blocks
-    expect(await filedUnder(db, 'burowing17')).toEqual(['burrowing17']);
+    expect(await filedUnder(db, '11>wing17')).toEqual(['burrowing17']);
     // Its own word first; in a long word, words two typos away (burrowing117, …) come after.
     expect((await search('burrowign17'))[0]).toBe('2602.00018');
     expect(await search('wmobat')).toHaveLength(201);

@@ -133,29 +133,40 @@ describe('schema versions', () => {
     db.close();
   });
 
-  it('files every term of a version 5 library under its typo forms, so a misspelled word finds its paper', async () => {
-    const v5 = fixtures.find((fixture) => fixture.version === 5) as VersionFixture;
-    const paper = makePaper('2501.00007', { title: 'Quokka trajectories', abstract: 'Marsupials hopping.' });
-    const { doc } = docNumber(paper.id);
-    // Its postings and term list as version 5 wrote them (merged into blocks, no segment left).
-    const postings = fieldTerms(paper).flatMap((terms, field) =>
-      [...terms].map((term) => ({ key: [field, term, 0], value: Uint32Array.of(doc) })),
-    );
-    const terms = [...new Set(fieldTerms(paper).flatMap((set) => [...set]))].map((term) => ({ key: term, value: 1 }));
-    await writeOldLibrary({
-      ...v5,
-      records: { papers: [toStored({ ...paper, recentViewIds: [] }, paper.lastSeenAt)], postings, terms },
+  // Version 5 kept terms without forms; version 6 filed each under itself and itself with one letter left out.
+  const oldTermEntry: Record<number, (term: string) => unknown> = {
+    5: () => 1,
+    6: (term) => ({ forms: [term, ...[...term].map((_, at) => term.slice(0, at) + term.slice(at + 1))] }),
+  };
+  for (const [version, entry] of Object.entries(oldTermEntry)) {
+    it(`files every term of a version ${version} library under its halves, so a misspelled word finds its paper`, async () => {
+      const fixture = fixtures.find((candidate) => candidate.version === Number(version)) as VersionFixture;
+      const paper = makePaper('2501.00007', { title: 'Quokka trajectories', abstract: 'Marsupials hopping.' });
+      const { doc } = docNumber(paper.id);
+      // Its postings and term list as that version wrote them (merged into blocks, no segment left).
+      const postings = fieldTerms(paper).flatMap((terms, field) =>
+        [...terms].map((term) => ({ key: [field, term, 0], value: Uint32Array.of(doc) })),
+      );
+      const terms = [...new Set(fieldTerms(paper).flatMap((set) => [...set]))].map((term) => ({
+        key: term,
+        value: entry(term),
+      }));
+      await writeOldLibrary({
+        ...fixture,
+        records: { papers: [toStored({ ...paper, recentViewIds: [] }, paper.lastSeenAt)], postings, terms },
+      });
+      const db = await openLibrary();
+      expect(await db.getAllKeysFromIndex('terms', 'typoForm', '12<trajec')).toEqual(['trajectories']);
+      expect(await db.getAllKeysFromIndex('terms', 'typoForm', 'trajctories')).toEqual([]);
+      expect(await db.count('terms', undefined)).toBe(terms.length);
+      expect(await db.countFromIndex('terms', 'typoForm')).toBe(2 * terms.length);
+      db.close();
+      const searcher = createSearcher(await openLibraryReader());
+      for (const typo of ['trajcetories', 'quokak', 'marsupails', 'hoping']) {
+        expect((await searcher.search(typo)).ids, typo).toEqual([paper.id]);
+      }
     });
-    const db = await openLibrary();
-    expect(await db.getAllKeysFromIndex('terms', 'typoForm', 'trajctories')).toEqual(['trajectories']);
-    expect(await db.count('terms', undefined)).toBe(terms.length);
-    expect(await db.countFromIndex('terms', 'typoForm')).toBeGreaterThan(terms.length);
-    db.close();
-    const searcher = createSearcher(await openLibraryReader());
-    for (const typo of ['trajcetories', 'quokak', 'marsupails', 'hoping']) {
-      expect((await searcher.search(typo)).ids, typo).toEqual([paper.id]);
-    }
-  });
+  }
 
   it('refuses to open a library written by a newer version, and leaves it as it was', async () => {
     const newer = await openDB(DB_NAME, DB_VERSION + 1, {
