@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useForYou } from '@/components/hooks/use-recommend';
+import { useForYou } from '@/components/hooks/use-for-you';
 import { setReadingState } from '@/components/state/paper-actions';
 import type { LibraryReader } from '@/lib/library/read';
 import type { Paper } from '@/lib/paper';

@@ -1,5 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/preact';
-import { useForYou, useSimilar } from '@/components/hooks/use-recommend';
+import { useForYou } from '@/components/hooks/use-for-you';
+import { useSimilar } from '@/components/hooks/use-recommend';
 import { createSuggestionTrainer } from '@/lib/background/suggestions';
 import { startEarlyRead } from '@/lib/library/first-screen';
 import { openLibraryReader } from '@/lib/library/read';
