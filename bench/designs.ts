@@ -11,6 +11,7 @@ import type { Paper, StoredPaper } from '@/lib/paper';
 import { mergeSegments, updatePostings } from '@/lib/search/postings';
 import { queryArxivId } from '@/lib/search/query';
 import { createSearcher } from '@/lib/search/store';
+import { readTopics } from '@/lib/topics/read';
 import { updateTopicTallies } from '@/lib/topics/tallies';
 import { openLibrary } from '@/lib/writes/db';
 import { applyImport, ingestCapture } from '@/lib/writes/ingest';
@@ -128,8 +129,8 @@ export interface DesignComparison {
   postings: DesignResult;
   /** Bare IndexedDB puts of the same 30 records, median. */
   barePut: number;
-  /** readTopics on the product's database, when that exists: first call and a second one. */
-  topics?: { first: number; again: number };
+  /** readTopics on the product's database: first call and a second one. */
+  topics: { first: number; again: number };
 }
 
 const median = (values: number[]) => summarize(values).p50;
@@ -253,28 +254,6 @@ async function postingsBytes(reader: LibraryReader) {
   return { blocks, keys, typos };
 }
 
-/** readTopics, if the topics rewrite has landed: looked for in lib/topics/ and lib/library/read.ts. */
-async function findReadTopics(): Promise<((db: LibraryReader, options: unknown) => Promise<unknown>) | undefined> {
-  const { readdirSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
-  const dir = resolve(import.meta.dirname, '../lib/topics');
-  const modules = [
-    ...readdirSync(dir)
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => `${dir}/${name}`),
-    resolve(import.meta.dirname, '../lib/library/read.ts'),
-  ];
-  for (const path of modules) {
-    try {
-      const found = (await import(path)).readTopics;
-      if (typeof found === 'function') return found;
-    } catch {
-      // a file mid-rewrite: not there yet
-    }
-  }
-  return undefined;
-}
-
 async function measurePostings(papers: Paper[], queries: string[], captures: Paper[][], now: string) {
   globalThis.indexedDB = new IDBFactory();
   const db = await openLibrary();
@@ -300,14 +279,11 @@ async function measurePostings(papers: Paper[], queries: string[], captures: Pap
   );
   const { blocks, keys, typos } = await postingsBytes(reader as LibraryReader);
 
-  let topics: DesignComparison['topics'];
-  const readTopics = await findReadTopics();
-  if (readTopics) {
-    const options = { window: '7d', now, limit: 12 };
-    const first = await timeOnce(() => readTopics(reader as LibraryReader, options));
-    const again = await timeOnce(() => readTopics(reader as LibraryReader, options));
-    topics = { first, again };
-  }
+  const topicOptions = { window: '7d', now, limit: 12 } as const;
+  const topics = {
+    first: await timeOnce(() => readTopics(reader as LibraryReader, topicOptions)),
+    again: await timeOnce(() => readTopics(reader as LibraryReader, topicOptions)),
+  };
 
   const ingests: number[] = [];
   for (const [index, batch] of captures.slice(0, -2).entries()) {

@@ -7,7 +7,7 @@ import { type PostingsSource, searchPostings } from '@/lib/search/query';
 import { sortedWithPrefix } from '@/lib/search/segments';
 import { fieldTerms } from '@/lib/search/tokens';
 
-/** Postings in memory, read the way lib/library/read.ts reads them from IndexedDB (same key order and limits). */
+/** Postings in memory, read the way lib/search/store.ts reads them from IndexedDB (same key order and limits). */
 function memorySource(papers: Paper[]): PostingsSource {
   const postings = new Map<string, number[][]>();
   const idOf = new Map<number, string>();

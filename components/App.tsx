@@ -157,7 +157,6 @@ function AppView({ fullPage }: { fullPage: boolean }) {
   });
 
   const filtering = Boolean(searching || topicIds || starredOnly || Object.values(viewFilters).some(Boolean));
-  // Parts a keystroke or a search result leaves as they were are the same elements, which Preact does not diff again.
   const topicList = (
     <TopicList result={topics.result} stale={topics.stale} error={topics.error} compact={!fullPage} db={library.db} />
   );
